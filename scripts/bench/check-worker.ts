@@ -1,0 +1,78 @@
+/**
+ * What `topo check PATH… --format json` does, phase by phase, in one fresh process: load (read,
+ * parse, index, link, validate) with topo's own services, then for every root file its closure
+ * model, its language diagnostics, `analyze()`, placing the findings, and the JSON output — the
+ * same calls, in the same order, as server/src/cli/check-command.ts. Run by scripts/bench/bench.mjs.
+ *
+ *   node check-worker.cjs [--once] PATH…
+ *   --once   also time the engine once on the whole model (all documents together)
+ */
+import { performance } from 'node:perf_hooks';
+import { NodeFileSystem } from 'langium/node';
+import { createTopoServices } from '../../server/src/language/topo-module.js';
+import { loadWorkspace } from '../../server/src/node/load-workspace.js';
+import { closureDocuments } from '../../server/src/language/closure-model.js';
+import { buildModel } from '../../server/src/language/build-model.js';
+import { findingDiagnostics, languageDiagnostics, type TopoDiagnostic } from '../../server/src/language/diagnostics.js';
+import { analyze } from '../../server/src/analysis/index.js';
+import { expandPaths } from '../../server/src/cli/paths.js';
+import { sortDiagnostics, summarize, toJsonDiagnostic } from '../../server/src/cli/diagnostic-output.js';
+import { PhaseClock, report, timeParsing, type Timings } from './phases.js';
+
+async function check(paths: string[], once: boolean): Promise<object> {
+    const timings: Timings = {};
+    const t0 = performance.now();
+    const files = await expandPaths(paths);
+    const services = createTopoServices(NodeFileSystem).Topo;
+    timeParsing(services.shared.workspace.LangiumDocumentFactory, timings);
+    const clock = new PhaseClock(timings);
+    clock.watch(services.shared.workspace.DocumentBuilder);
+    const workspace = await loadWorkspace(files, services);
+    const t1 = performance.now();
+    timings.load = t1 - t0;
+
+    let model = 0, language = 0, engine = 0, place = 0, elements = 0;
+    const found = new Map<string, TopoDiagnostic>();
+    const add = (d: TopoDiagnostic) => {
+        const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
+        if (!found.has(key)) found.set(key, d);
+    };
+    for (const root of workspace.roots) {
+        let t = performance.now();
+        const documents = closureDocuments(workspace.services, root);
+        const built = buildModel(documents);
+        elements += built.model.elements.length;
+        let u = performance.now(); model += u - t; t = u;
+        documents.flatMap(languageDiagnostics).forEach(add);
+        u = performance.now(); language += u - t; t = u;
+        const result = analyze(built.model);
+        u = performance.now(); engine += u - t; t = u;
+        findingDiagnostics(result.findings, built.sources).forEach(add);
+        u = performance.now(); place += u - t;
+    }
+    const t2 = performance.now();
+    const diagnostics = sortDiagnostics([...found.values()]);
+    const summary = summarize(diagnostics);
+    const json = JSON.stringify({ schemaVersion: 1, diagnostics: diagnostics.map(toJsonDiagnostic), summary }, null, 2);
+    const t3 = performance.now();
+    Object.assign(timings, {
+        model, languageDiagnostics: language, analysis: engine, placeFindings: place,
+        perRoot: t2 - t1, output: t3 - t2, total: t3 - t0
+    });
+    if (once) {
+        const t = performance.now();
+        const built = buildModel(workspace.documents);
+        const u = performance.now();
+        analyze(built.model);
+        Object.assign(timings, { onceModel: u - t, onceAnalysis: performance.now() - u });
+    }
+    const codes: Record<string, number> = {};
+    for (const d of diagnostics) codes[d.code] = (codes[d.code] ?? 0) + 1;
+    return {
+        mode: 'ours', files: files.length, roots: workspace.roots.length, documents: workspace.documents.length,
+        elementsAnalyzed: elements, diagnostics: diagnostics.length, codes, summary, outputBytes: json.length, timings
+    };
+}
+
+const args = process.argv.slice(2);
+report('check-worker', check(args.filter(a => a !== '--once'), args.includes('--once')));

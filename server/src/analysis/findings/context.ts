@@ -1,0 +1,47 @@
+/**
+ * What every finding rule reads: the compiled model, the baseline state, the per-domain
+ * sweep, each service's nearest SPOFs and availability.
+ */
+
+import type { Availability } from '../availability.js';
+import type { CompiledModel } from '../compile.js';
+import type { Tier } from '../model.js';
+import type { Related, Severity } from '../results.js';
+import type { StateEngine } from '../state.js';
+import type { Sweep } from '../sweep.js';
+
+export interface FindingContext {
+    cm: CompiledModel;
+    engine: StateEngine;
+    sweep: Sweep;
+    /** per service id: its nearest SPOFs */
+    nearest: number[][];
+    availability: Availability;
+}
+
+/** Note 12: critical → error, high → warning, normal → warning, low → information. */
+export function tierSeverity(tier: Tier | undefined): Severity {
+    switch (tier) {
+        case 'critical': return 'error';
+        case 'low': return 'information';
+        default: return 'warning';
+    }
+}
+
+/** Related entries without duplicates. */
+export class RelatedList {
+    private readonly seen = new Set<string>();
+    readonly items: Related[] = [];
+
+    add(element: string, message: string): void {
+        const key = `${element}\u0000${message}`;
+        if (this.seen.has(key)) return;
+        this.seen.add(key);
+        this.items.push({ element, message });
+    }
+}
+
+/** "; 43.2M users" or "" */
+export function usersClause(users: number, format: (n: number) => string): string {
+    return users > 0 ? `; ${format(users)} users` : '';
+}

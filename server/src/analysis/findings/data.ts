@@ -1,0 +1,61 @@
+/**
+ * Findings about where data lives: `backup-colocated` (note 7), a datastore whose every copy,
+ * replicas and backups, one failure domain destroys; `async-replication` (note 10).
+ */
+
+import { namesOf, sortByName } from '../compile.js';
+import { joinOr, shortList } from '../format.js';
+import { nearestOf } from '../nearest.js';
+import type { Finding } from '../results.js';
+import { RelatedList, tierSeverity, type FindingContext } from './context.js';
+
+export function backupFindings(ctx: FindingContext): Finding[] {
+    const { cm, sweep } = ctx;
+    const out: Finding[] = [];
+    for (const [s, triggers] of sweep.backupTriggers) {
+        const name = cm.names[s];
+        const causes = sortByName(cm, nearestOf(sweep, triggers)).map(d => cm.names[d]);
+        const deployed: number[] = [];
+        for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) deployed.push(cm.depDomain[d]);
+        const backups: number[] = [];
+        for (let j = cm.backups.start[s]; j < cm.backups.start[s + 1]; j++) backups.push(cm.backups.targets[j]);
+        const replicas = deployed.length > 0 ? `its replicas (on ${shortList(namesOf(cm, new Set(deployed)))}) and ` : '';
+        const related = new RelatedList();
+        for (const c of causes) related.add(c, `losing ${c} destroys every copy of ${name}`);
+        for (const b of namesOf(cm, new Set(backups))) related.add(b, `a backup of ${name}`);
+        const where = joinOr(causes);
+        out.push({
+            code: 'backup-colocated',
+            severity: tierSeverity(cm.elements[s].tier),
+            subject: name,
+            causes,
+            message: `losing ${where} destroys every copy of ${name}: ${replicas}its backups ` +
+                `(on ${shortList(namesOf(cm, new Set(backups)))}) all go down with it. ` +
+                `Fix: keep a backup on a site outside ${where}.`,
+            anchor: { element: name, part: 'backup' },
+            related: related.items
+        });
+    }
+    return out.sort((a, b) => cm.index.get(a.subject)! - cm.index.get(b.subject)!);
+}
+
+export function asyncReplicationFindings(ctx: FindingContext): Finding[] {
+    const { cm } = ctx;
+    const out: Finding[] = [];
+    for (let x = 0; x < cm.n; x++) {
+        if (cm.elements[x].replication !== 'async') continue;
+        const name = cm.names[x];
+        out.push({
+            code: 'async-replication',
+            severity: 'information',
+            subject: name,
+            causes: [],
+            message: `${name} replicates asynchronously: a failover can lose the writes not yet copied to the other replicas. ` +
+                `Fix: use "replication sync" if those writes matter, or write down how much loss is acceptable.`,
+            anchor: { element: name, part: 'replication' },
+            related: []
+        });
+    }
+    return out;
+}
+

@@ -1,0 +1,63 @@
+/**
+ * `slo-unreachable`: the computed availability is below the SLO (null counts as 1, note 11).
+ * Past the BDD budget only bounds are known: unreachable when even the upper bound is below
+ * the SLO, `slo-undecided` (information) when the SLO lies between the bounds.
+ */
+
+import { formatDowntime, formatPercent, joinAnd } from '../format.js';
+import type { Finding } from '../results.js';
+import { tierSeverity, type FindingContext } from './context.js';
+
+const MINUTES_PER_YEAR = 525600;
+
+export function sloFindings(ctx: FindingContext): Finding[] {
+    const { cm, availability, sweep } = ctx;
+    const out: Finding[] = [];
+    for (const s of cm.services) {
+        const slo = cm.elements[s].slo;
+        if (slo === undefined || Number.isNaN(slo)) continue;
+        const name = cm.names[s];
+        const base = {
+            subject: name, causes: [], anchor: { element: name, part: 'slo' as const },
+            related: [] as { element: string; message: string }[]
+        };
+        // SPOFs whose own availability is already below the SLO
+        const cappers = sweep.spofs[s].filter(d => cm.availability[d] < slo).map(d => cm.names[d]).sort();
+        for (const c of cappers) base.related.push({ element: c, message: `${c} alone allows at most ${formatPercent(cm.availability[cm.index.get(c)!])}` });
+        const capping = cappers.length > 0
+            ? ` ${joinAnd(cappers)} alone ${cappers.length === 1 ? 'caps' : 'cap'} it below the SLO.` : '';
+        const fix = cappers.length > 0
+            ? `Fix: remove ${joinAnd(cappers)} as single points of failure, or raise their availability.`
+            : 'Fix: add replicas on independent sites, or make its dependencies redundant.';
+        const bounds = availability.bounds.get(s);
+        const value = availability.value[s];
+        if (bounds !== undefined) {
+            const [low, high] = bounds;
+            if (high < slo) {
+                out.push({
+                    ...base, code: 'slo-unreachable', severity: tierSeverity(cm.elements[s].tier),
+                    message: `${name} is up at most ${formatPercent(high)} of the time by the model, below its SLO of ` +
+                        `${formatPercent(slo)} (the exact value was too large to compute).${capping} ${fix}`
+                });
+            } else if (low < slo) {
+                out.push({
+                    ...base, code: 'slo-undecided', severity: 'information',
+                    message: `${name} is up between ${formatPercent(low)} and ${formatPercent(high)} of the time by the model; ` +
+                        `the exact value was too large to compute, so its SLO of ${formatPercent(slo)} may or may not be met. ` +
+                        'Fix: raise the availability budget, or split the model.'
+                });
+            }
+            continue;
+        }
+        const a = value ?? 1;
+        if (a < slo) {
+            const downtime = formatDowntime((1 - a) * MINUTES_PER_YEAR);
+            out.push({
+                ...base, code: 'slo-unreachable', severity: tierSeverity(cm.elements[s].tier),
+                message: `${name} is up ${formatPercent(a)} of the time by the model (about ${downtime} down a year), ` +
+                    `below its SLO of ${formatPercent(slo)}.${capping} ${fix}`
+            });
+        }
+    }
+    return out;
+}

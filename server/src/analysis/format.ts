@@ -1,0 +1,110 @@
+/**
+ * Small text helpers for the messages the analysis writes: users, durations, percentages,
+ * lists of names.
+ */
+
+/** Plain code-unit order (JavaScript's default sort), as the results require. */
+export function compareNames(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortNames(names: Iterable<string>): string[] {
+    return [...names].sort(compareNames);
+}
+
+function trimDecimals(value: number, digits: number): string {
+    return value.toFixed(digits).replace(/\.?0+$/, '');
+}
+
+function withSeparators(n: number): string {
+    const s = String(Math.round(Math.abs(n)));
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+        out += s[i];
+    }
+    return (n < 0 ? '-' : '') + out;
+}
+
+/** Users as people write them: `43.2M`, `12k`, `5,000`. */
+export function formatUsers(n: number): string {
+    if (!Number.isFinite(n)) return String(n);
+    const abs = Math.abs(n);
+    const scaled = (unit: number, suffix: string): string => {
+        const v = abs / unit;
+        const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
+        return (n < 0 ? '-' : '') + trimDecimals(v, digits) + suffix;
+    };
+    if (abs >= 1e9) return scaled(1e9, 'B');
+    if (abs >= 1e6) return scaled(1e6, 'M');
+    if (abs >= 1e4) return scaled(1e3, 'k');
+    return withSeparators(n);
+}
+
+/** A duration in minutes as the language writes it: `45s`, `30m`, `10h`, `2d`, `1h30m`. */
+export function formatDuration(minutes: number | null): string {
+    if (minutes === null || !Number.isFinite(minutes)) return 'unknown';
+    if (minutes <= 0) return '0m';
+    let seconds = Math.round(minutes * 60);
+    const parts: string[] = [];
+    const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
+    for (const [size, suffix] of units) {
+        const count = Math.floor(seconds / size);
+        if (count > 0) {
+            parts.push(`${count}${suffix}`);
+            seconds -= count * size;
+        }
+    }
+    return parts.length > 0 ? parts.join('') : `${trimDecimals(minutes * 60, 3)}s`;
+}
+
+/**
+ * Minutes for people, rounded to what matters: `45s`, `30m`, `10h`, `9h38m`, `2d3h`;
+ * `unknown` for null.
+ */
+export function formatMinutes(minutes: number | null): string {
+    if (minutes === null || !Number.isFinite(minutes)) return 'unknown';
+    if (minutes >= 2880) return formatDuration(Math.round(minutes / 60) * 60);
+    if (minutes >= 60) return formatDuration(Math.round(minutes));
+    return formatDuration(minutes);
+}
+
+/** A probability as a percentage with the digits that matter: `99.89001%`. */
+export function formatPercent(p: number): string {
+    const pct = p * 100;
+    if (pct >= 100) return '100%';
+    return `${trimDecimals(pct, 6)}%`;
+}
+
+/** Expected downtime per year, in words: `about 9.6 hours`. */
+export function formatDowntime(minutesPerYear: number): string {
+    if (minutesPerYear < 1) return `${trimDecimals(minutesPerYear * 60, 0) || '0'} seconds`;
+    if (minutesPerYear < 120) return `${trimDecimals(minutesPerYear, 1)} minutes`;
+    if (minutesPerYear < 48 * 60) return `${trimDecimals(minutesPerYear / 60, 1)} hours`;
+    return `${trimDecimals(minutesPerYear / 1440, 1)} days`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** `a`, `a or b`, `a, b or c` */
+export function joinOr(items: readonly string[]): string {
+    return joinLast(items, ' or ');
+}
+
+/** `a`, `a and b`, `a, b and c` */
+export function joinAnd(items: readonly string[]): string {
+    return joinLast(items, ' and ');
+}
+
+function joinLast(items: readonly string[], last: string): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')}${last}${items[items.length - 1]}`;
+}
+
+/** At most `max` names, then `…`: for lists inside one sentence. */
+export function shortList(items: readonly string[], max = 4): string {
+    if (items.length <= max) return items.join(', ');
+    return `${items.slice(0, max).join(', ')}, …`;
+}

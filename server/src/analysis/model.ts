@@ -1,0 +1,91 @@
+/**
+ * The plain data the analysis works on: what a `.topo` model says, with every reference
+ * already resolved to a name. No source positions, no Langium, no I/O.
+ *
+ * Builders (the language layer, tests, the benchmark generator) produce a `Model`;
+ * everything in `analysis/` reads it.
+ */
+
+export type DomainKind = 'region' | 'site' | 'infra';
+export type ServiceKind = 'service' | 'datastore';
+export type ElementKind = DomainKind | ServiceKind;
+export type Tier = 'critical' | 'high' | 'normal' | 'low';
+
+export const DOMAIN_KINDS: readonly ElementKind[] = ['region', 'site', 'infra'];
+
+export function isDomainKind(kind: ElementKind): kind is DomainKind {
+    return kind === 'region' || kind === 'site' || kind === 'infra';
+}
+
+/**
+ * One term of a `depends on` statement: it holds when at least `k` of `members` are up.
+ * `depends on a, b` gives two terms of form 'one' (k = 1, one member each);
+ * `any (a, b)` gives k = 1 over both; `2 of (a, b, c)` gives k = 2.
+ */
+export interface Term {
+    form: 'one' | 'any' | 'kof';
+    k: number;
+    members: string[];
+}
+
+/** One entry of `runs on`: `pangyo (30)`, `ansan (40, standby)`. */
+export interface Deployment {
+    domain: string;
+    replicas: number;
+    standby: boolean;
+}
+
+export interface ElementMeta {
+    owner?: string;
+    description?: string;
+    operator?: string;
+    /** the free word of `kind` on infra: power, network, dns, … */
+    infraKind?: string;
+    tags: string[];
+}
+
+export interface Element {
+    name: string;
+    kind: ElementKind;
+    label?: string;
+    /** `in X`: the container; when it fails, this element fails. */
+    container?: string;
+    /** hard dependencies, one entry per term */
+    dependsOn: Term[];
+    /** own probability of being up, 0..1; absent = always up */
+    availability?: number;
+    /** minutes to restore this failure domain after it failed; absent = unknown */
+    recovery?: number;
+
+    // services and datastores
+    deployments: Deployment[];
+    /** absent = 1 */
+    quorum?: number;
+    capacity?: number;
+    /** minutes to move traffic to standby deployments; absent = unknown */
+    failover?: number;
+    /** soft dependencies */
+    uses: string[];
+    monitors: string[];
+    users: number;
+    tier: Tier;
+    /** 0..1 */
+    slo?: number;
+    replication?: 'sync' | 'async';
+    /** `backup on`: failure domains holding backup copies */
+    backups: string[];
+
+    meta: ElementMeta;
+}
+
+export interface Model {
+    elements: Element[];
+}
+
+/** A blank element of the given kind, for builders and tests to fill in. */
+export function emptyElement(name: string, kind: ElementKind): Element {
+    return {
+        name, kind, dependsOn: [], deployments: [], uses: [], monitors: [], users: 0,
+        tier: 'normal', backups: [], meta: { tags: [] }
+    };
+}

@@ -1,0 +1,130 @@
+/**
+ * Why an element is down under the current failure set, as a path of steps from it towards a
+ * failed element: "talk → auth → runs only on pangyo".
+ *
+ * At each element the first broken condition is taken, in this order: it failed itself, its
+ * placement (`runs on` / `quorum`), its container (`in`), its `depends on` terms. Only
+ * conditions that were already broken when the element went down count, and the step goes to
+ * an element that went down earlier, so the walk always ends at a failed element (no
+ * recursion, no loops). Long paths are cut after `MAX_PATH_STEPS` with a final "…" step.
+ */
+
+import { TermForm } from './compile.js';
+import { plural, shortList, sortNames } from './format.js';
+import type { PathStep } from './results.js';
+import type { StateEngine } from './state.js';
+
+export const MAX_PATH_STEPS = 24;
+
+interface Cause {
+    step: PathStep;
+    next: number;
+}
+
+export function pathToFailure(engine: StateEngine, start: number, maxSteps = MAX_PATH_STEPS): PathStep[] {
+    const cm = engine.cm;
+    if (engine.failed[start]) return [{ element: cm.names[start], via: 'fails itself', text: 'fails itself' }];
+    const steps: PathStep[] = [];
+    let x = start;
+    while (!engine.failed[x] && engine.isNewlyDown(x)) {
+        if (steps.length >= maxSteps) {
+            steps.push({ element: cm.names[x], via: '…', text: '…' });
+            break;
+        }
+        const cause = placementCause(engine, x) ?? containerCause(engine, x) ?? termCause(engine, x);
+        if (cause === undefined) break;
+        steps.push(cause.step);
+        x = cause.next;
+    }
+    return steps;
+}
+
+/** The domain (or element) that went down first among `candidates`, before x; -1 if none. */
+function earliest(engine: StateEngine, candidates: Iterable<number>, x: number): number {
+    let best = -1;
+    for (const c of candidates) {
+        if (engine.downBefore(c, x) && (best < 0 || engine.downBefore(c, best))) best = c;
+    }
+    return best;
+}
+
+function placementCause(engine: StateEngine, x: number): Cause | undefined {
+    const cm = engine.cm;
+    const from = cm.depStart[x];
+    const to = cm.depStart[x + 1];
+    if (from === to) return undefined;
+    let survivingThen = 0;
+    const domains = new Set<number>();
+    const lostThen: number[] = [];
+    for (let d = from; d < to; d++) {
+        const dom = cm.depDomain[d];
+        domains.add(dom);
+        if (engine.downAt(dom, x)) lostThen.push(dom);
+        else survivingThen += cm.depReplicas[d];
+    }
+    if (survivingThen >= cm.quorum[x]) return undefined;
+    const next = earliest(engine, lostThen, x);
+    if (next < 0) return undefined;
+    const name = cm.names[next];
+    if (domains.size === 1) return { next, step: { element: name, via: 'runs only on', text: `runs only on ${name}` } };
+    const left = engine.upReplicas[x];
+    if (left <= 0) {
+        const all = sortNames([...domains].map(d => cm.names[d]));
+        return { next, step: { element: name, via: 'runs on', text: `runs on ${shortList(all)} — all lost` } };
+    }
+    const lostNow = sortNames([...domains].filter(d => !engine.up[d]).map(d => cm.names[d]));
+    return {
+        next,
+        step: {
+            element: name, via: 'runs on',
+            text: `needs quorum ${cm.quorum[x]}, only ${plural(left, 'replica')} left without ${shortList(lostNow)}`
+        }
+    };
+}
+
+function containerCause(engine: StateEngine, x: number): Cause | undefined {
+    const c = engine.cm.container[x];
+    if (c < 0 || !engine.downBefore(c, x)) return undefined;
+    const cm = engine.cm;
+    return { next: c, step: { element: cm.names[c], via: 'is in', text: `${cm.names[x]} is in ${cm.names[c]}` } };
+}
+
+function termCause(engine: StateEngine, x: number): Cause | undefined {
+    const cm = engine.cm;
+    for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
+        const members: number[] = [];
+        let upThen = 0;
+        for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) {
+            const m = cm.termMembers.targets[j];
+            members.push(m);
+            if (!engine.downAt(m, x)) upThen++;
+        }
+        const k = cm.termK[t];
+        if (upThen >= k) continue;
+        const next = earliest(engine, members, x);
+        if (next < 0) continue;
+        const name = cm.names[next];
+        let text = name;
+        if (cm.termForm[t] !== TermForm.One) {
+            const list = shortList(members.map(m => cm.names[m]));
+            const upNow = members.filter(m => engine.up[m]).length;
+            text += cm.termForm[t] === TermForm.Any
+                ? ` (any (${list}): all down)`
+                : ` (${k} of (${list}): only ${upNow} up)`;
+        }
+        if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
+        return { next, step: { element: name, via: 'depends on', text } };
+    }
+    return undefined;
+}
+
+/** "talk → auth → runs only on pangyo" */
+export function pathText(subject: string, steps: readonly PathStep[]): string {
+    return [subject, ...steps.map(s => s.text)].join(' → ');
+}
+
+/** The element each step starts from: the subject, then each step's element in turn. */
+export function stepOwners(subject: string, steps: readonly PathStep[]): string[] {
+    return steps.map((_, i) => (i === 0 ? subject : steps[i - 1].element));
+}
+

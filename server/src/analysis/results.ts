@@ -1,0 +1,124 @@
+/**
+ * What the analysis returns: plain data, ready for the CLI's JSON, the language server's
+ * diagnostics and hovers, and the tests. Element references are names.
+ */
+
+import type { DomainKind } from './model.js';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type FindingCode =
+    | 'spof'
+    | 'capacity-shortfall'
+    | 'backup-colocated'
+    | 'async-replication'
+    | 'observer-shares-fate'
+    | 'slo-unreachable'
+    | 'slo-undecided'
+    | 'dependency-cycle'
+    | 'never-up'
+    | 'unplaced'
+    | 'quorum-unplaced';
+
+/**
+ * Where a finding sits in the source, said without positions: the element and which of its
+ * statements. The language layer turns it into a range.
+ * - 'name': the element's name
+ * - 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup': that statement
+ * - 'monitors': the `monitors` entry naming `target`
+ * - 'dependsOn': the `depends on` entry naming `target`
+ */
+export interface Anchor {
+    element: string;
+    part: 'name' | 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+    target?: string;
+}
+
+/** A place the finding points at besides its anchor: an element and why it matters. */
+export interface Related {
+    element: string;
+    message: string;
+}
+
+/**
+ * One step of the path that makes a failure fatal, read from the service towards the failed
+ * domain: "talk → auth → runs only on pangyo".
+ */
+export interface PathStep {
+    element: string;
+    /** how the previous step reaches this one, in words: 'depends on', 'runs only on', 'is in', … */
+    via: string;
+    /** the same step said as a phrase for messages: 'auth', 'runs only on pangyo', 'pangyo is in capital' */
+    text: string;
+}
+
+export interface Finding {
+    code: FindingCode;
+    severity: Severity;
+    /** the element the finding is about */
+    subject: string;
+    /** the nearest failure domains that trigger it, sorted by name; empty when none apply */
+    causes: string[];
+    /** one paragraph for an on-call engineer: what fails, through which path, users, the fix */
+    message: string;
+    anchor: Anchor;
+    related: Related[];
+}
+
+export interface Outage {
+    /** null when unknown (no recovery or failover time given, or a failed service) */
+    minutes: number | null;
+    reason: string;
+}
+
+export interface SimulationResult {
+    failed: string[];
+    /** services down */
+    down: string[];
+    /** services up but degraded */
+    degraded: string[];
+    /** services up and not degraded */
+    up: string[];
+    /** failure domains down (failed, or brought down) */
+    domainsDown: string[];
+    /** sum of `users` of the services down or degraded */
+    users: number;
+    /** every service interrupted at all (T > 0) */
+    outages: Record<string, Outage>;
+}
+
+export interface ServiceReport {
+    name: string;
+    kind: 'service' | 'datastore';
+    /** all single failure domains that take it down, sorted by name */
+    spofs: string[];
+    /** the nearest of them, sorted by name */
+    nearest: string[];
+    /** for every SPOF: the path that makes it fatal */
+    paths: Record<string, PathStep[]>;
+    /** exact probability that it is up; null when nothing it depends on declares an availability */
+    availability: number | null;
+    /** sound bounds when the exact value was not computed within budget */
+    availabilityBounds?: [number, number];
+    /** expected minutes down per year, from availability */
+    downtimeMinutesPerYear: number | null;
+    /** down with nothing failed */
+    neverUp: boolean;
+}
+
+export interface DomainReport {
+    name: string;
+    kind: DomainKind;
+    /** blast radius when this domain alone fails */
+    down: string[];
+    degraded: string[];
+    users: number;
+    /** failure domains brought down with it (itself included) */
+    domainsDown: string[];
+}
+
+export interface AnalysisResult {
+    services: ServiceReport[];
+    domains: DomainReport[];
+    findings: Finding[];
+}

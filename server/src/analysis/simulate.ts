@@ -1,0 +1,71 @@
+/**
+ * `simulate`: the state of every service under a failure set (any elements, services
+ * included), the users affected, and for every interrupted service how long and why.
+ */
+
+import { namesOf, type CompiledModel } from './compile.js';
+import { MAX_PATH_STEPS, pathToFailure } from './paths.js';
+import { OutageReasons } from './outage-reason.js';
+import { prepare } from './prepared.js';
+import type { Outage, PathStep, SimulationResult } from './results.js';
+
+export interface SimulationDetails extends SimulationResult {
+    /** for every service down because of the failure: why, as a path to a failed element */
+    paths: Record<string, PathStep[]>;
+}
+
+export function simulateCompiled(cm: CompiledModel, failed: readonly string[]): SimulationDetails {
+    const { engine, outages } = prepare(cm);
+    const ids: number[] = [];
+    for (const name of failed ?? []) {
+        const id = cm.index.get(name);
+        if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    engine.fail(ids);
+    try {
+        const down: number[] = [];
+        const degraded: number[] = [];
+        const up: number[] = [];
+        const domainsDown: number[] = [];
+        let users = 0;
+        for (let x = 0; x < cm.n; x++) {
+            if (cm.isDomain[x]) {
+                if (!engine.up[x]) domainsDown.push(x);
+            } else if (!engine.up[x]) {
+                down.push(x);
+                users += cm.users[x];
+            } else if (!engine.healthy[x]) {
+                degraded.push(x);
+                users += cm.users[x];
+            } else up.push(x);
+        }
+        const paths: Record<string, PathStep[]> = {};
+        for (const x of namesOf(cm, down.filter(s => engine.isNewlyDown(s)))) {
+            paths[x] = pathToFailure(engine, cm.index.get(x)!, MAX_PATH_STEPS);
+        }
+        const oe = outages();
+        oe.run(engine.failedList, engine.failed);
+        const reasons = new OutageReasons(oe, engine);
+        const outageMap: Record<string, Outage> = {};
+        const interrupted: number[] = [];
+        for (const s of cm.services) if (oe.T[s] > 0) interrupted.push(s);
+        for (const name of namesOf(cm, interrupted)) {
+            const s = cm.index.get(name)!;
+            const t = oe.T[s];
+            outageMap[name] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s) };
+        }
+        oe.restore();
+        return {
+            failed: namesOf(cm, ids),
+            down: namesOf(cm, down),
+            degraded: namesOf(cm, degraded),
+            up: namesOf(cm, up),
+            domainsDown: namesOf(cm, domainsDown),
+            users,
+            outages: outageMap,
+            paths
+        };
+    } finally {
+        engine.restore();
+    }
+}

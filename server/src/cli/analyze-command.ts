@@ -1,0 +1,77 @@
+/**
+ * `topo analyze FILE`: every service's SPOFs and availability, every failure domain's blast
+ * radius. A model with language errors exits 1 with the errors on stderr.
+ */
+import { analyze, type AnalysisResult } from '../analysis/index.js';
+import { formatMinutes, formatPercent, formatUsers } from '../analysis/format.js';
+import type { CommandOutput } from './check-command.js';
+import { languageErrorOutput } from './language-errors.js';
+import { loadFiles, rootModel } from './load-models.js';
+import type { Colors, OutputColors } from './output-style.js';
+
+export async function runAnalyze(path: string, format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
+    const workspace = await loadFiles([path]);
+    const model = rootModel(workspace, workspace.roots[0]);
+    const failed = languageErrorOutput(model, colors.err);
+    if (failed) return failed;
+    const result = analyze(model.built.model);
+    if (format === 'json') {
+        return { stdout: JSON.stringify(analysisJson(result), null, 2) + '\n', stderr: '', exitCode: 0 };
+    }
+    return { stdout: analysisText(result, colors.out), stderr: '', exitCode: 0 };
+}
+
+export function analysisJson(result: AnalysisResult): object {
+    return {
+        schemaVersion: 1,
+        services: result.services.map(s => ({
+            name: s.name,
+            kind: s.kind,
+            spofs: s.spofs,
+            nearest: s.nearest,
+            availability: s.availability,
+            ...(s.availabilityBounds ? { availabilityBounds: s.availabilityBounds } : {}),
+            downtimeMinutesPerYear: s.downtimeMinutesPerYear,
+            neverUp: s.neverUp,
+            paths: Object.fromEntries(Object.entries(s.paths).map(([d, steps]) => [d, steps.map(step => step.text)]))
+        })),
+        domains: result.domains.map(d => ({
+            name: d.name, kind: d.kind, down: d.down, degraded: d.degraded, users: d.users
+        }))
+    };
+}
+
+function analysisText(result: AnalysisResult, c: Colors): string {
+    const lines: string[] = [c.bold('Services')];
+    for (const s of result.services) {
+        const spofs = s.neverUp
+            ? c.red('never up')
+            : s.spofs.length === 0
+                ? c.green('no single point of failure')
+                : 'fails with ' + s.spofs.map(d => s.nearest.includes(d) ? c.red(d) : d).join(', ');
+        lines.push(`  ${c.bold(s.name)}: ${spofs}${availabilityText(s)}`);
+        for (const d of s.nearest) {
+            const path = s.paths[d];
+            if (path && path.length > 0) lines.push(c.dim(`      ${d}: ${path.map(p => p.text).join(' → ')}`));
+        }
+    }
+    lines.push('', c.bold('Failure domains') + c.dim(' (what goes down if each fails alone)'));
+    for (const d of result.domains) {
+        const down = d.down.length ? d.down.join(', ') : 'nothing';
+        const degraded = d.degraded.length ? `; degraded: ${d.degraded.join(', ')}` : '';
+        const users = d.users ? `; ${formatUsers(d.users)} users` : '';
+        lines.push(`  ${c.bold(d.name)} (${d.kind}): down: ${down}${degraded}${users}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+function availabilityText(s: AnalysisResult['services'][number]): string {
+    if (s.availability !== null) {
+        const downtime = s.downtimeMinutesPerYear === null ? '' : `, about ${formatMinutes(s.downtimeMinutesPerYear)} down a year`;
+        return `; availability ${formatPercent(s.availability)}${downtime}`;
+    }
+    if (s.availabilityBounds) {
+        return `; availability between ${formatPercent(s.availabilityBounds[0])} and ${formatPercent(s.availabilityBounds[1])}`;
+    }
+    return '';
+}

@@ -1,0 +1,55 @@
+/**
+ * `topo check FILE|DIR…`: every file checked with what it imports; each diagnostic reported once.
+ * Exit 1 when any diagnostic is an error.
+ */
+import { analyze } from '../analysis/index.js';
+import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
+import { diagnosticLine, sortDiagnostics, summarize, toJsonDiagnostic } from './diagnostic-output.js';
+import { loadFiles, rootModel } from './load-models.js';
+import type { OutputColors } from './output-style.js';
+import { expandPaths } from './paths.js';
+import { UsageError } from './usage-error.js';
+
+export interface CommandOutput {
+    stdout: string;
+    stderr: string;
+    exitCode: number;
+}
+
+export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
+    const files = await expandPaths(paths);
+    if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
+    const workspace = await loadFiles(files);
+    const found = new Map<string, TopoDiagnostic>();
+    const add = (d: TopoDiagnostic) => {
+        const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
+        if (!found.has(key)) found.set(key, d);
+    };
+    for (const root of workspace.roots) {
+        const model = rootModel(workspace, root);
+        model.language.forEach(add);
+        const result = analyze(model.built.model);
+        findingDiagnostics(result.findings, model.built.sources).forEach(add);
+    }
+    const diagnostics = sortDiagnostics([...found.values()]);
+    const summary = summarize(diagnostics);
+    const exitCode = summary.errors > 0 ? 1 : 0;
+    if (format === 'json') {
+        const json = { schemaVersion: 1, diagnostics: diagnostics.map(toJsonDiagnostic), summary };
+        return { stdout: JSON.stringify(json, null, 2) + '\n', stderr: '', exitCode };
+    }
+    const lines = diagnostics.map(d => diagnosticLine(d, colors.out));
+    const counts = [
+        plural(summary.errors, 'error'), plural(summary.warnings, 'warning'),
+        `${summary.information} information`, plural(summary.hints, 'hint')
+    ].join(', ');
+    const fileCount = plural(workspace.documents.length, 'file');
+    lines.push(diagnostics.length === 0
+        ? colors.out.green(`No problems found in ${fileCount}.`)
+        : `${counts} in ${fileCount}.`);
+    return { stdout: lines.join('\n') + '\n', stderr: '', exitCode };
+}
+
+export function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

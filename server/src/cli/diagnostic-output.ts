@@ -1,0 +1,68 @@
+/**
+ * Diagnostics for people (`path:line:column: severity code: message`, one per line, the form
+ * editors and terminals make clickable) and for machines (the JSON of spec section 7).
+ */
+import type { TopoDiagnostic } from '../language/diagnostics.js';
+import type { Colors } from './output-style.js';
+import { displayPath } from './paths.js';
+
+export interface JsonDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+    subject?: string;
+    causes?: string[];
+    related?: Array<{ file: string; line: number; column: number; message: string }>;
+}
+
+export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
+    const json: JsonDiagnostic = {
+        file: displayPath(d.uri),
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: d.severity,
+        code: d.code,
+        message: d.message
+    };
+    if (d.subject !== undefined) json.subject = d.subject;
+    if (d.causes !== undefined) json.causes = d.causes;
+    if (d.related.length > 0) {
+        json.related = d.related.map(r => ({
+            file: displayPath(r.uri), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message
+        }));
+    }
+    return json;
+}
+
+export function diagnosticLine(d: TopoDiagnostic, c: Colors): string {
+    const where = `${displayPath(d.uri)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
+    return `${c.bold(where)}: ${paint(d.severity)} ${c.dim(d.code)}: ${d.message}`;
+}
+
+export function summarize(diagnostics: TopoDiagnostic[]): { errors: number; warnings: number; information: number; hints: number } {
+    const summary = { errors: 0, warnings: 0, information: 0, hints: 0 };
+    for (const d of diagnostics) {
+        if (d.severity === 'error') summary.errors++;
+        else if (d.severity === 'warning') summary.warnings++;
+        else if (d.severity === 'information') summary.information++;
+        else summary.hints++;
+    }
+    return summary;
+}
+
+/** Sorted by file, then position, so that output is stable. */
+export function sortDiagnostics(diagnostics: TopoDiagnostic[]): TopoDiagnostic[] {
+    return [...diagnostics].sort((a, b) =>
+        displayPath(a.uri).localeCompare(displayPath(b.uri))
+        || a.range.start.line - b.range.start.line
+        || a.range.start.character - b.range.start.character
+        || a.code.localeCompare(b.code));
+}

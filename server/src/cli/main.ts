@@ -1,0 +1,99 @@
+/**
+ * The `topo` command: check, analyze, simulate. Exit codes (spec section 7): 0 fine; 1 an error
+ * diagnostic (check) or language errors (analyze, simulate); 2 bad usage or an unreadable file
+ * named on the command line — always one line on stderr, never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { runAnalyze } from './analyze-command.js';
+import { runCheck, type CommandOutput } from './check-command.js';
+import { colorsFor, type OutputColors } from './output-style.js';
+import { runSimulate } from './simulate-command.js';
+import { UsageError } from './usage-error.js';
+
+type Format = 'text' | 'json';
+
+function formatOption(): Option {
+    return new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+function buildProgram(emit: (output: CommandOutput) => void): Command {
+    const program = new Command('topo')
+        .description('Find the single failures that would take your services down.')
+        .version(packageJson.version, '-V, --version', 'print the version')
+        .helpOption('-h, --help', 'show help')
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+            writeOut: text => process.stdout.write(text),
+            writeErr: text => process.stderr.write(text),
+            outputError: (text, write) => write(`topo: ${text.replace(/^error: /, '').trim().split('\n')[0]}\n`)
+        });
+
+    const colors: OutputColors = { out: colorsFor(process.stdout), err: colorsFor(process.stderr) };
+
+    program.command('check')
+        .description('check files or directories (with what they import): language errors and findings')
+        .argument('<paths...>', '.topo files or directories')
+        .addOption(formatOption())
+        .action(async (paths: string[], options: { format: Format }) => {
+            emit(await runCheck(paths, options.format, colors));
+        });
+
+    program.command('analyze')
+        .description('SPOFs and availability of every service, blast radius of every failure domain')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .addOption(formatOption())
+        .action(async (file: string, options: { format: Format }) => {
+            emit(await runAnalyze(file, options.format, colors));
+        });
+
+    program.command('simulate')
+        .description('what goes down, what degrades, and for how long, when elements fail together')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .requiredOption('--fail <names>', 'comma-separated names of the elements that fail', parseNames)
+        .addOption(formatOption())
+        .action(async (file: string, options: { fail: string[]; format: Format }) => {
+            emit(await runSimulate(file, options.fail, options.format, colors));
+        });
+
+    for (const command of program.commands) {
+        command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+    }
+    return program;
+}
+
+function parseNames(value: string): string[] {
+    const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
+    if (names.length === 0) throw new UsageError('--fail needs at least one element name');
+    return names;
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let exitCode = 0;
+    const program = buildProgram(output => {
+        if (output.stdout) process.stdout.write(output.stdout);
+        if (output.stderr) process.stderr.write(output.stderr);
+        exitCode = output.exitCode;
+    });
+    if (argv.length <= 2) {
+        process.stderr.write('topo: missing command: check, analyze or simulate (see topo --help)\n');
+        return 2;
+    }
+    try {
+        await program.parseAsync(argv);
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            const fine = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+            return fine ? 0 : 2;
+        }
+        if (error instanceof UsageError) {
+            process.stderr.write(`topo: ${error.message}\n`);
+            return 2;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`topo: internal error: ${message.split('\n')[0]} (please report this with the model that caused it)\n`);
+        return 2;
+    }
+}

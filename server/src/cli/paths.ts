@@ -1,0 +1,50 @@
+/**
+ * Paths as the user sees them: relative to the working directory; directories expanded to the
+ * `.topo` files below them.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { URI } from 'langium';
+
+export function displayPath(uri: string, cwd = process.cwd()): string {
+    const fsPath = URI.parse(uri).fsPath;
+    const rel = relative(cwd, fsPath);
+    return rel === '' ? fsPath : rel;
+}
+
+/** Files stay as given; a directory becomes its `.topo` files, recursively, sorted. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+    const result: string[] = [];
+    for (const path of paths) {
+        let isDirectory = false;
+        try {
+            isDirectory = (await stat(path)).isDirectory();
+        } catch {
+            // left as given: the loader reports what is wrong with it
+        }
+        if (isDirectory) result.push(...await topoFilesUnder(path));
+        else result.push(path);
+    }
+    return result;
+}
+
+async function topoFilesUnder(root: string): Promise<string[]> {
+    const found: string[] = [];
+    const pending = [root];
+    while (pending.length > 0) {
+        const dir = pending.pop()!;
+        let entries;
+        try {
+            entries = await readdir(dir, { withFileTypes: true });
+        } catch {
+            continue;
+        }
+        for (const entry of entries) {
+            if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) pending.push(path);
+            else if (entry.name.endsWith('.topo')) found.push(path);
+        }
+    }
+    return found.sort();
+}

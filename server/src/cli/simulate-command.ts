@@ -1,0 +1,65 @@
+/**
+ * `topo simulate FILE --fail a,b`: what is down, degraded and up when these fail together, and
+ * how long each interrupted service is out.
+ */
+import { simulate, type SimulationResult } from '../analysis/index.js';
+import { formatMinutes, formatUsers } from '../analysis/format.js';
+import type { CommandOutput } from './check-command.js';
+import { plural } from './check-command.js';
+import { languageErrorOutput } from './language-errors.js';
+import { loadFiles, rootModel } from './load-models.js';
+import type { Colors, OutputColors } from './output-style.js';
+import { UsageError } from './usage-error.js';
+
+export async function runSimulate(path: string, fail: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
+    const workspace = await loadFiles([path]);
+    const model = rootModel(workspace, workspace.roots[0]);
+    const failed = languageErrorOutput(model, colors.err);
+    if (failed) return failed;
+    const known = new Set(model.built.model.elements.map(e => e.name));
+    const unknown = fail.filter(name => !known.has(name));
+    if (unknown.length > 0) {
+        throw new UsageError(`--fail names ${unknown.map(n => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the model of ${path}`);
+    }
+    const result = simulate(model.built.model, fail);
+    const users = new Map(model.built.model.elements.map(e => [e.name, e.users]));
+    if (format === 'json') {
+        return { stdout: JSON.stringify(simulationJson(result), null, 2) + '\n', stderr: '', exitCode: 0 };
+    }
+    return { stdout: simulationText(result, users, colors.out), stderr: '', exitCode: 0 };
+}
+
+export function simulationJson(result: SimulationResult): object {
+    return {
+        schemaVersion: 1,
+        failed: result.failed,
+        down: result.down,
+        degraded: result.degraded,
+        up: result.up,
+        users: result.users,
+        outages: result.outages,
+        domainsDown: result.domainsDown
+    };
+}
+
+function simulationText(result: SimulationResult, users: Map<string, number>, c: Colors): string {
+    const who = result.failed.join(' and ');
+    const lines = [
+        c.bold(`${who} ${result.failed.length === 1 ? 'fails' : 'fail'}: `) +
+        `${plural(result.down.length, 'service')} down, ${result.degraded.length} degraded, ${formatUsers(result.users)} users affected.`,
+        `  ${c.red('down')}      ${result.down.join(', ') || '—'}`,
+        `  ${c.yellow('degraded')}  ${result.degraded.join(', ') || '—'}`,
+        `  ${c.green('up')}        ${result.up.join(', ') || '—'}`
+    ];
+    const outages = Object.entries(result.outages).sort(([a, x], [b, y]) =>
+        (y.minutes ?? Infinity) - (x.minutes ?? Infinity) || (users.get(b) ?? 0) - (users.get(a) ?? 0) || a.localeCompare(b));
+    if (outages.length > 0) {
+        lines.push('', c.bold('Outages') + c.dim(' (longest first)'));
+        const width = Math.max(...outages.map(([name]) => name.length));
+        for (const [name, outage] of outages) {
+            const u = users.get(name) ?? 0;
+            lines.push(`  ${name.padEnd(width)}  ${formatMinutes(outage.minutes).padEnd(8)}  ${outage.reason}${u ? c.dim(` · ${formatUsers(u)} users`) : ''}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}

@@ -1,0 +1,198 @@
+/**
+ * From parsed, linked documents to the analysis's plain `Model`, plus where each element and
+ * statement sits in the source (so that findings can be placed). Unresolved references, wrong
+ * kinds and bad values are left out here: the validator reports them.
+ */
+import { GrammarUtils, type LangiumDocument, type Reference } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import {
+    emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
+} from '../analysis/model.js';
+import { readCount, readDuration, readPercentage, readWholeNumber, valueOr } from './values.js';
+
+export type StatementPart = 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup';
+
+/** Where one element and its statements are written. */
+export interface ElementSource {
+    uri: string;
+    /** the declared name */
+    name: Range;
+    /** the whole declaration */
+    whole: Range;
+    statements: Partial<Record<StatementPart, Range>>;
+    /** `monitors` target name → the range of that reference */
+    monitors: Map<string, Range>;
+    /** `depends on` member name → the range of that reference */
+    dependsOn: Map<string, Range>;
+}
+
+export interface BuiltModel {
+    model: Model;
+    sources: Map<string, ElementSource>;
+}
+
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Builds the model of a set of documents (an import closure). The first declaration of a name wins. */
+export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
+    const elements: Element[] = [];
+    const sources = new Map<string, ElementSource>();
+    for (const document of documents) {
+        const root = document.parseResult.value;
+        if (!ast.isModel(root)) continue;
+        const uri = document.uri.toString();
+        for (const node of root.elements) {
+            if (!node.name || sources.has(node.name) || !node.kind) continue;
+            const source: ElementSource = {
+                uri,
+                name: rangeOf(node, 'name'),
+                whole: node.$cstNode?.range ?? EMPTY_RANGE,
+                statements: {},
+                monitors: new Map(),
+                dependsOn: new Map()
+            };
+            sources.set(node.name, source);
+            elements.push(toElement(node, source));
+        }
+    }
+    return { model: { elements }, sources };
+}
+
+function toElement(node: ast.Element, source: ElementSource): Element {
+    const kind = node.kind as ElementKind;
+    const element = emptyElement(node.name, kind);
+    if (node.label !== undefined) element.label = node.label;
+    const container = target(node.container);
+    if (container && isDomainKind(container.kind as ElementKind)) element.container = container.name;
+    for (const statement of node.statements) {
+        addStatement(element, statement, source);
+    }
+    return element;
+}
+
+function addStatement(element: Element, s: ast.Statement, source: ElementSource): void {
+    switch (s.$type) {
+        case 'RunsOn':
+            for (const d of s.deployments) {
+                const domain = target(d.domain);
+                if (!domain || !isDomainKind(domain.kind as ElementKind)) continue;
+                const replicas = d.replicas === undefined ? 1 : valueOr(readWholeNumber(d.replicas, 'replicas'), NaN);
+                if (Number.isNaN(replicas)) continue;
+                element.deployments.push({ domain: domain.name, replicas, standby: d.standby });
+            }
+            break;
+        case 'DependsOn':
+            for (const term of s.terms) {
+                const built = toTerm(term, source);
+                if (built) element.dependsOn.push(built);
+            }
+            break;
+        case 'Uses':
+            element.uses.push(...serviceNames(s.targets));
+            break;
+        case 'Monitors':
+            for (const ref of s.targets) {
+                const t = target(ref);
+                if (!t || isDomainKind(t.kind as ElementKind)) continue;
+                element.monitors.push(t.name);
+                if (ref.$refNode) source.monitors.set(t.name, ref.$refNode.range);
+            }
+            break;
+        case 'BackupOn':
+            for (const ref of s.targets) {
+                const t = target(ref);
+                if (t && isDomainKind(t.kind as ElementKind)) element.backups.push(t.name);
+            }
+            source.statements.backup ??= rangeOf(s);
+            break;
+        case 'Quorum':
+            setIfValid(readWholeNumber(s.value, 'quorum'), v => element.quorum = v);
+            source.statements.quorum = rangeOf(s);
+            break;
+        case 'Capacity':
+            setIfValid(readWholeNumber(s.value, 'capacity'), v => element.capacity = v);
+            source.statements.capacity = rangeOf(s);
+            break;
+        case 'Failover':
+            setIfValid(readDuration(s.value), v => element.failover = v);
+            break;
+        case 'Recovery':
+            setIfValid(readDuration(s.value), v => element.recovery = v);
+            break;
+        case 'Availability':
+            setIfValid(readPercentage(s.value), v => element.availability = v);
+            break;
+        case 'Slo':
+            setIfValid(readPercentage(s.value), v => element.slo = v);
+            source.statements.slo = rangeOf(s);
+            break;
+        case 'Users':
+            setIfValid(readCount(s.value), v => element.users = v);
+            break;
+        case 'Tier':
+            element.tier = s.value;
+            break;
+        case 'Replication':
+            element.replication = s.mode;
+            source.statements.replication = rangeOf(s);
+            break;
+        case 'InfraKind':
+            element.meta.infraKind = s.value;
+            break;
+        case 'Owner':
+            element.meta.owner = s.value;
+            break;
+        case 'Description':
+            element.meta.description = s.value;
+            break;
+        case 'Operator':
+            element.meta.operator = s.value;
+            break;
+        case 'Tags':
+            element.meta.tags.push(...s.values);
+            break;
+    }
+}
+
+function toTerm(term: ast.DependencyTerm, source: ElementSource): Term | undefined {
+    const refs = ast.isSingleTerm(term) ? [term.target] : term.members;
+    const members: string[] = [];
+    for (const ref of refs) {
+        const t = target(ref);
+        if (!t) continue;
+        members.push(t.name);
+        if (ref.$refNode && !source.dependsOn.has(t.name)) source.dependsOn.set(t.name, ref.$refNode.range);
+    }
+    if (members.length === 0) return undefined;
+    if (ast.isSingleTerm(term)) return { form: 'one', k: 1, members };
+    if (ast.isAnyTerm(term)) return { form: 'any', k: 1, members };
+    const k = valueOr(readWholeNumber(term.count, 'count'), NaN);
+    return Number.isNaN(k) ? undefined : { form: 'kof', k, members };
+}
+
+function serviceNames(refs: Array<Reference<ast.Element>>): string[] {
+    const names: string[] = [];
+    for (const ref of refs) {
+        const t = target(ref);
+        if (t && !isDomainKind(t.kind as ElementKind)) names.push(t.name);
+    }
+    return names;
+}
+
+function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {
+    const t = ref?.ref;
+    return t && t.name ? t : undefined;
+}
+
+function setIfValid(result: { value: number } | { error: string }, set: (value: number) => void): void {
+    if ('value' in result) set(result.value);
+}
+
+function rangeOf(node: ast.Element | ast.Statement, property?: string): Range {
+    if (property) {
+        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        if (cst) return cst.range;
+    }
+    return node.$cstNode?.range ?? EMPTY_RANGE;
+}

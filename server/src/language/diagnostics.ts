@@ -1,0 +1,85 @@
+/**
+ * One shape for everything the user is told about a model: the language's own errors and the
+ * analysis findings, placed in the source. The CLI prints these; the language server publishes
+ * them.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { Finding, Severity } from '../analysis/results.js';
+import type { ElementSource } from './build-model.js';
+
+export interface RelatedPlace {
+    uri: string;
+    range: Range;
+    message: string;
+}
+
+export interface TopoDiagnostic {
+    uri: string;
+    range: Range;
+    severity: Severity;
+    code: string;
+    message: string;
+    /** true for the language's own errors (syntax, references, values, imports) */
+    language: boolean;
+    subject?: string;
+    causes?: string[];
+    related: RelatedPlace[];
+}
+
+const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+const LANGIUM_CODES: Record<string, string> = {
+    'lexing-error': 'syntax',
+    'parsing-error': 'syntax',
+    'linking-error': 'unresolved-reference'
+};
+
+/** The language errors (and warnings) Langium and the validator attached to a document. */
+export function languageDiagnostics(document: LangiumDocument): TopoDiagnostic[] {
+    const uri = document.uri.toString();
+    return (document.diagnostics ?? []).map(d => {
+        const dataCode = (d.data as { code?: string } | undefined)?.code;
+        const code = typeof d.code === 'string' ? d.code : LANGIUM_CODES[dataCode ?? ''] ?? dataCode ?? 'syntax';
+        return {
+            uri, range: d.range, severity: SEVERITIES[d.severity ?? 1] ?? 'error', code: LANGIUM_CODES[code] ?? code,
+            message: d.message, language: true, related: []
+        };
+    });
+}
+
+/** Places each finding on its anchor and each related element on its name. */
+export function findingDiagnostics(findings: Finding[], sources: Map<string, ElementSource>): TopoDiagnostic[] {
+    const result: TopoDiagnostic[] = [];
+    for (const finding of findings) {
+        const source = sources.get(finding.anchor.element);
+        if (!source) continue;
+        const related: RelatedPlace[] = [];
+        for (const r of finding.related) {
+            const place = sources.get(r.element);
+            if (place) related.push({ uri: place.uri, range: place.name, message: r.message });
+        }
+        result.push({
+            uri: source.uri,
+            range: anchorRange(finding, source),
+            severity: finding.severity,
+            code: finding.code,
+            message: finding.message,
+            language: false,
+            subject: finding.subject,
+            causes: finding.causes,
+            related
+        });
+    }
+    return result;
+}
+
+function anchorRange(finding: Finding, source: ElementSource): Range {
+    const { part, target } = finding.anchor;
+    switch (part) {
+        case 'name': return source.name;
+        case 'monitors': return (target && source.monitors.get(target)) || source.name;
+        case 'dependsOn': return (target && source.dependsOn.get(target)) || source.name;
+        default: return source.statements[part] ?? source.name;
+    }
+}

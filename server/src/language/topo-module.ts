@@ -1,0 +1,47 @@
+/**
+ * The table of contents of the language: which class plays which role.
+ */
+import {
+    inject, type Module
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { TopoGeneratedModule, TopoGeneratedSharedModule } from '../generated/module.js';
+import { TopoImports } from './topo-imports.js';
+import { NameIndex, TopoScopeComputation, TopoScopeProvider } from './topo-scope.js';
+import { TopoLinker } from './topo-linker.js';
+import { registerTopoChecks } from './topo-validator.js';
+
+export interface TopoAddedServices {
+    imports: {
+        Imports: TopoImports;
+        NameIndex: NameIndex;
+    };
+}
+
+export type TopoServices = LangiumServices & TopoAddedServices;
+
+export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAddedServices> = {
+    imports: {
+        Imports: (services) => new TopoImports(services.shared),
+        NameIndex: (services) => new NameIndex(services)
+    },
+    references: {
+        ScopeComputation: (services) => new TopoScopeComputation(services),
+        ScopeProvider: (services) => new TopoScopeProvider(services),
+        Linker: (services) => new TopoLinker(services)
+    }
+};
+
+export function createTopoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Topo: TopoServices } {
+    const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule);
+    const Topo = inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule);
+    shared.ServiceRegistry.register(Topo);
+    registerTopoChecks(Topo);
+    return { shared, Topo };
+}
+
+
+

@@ -1,0 +1,220 @@
+/**
+ * The language's own errors (spec section 3): names, where statements may appear, the kinds of
+ * references, values, imports. Findings of the analysis are not here (see analysis/).
+ * Every check is wrapped by Langium: a throwing check is logged and does not stop the others.
+ */
+import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { ElementKind } from '../analysis/model.js';
+import type { TopoServices } from './topo-module.js';
+import type { TopoImports } from './topo-imports.js';
+import type { NameIndex } from './topo-scope.js';
+import {
+    ALLOWED_STATEMENTS, CONTAINER_KINDS, DOMAIN_KINDS, KEYWORDS, SERVICE_KINDS, SINGLE_STATEMENTS,
+    STATEMENT_KEYWORDS, describeKinds, withArticle
+} from './element-rules.js';
+import { readCount, readDuration, readPercentage, readWholeNumber, type ValueResult } from './values.js';
+
+export function registerTopoChecks(services: TopoServices): void {
+    const validator = new TopoValidator(services);
+    const checks: ValidationChecks<ast.TopoAstType> = {
+        Model: [validator.checkImportsComeFirst, validator.checkImportsLoaded, validator.checkDuplicateNames],
+        Element: [validator.checkName, validator.checkStatementsAllowed, validator.checkContainer],
+        Deployment: validator.checkDeployment,
+        CountTerm: validator.checkCountTerm,
+        Uses: validator.checkServiceTargets,
+        Monitors: validator.checkServiceTargets,
+        BackupOn: validator.checkBackupTargets,
+        Quorum: (node, accept) => validator.checkValue(node, accept, readWholeNumber(node.value, 'quorum')),
+        Capacity: (node, accept) => validator.checkValue(node, accept, readWholeNumber(node.value, 'capacity')),
+        Failover: (node, accept) => validator.checkValue(node, accept, readDuration(node.value)),
+        Recovery: (node, accept) => validator.checkValue(node, accept, readDuration(node.value)),
+        Availability: (node, accept) => validator.checkValue(node, accept, readPercentage(node.value)),
+        Slo: (node, accept) => validator.checkValue(node, accept, readPercentage(node.value)),
+        Users: (node, accept) => validator.checkValue(node, accept, readCount(node.value))
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+type Referencing = { ref?: ast.Element; $refText: string };
+
+export class TopoValidator {
+    private readonly imports: TopoImports;
+    private readonly index: NameIndex;
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: TopoServices) {
+        this.imports = services.imports.Imports;
+        this.index = services.imports.NameIndex;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    checkImportsComeFirst = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const first = model.elements[0]?.$cstNode?.offset;
+        if (first === undefined) return;
+        for (const imp of model.imports) {
+            if ((imp.$cstNode?.offset ?? 0) > first) {
+                accept('error', 'An `import` must come before the file\'s first element.', { node: imp, code: 'import-order' });
+            }
+        }
+    };
+
+    checkImportsLoaded = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const document = AstUtils.getDocument(model);
+        for (const { node, uri } of this.imports.importsOf(document)) {
+            if (this.documents.hasDocument(uri)) continue;
+            const why = this.imports.problems.get(uri.toString()) ?? 'does not exist';
+            accept('error', `Cannot import "${node.path}": ${UriUtils.basename(uri)} ${why}.`, { node, property: 'path', code: 'missing-import' });
+        }
+    };
+
+    checkDuplicateNames = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const document = AstUtils.getDocument(model);
+        const here = document.uri.toString();
+        const closure = this.imports.closure(document);
+        const seen = new Map<string, ast.Element>();
+        for (const element of model.elements) {
+            if (!element.name) continue;
+            const earlier = seen.get(element.name);
+            if (earlier) {
+                accept('error', `Duplicate name \`${element.name}\`: already declared on line ${line(earlier)}. Names are unique across the model.`,
+                    { node: element, property: 'name', code: 'duplicate-name' });
+                continue;
+            }
+            seen.set(element.name, element);
+            const other = this.index.declarations(element.name).find(d => d.uri !== here && closure.has(d.uri));
+            if (other) {
+                const path = UriUtils.relative(UriUtils.dirname(document.uri), other.description.documentUri);
+                accept('error', `Duplicate name \`${element.name}\`: already declared in ${path} (line ${(other.description.nameSegment?.range.start.line ?? 0) + 1}), which this file imports.`,
+                    { node: element, property: 'name', code: 'duplicate-name' });
+            }
+        }
+        this.checkDuplicatesBroughtByImports(model, closure, accept);
+    };
+
+    /** Two imported files, neither importing the other, that declare the same name. */
+    private checkDuplicatesBroughtByImports(model: ast.Model, closure: ReadonlySet<string>, accept: ValidationAcceptor): void {
+        if (model.imports.length === 0) return;
+        const here = AstUtils.getDocument(model).uri.toString();
+        for (const [name, decls] of this.index.all()) {
+            if (decls.length < 2) continue;
+            const inClosure = decls.filter(d => closure.has(d.uri));
+            if (inClosure.length < 2 || inClosure.some(d => d.uri === here)) continue;
+            const seenTogether = inClosure.some(d => {
+                const doc = this.documents.getDocument(d.description.documentUri);
+                if (!doc) return false;
+                const theirs = this.imports.closure(doc);
+                return inClosure.filter(o => theirs.has(o.uri)).length >= 2;
+            });
+            if (seenTogether) continue; // reported in the file that sees both
+            const paths = inClosure.map(d => UriUtils.relative(UriUtils.dirname(AstUtils.getDocument(model).uri), d.description.documentUri));
+            accept('error', `The imports bring in \`${name}\` twice: it is declared in ${paths.join(' and ')}. Names are unique across the model.`,
+                { node: model.imports[0], code: 'duplicate-name' });
+        }
+    }
+
+    checkName = (element: ast.Element, accept: ValidationAcceptor): void => {
+        if (element.name && KEYWORDS.has(element.name)) {
+            accept('error', `\`${element.name}\` is a keyword and cannot be used as a name; choose another, such as \`${element.name}-${element.kind}\`.`,
+                { node: element, property: 'name', code: 'keyword-name' });
+        }
+    };
+
+    checkStatementsAllowed = (element: ast.Element, accept: ValidationAcceptor): void => {
+        const kind = element.kind as ElementKind;
+        const allowed = ALLOWED_STATEMENTS[kind];
+        if (!allowed) return;
+        const counted = new Set<string>();
+        for (const statement of element.statements) {
+            const keyword = STATEMENT_KEYWORDS[statement.$type] ?? statement.$type;
+            if (!allowed.has(statement.$type)) {
+                accept('error', `\`${keyword}\` is not allowed in ${withArticle(kind)}${hintFor(statement.$type, kind)}.`, { node: statement, code: 'statement-not-allowed' });
+            } else if (SINGLE_STATEMENTS.has(statement.$type)) {
+                if (counted.has(statement.$type)) {
+                    accept('error', `\`${keyword}\` is given twice in ${element.name}; keep one.`, { node: statement, code: 'statement-repeated' });
+                }
+                counted.add(statement.$type);
+            }
+        }
+    };
+
+    checkContainer = (element: ast.Element, accept: ValidationAcceptor): void => {
+        if (!element.container) return;
+        const kind = element.kind as ElementKind;
+        const accepted = CONTAINER_KINDS[kind] ?? [];
+        if (accepted.length === 0) {
+            accept('error', `${capitalize(withArticle(kind))} cannot be \`in\` anything: say where it runs with \`runs on\`.`, { node: element, property: 'container', code: 'wrong-kind' });
+            return;
+        }
+        this.checkKind(element.container, accepted, `\`in\` on ${withArticle(kind)}`, element, 'container', accept);
+        // containment must not loop back: walk the chain (bounded by the number of steps taken)
+        const seen = new Set<ast.Element>([element]);
+        let current = element.container.ref;
+        while (current) {
+            if (seen.has(current)) {
+                if (current === element) {
+                    accept('error', `\`${element.name}\` is contained in itself through \`in\`; containment cannot loop.`, { node: element, property: 'container', code: 'containment-cycle' });
+                }
+                break;
+            }
+            seen.add(current);
+            current = current.container?.ref;
+        }
+    };
+
+    checkDeployment = (deployment: ast.Deployment, accept: ValidationAcceptor): void => {
+        this.checkKind(deployment.domain, DOMAIN_KINDS, '`runs on`', deployment, 'domain', accept);
+        if (deployment.replicas !== undefined) {
+            const result = readWholeNumber(deployment.replicas, 'a replica count');
+            if ('error' in result) accept('error', result.error, { node: deployment, property: 'replicas', code: 'bad-value' });
+        }
+    };
+
+    checkCountTerm = (term: ast.CountTerm, accept: ValidationAcceptor): void => {
+        const result = readWholeNumber(term.count, 'the count of `K of (…)`');
+        if ('error' in result) {
+            accept('error', result.error, { node: term, property: 'count', code: 'bad-value' });
+        } else if (result.value > term.members.length) {
+            accept('error', `\`${term.count} of (…)\` can never hold: it lists only ${term.members.length} element${term.members.length === 1 ? '' : 's'}.`,
+                { node: term, property: 'count', code: 'bad-value' });
+        }
+    };
+
+    checkServiceTargets = (statement: ast.Uses | ast.Monitors, accept: ValidationAcceptor): void => {
+        const keyword = STATEMENT_KEYWORDS[statement.$type];
+        statement.targets.forEach((target, i) => this.checkKind(target, SERVICE_KINDS, `\`${keyword}\``, statement, 'targets', accept, i));
+    };
+
+    checkBackupTargets = (statement: ast.BackupOn, accept: ValidationAcceptor): void => {
+        statement.targets.forEach((target, i) => this.checkKind(target, DOMAIN_KINDS, '`backup on`', statement, 'targets', accept, i));
+    };
+
+    checkValue(node: ast.Statement & { value: string }, accept: ValidationAcceptor, result: ValueResult): void {
+        if ('error' in result) {
+            const keyword = STATEMENT_KEYWORDS[node.$type];
+            accept('error', `Bad ${keyword}: ${result.error}.`, { node, property: 'value', code: 'bad-value' });
+        }
+    }
+
+    private checkKind(ref: Referencing, accepted: readonly ElementKind[], where: string, node: ast.TopoAstType[keyof ast.TopoAstType], property: string, accept: ValidationAcceptor, index?: number): void {
+        const target = ref.ref;
+        if (!target || accepted.includes(target.kind as ElementKind)) return;
+        accept('error', `${where} expects ${describeKinds(accepted)}, but \`${ref.$refText}\` is ${withArticle(target.kind)}.`,
+            { node, property: property as never, index, code: 'wrong-kind' });
+    }
+}
+
+function line(node: ast.Element): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+function hintFor(statementType: string, kind: ElementKind): string {
+    if (statementType === 'RunsOn' && DOMAIN_KINDS.includes(kind)) return ': failure domains are placed with `in`';
+    if ((statementType === 'Replication' || statementType === 'BackupOn') && kind === 'service') return ': declare it as a `datastore`';
+    if (statementType === 'InfraKind') return ': only infra has a `kind`';
+    return '';
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,133 @@
+/**
+ * The wire protocol between the topo language server and editors (the VS Code client and its
+ * preview): every custom method name and message type, in this one file. Plain types only, no
+ * runtime dependencies, so that the server, the client and the webview can all import it.
+ */
+
+/** LSP-style position and range: 0-based line and UTF-16 character. */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export type ElementKind = 'region' | 'site' | 'infra' | 'service' | 'datastore';
+
+export interface GraphElement {
+    name: string;
+    kind: ElementKind;
+    label?: string;
+    /** `in X` */
+    container?: string;
+    /** the file (URI) and range of its declaration's name */
+    uri: string;
+    range: Range;
+    tier: 'critical' | 'high' | 'normal' | 'low';
+    users: number;
+    /** services: some single failure domain takes it down */
+    spof: boolean;
+    /** services: the nearest single points of failure */
+    nearestSpofs: string[];
+    /** services: down with nothing failed */
+    neverUp: boolean;
+    /** services: exact availability, or null */
+    availability: number | null;
+    /** metadata for hover cards */
+    description?: string;
+    owner?: string;
+    operator?: string;
+    infraKind?: string;
+    tags: string[];
+}
+
+/** One entry of `runs on` (or a `backup on` copy, with `backup: true`). */
+export interface GraphPlacement {
+    service: string;
+    domain: string;
+    replicas: number;
+    standby: boolean;
+    backup: boolean;
+}
+
+/**
+ * A dependency edge from `from` to `to`.
+ * - 'hard': a plain `depends on` member; 'any': a member of `any (…)`; 'kof': a member of
+ *   `K of (…)` (with `k` and `group`, shared by the members of one term); 'soft': `uses`;
+ *   'monitors': `monitors`.
+ */
+export interface GraphEdge {
+    from: string;
+    to: string;
+    kind: 'hard' | 'any' | 'kof' | 'soft' | 'monitors';
+    /** identifies the `any`/`K of` term the edge belongs to: `${from}#${termIndex}` */
+    group?: string;
+    k?: number;
+}
+
+export interface ModelGraph {
+    /** the file whose import closure this is */
+    uri: string;
+    /** the document version the graph was computed from (when open in the editor) */
+    version?: number;
+    elements: GraphElement[];
+    placements: GraphPlacement[];
+    edges: GraphEdge[];
+    /** language errors in the closure, one line each ("main.topo:3:5: …"); empty when the model is clean */
+    errors: string[];
+}
+
+export interface Outage {
+    minutes: number | null;
+    reason: string;
+}
+
+export interface SimulationResult {
+    failed: string[];
+    down: string[];
+    degraded: string[];
+    up: string[];
+    domainsDown: string[];
+    users: number;
+    outages: Record<string, Outage>;
+}
+
+export interface BlastRadius {
+    element: string;
+    down: string[];
+    degraded: string[];
+    users: number;
+    domainsDown: string[];
+}
+
+// ---------------------------------------------------------------- methods
+
+/** Request: the graph of a file's import closure. */
+export const ModelGraphRequest = 'topo/modelGraph';
+export interface ModelGraphParams { uri: string }
+
+/** Request: simulate a failure set in a file's import closure. Unknown names are ignored and listed in `failed` as given. */
+export const SimulateRequest = 'topo/simulate';
+export interface SimulateParams { uri: string; failed: string[] }
+
+/** Request: the blast radius of one element failing alone. */
+export const BlastRadiusRequest = 'topo/blastRadius';
+export interface BlastRadiusParams { uri: string; element: string }
+
+/** Notification (server → client): the models of these files changed (after a batch of edits was analysed). */
+export const ModelChangedNotification = 'topo/modelChanged';
+export interface ModelChangedParams { uris: string[] }
+
+// ---------------------------------------------------------------- webview messages
+
+/** Extension → preview webview. */
+export type ToPreview =
+    | { type: 'graph'; graph: ModelGraph; direction: 'RIGHT' | 'DOWN' }
+    | { type: 'simulation'; result: SimulationResult | null }
+    | { type: 'highlight'; name: string | null }
+    | { type: 'hover'; name: string; markdown: string };
+
+/** Preview webview → extension. */
+export type FromPreview =
+    | { type: 'ready' }
+    | { type: 'reveal'; name: string }
+    | { type: 'hoverRequest'; name: string }
+    | { type: 'simulate'; names: string[] }
+    | { type: 'exportSvg'; svg: string }
+    | { type: 'viewState'; state: unknown };

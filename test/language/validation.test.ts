@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { diagnosticsOf, messages } from '../helpers/language.js';
+
+async function errorsOf(text: string): Promise<string[]> {
+    return messages(await diagnosticsOf(text));
+}
+
+describe('validation', () => {
+    it('accepts a well-formed model without any language error', async () => {
+        assert.deepEqual(await errorsOf(`
+            region kr { recovery 2d availability 99.99% }
+            site a in kr { recovery 10h operator "X" }
+            infra grid in a { kind power }
+            service s { runs on a (3), kr (2, standby) quorum 2 capacity 3 failover 45s users 12k tier high slo 99.9% }
+            datastore d { runs on a replication sync backup on kr }
+        `), []);
+    });
+
+    const badValues: Array<[string, RegExp]> = [
+        ['site a { recovery 10x }', /Bad recovery: `10x` has an unknown unit `x`: write a number followed by s, m, h or d/],
+        ['site a { recovery 10 }', /Bad recovery: `10` has no unit/],
+        ['service s { failover 1.2.3m }', /Bad failover: `1.2.3m` is not a duration/],
+        ['site a { availability 101% }', /Bad availability: `101%` is above 100%/],
+        ['site a { availability 99.9 }', /Bad availability: `99.9` is not a percentage/],
+        ['service s { slo 99.99 }', /Bad slo: `99.99` is not a percentage/],
+        ['service s { users 12q }', /Bad users: `12q` has an unknown suffix `q`/],
+        ['service s { quorum 1.5 }', /Bad quorum: `1.5` is not a whole number/],
+        ['service s { quorum 0 }', /Bad quorum: quorum must be at least 1, not 0/],
+        ['service s { capacity 2k }', /Bad capacity: `2k` is not a whole number/],
+        ['site a\nservice s { runs on a (0) }', /a replica count must be at least 1, not 0/],
+        ['site a\nsite b\nservice s { depends on 3 of (a, b) }', /`3 of \(…\)` can never hold: it lists only 2 elements/],
+        ['site a\nsite b\nservice s { depends on 0 of (a, b) }', /the count of `K of \(…\)` must be at least 1, not 0/]
+    ];
+    for (const [text, expected] of badValues) {
+        it(`reports a bad value clearly: ${text.split('\n').pop()}`, async () => {
+            const errors = await errorsOf(text);
+            assert.equal(errors.length, 1, errors.join('\n'));
+            assert.match(errors[0], expected);
+        });
+    }
+
+    it('says which statements an element may not hold', async () => {
+        const errors = await errorsOf('site a { runs on a quorum 2 kind power }\nservice s { replication async recovery 1h }');
+        assert.ok(errors.includes('`runs on` is not allowed in a site: failure domains are placed with `in`.'), errors.join('\n'));
+        assert.ok(errors.includes('`quorum` is not allowed in a site.'), errors.join('\n'));
+        assert.ok(errors.includes('`kind` is not allowed in a site: only infra has a `kind`.'), errors.join('\n'));
+        assert.ok(errors.includes('`replication` is not allowed in a service: declare it as a `datastore`.'), errors.join('\n'));
+        assert.ok(errors.includes('`recovery` is not allowed in a service.'), errors.join('\n'));
+    });
+
+    it('rejects a statement given twice', async () => {
+        const errors = await errorsOf('service s { tier high tier low }');
+        assert.deepEqual(errors, ['`tier` is given twice in s; keep one.']);
+    });
+
+    it('rejects `in` on a service and a containment loop', async () => {
+        const errors = await errorsOf('region r in q\nregion q in r\nsite a\nservice s in a');
+        assert.ok(errors.some(e => /`r` is contained in itself/.test(e)), errors.join('\n'));
+        assert.ok(errors.some(e => /`q` is contained in itself/.test(e)), errors.join('\n'));
+        assert.ok(errors.includes('A service cannot be `in` anything: say where it runs with `runs on`.'), errors.join('\n'));
+    });
+});

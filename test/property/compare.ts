@@ -1,0 +1,174 @@
+/**
+ * Compares the engine's results with the reference evaluator's and lists every difference
+ * in words (empty list = agreement).
+ */
+
+import type { Model } from '../../server/src/analysis/model.js';
+import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
+import { analyzeBF, simulateBF, type BFFinding } from './brute-force.js';
+
+export const TOLERANCE = 1e-9;
+
+const show = (x: unknown) => JSON.stringify(x);
+
+/** one difference: `kind` groups differences of the same sort (for triage), `text` says it in full */
+export interface Diff {
+    kind: string;
+    text: string;
+}
+
+export const describeDiffs = (diffs: Diff[]) => diffs.map(x => x.text);
+
+function sameList(diffs: Diff[], kind: string, what: string, engine: readonly unknown[] | undefined, reference: readonly unknown[]) {
+    if (show(engine) !== show(reference)) diffs.push({ kind, text: `${what}: engine ${show(engine)}, reference ${show(reference)}` });
+}
+
+function sameNumber(diffs: Diff[], kind: string, what: string, engine: number | null | undefined, reference: number | null) {
+    const ok = reference === null
+        ? engine === null
+        : typeof engine === 'number' && Math.abs(engine - reference) <= TOLERANCE;
+    if (!ok) diffs.push({ kind, text: `${what}: engine ${show(engine)}, reference ${show(reference)}` });
+}
+
+export function compareSimulation(model: Model, failed: string[], r: SimulationResult): Diff[] {
+    const b = simulateBF(model, failed);
+    const d: Diff[] = [];
+    const at = `simulate --fail ${failed.join(',') || '(nothing)'}`;
+    sameList(d, 'simulate.failed', `${at}: failed`, r.failed, b.failed);
+    sameList(d, 'simulate.down', `${at}: down`, r.down, b.down);
+    sameList(d, 'simulate.degraded', `${at}: degraded`, r.degraded, b.degraded);
+    sameList(d, 'simulate.up', `${at}: up`, r.up, b.up);
+    sameList(d, 'simulate.domainsDown', `${at}: domainsDown`, r.domainsDown, b.domainsDown);
+    if (r.users !== b.users) d.push({ kind: 'simulate.users', text: `${at}: users: engine ${r.users}, reference ${b.users}` });
+    const outages = r.outages ?? {};
+    sameList(d, 'simulate.outage-set', `${at}: services with an outage`, Object.keys(outages).sort(), Object.keys(b.outages).sort());
+    for (const [s, minutes] of Object.entries(b.outages)) {
+        const o = outages[s];
+        if (o === undefined) continue;
+        sameNumber(d, 'simulate.outage-minutes', `${at}: outage minutes of ${s}`, o.minutes, minutes);
+    }
+    for (const [s, o] of Object.entries(outages)) {
+        if (typeof o?.reason !== 'string' || o.reason.trim() === '') {
+            d.push({ kind: 'simulate.outage-reason', text: `${at}: outage of ${s} has no reason` });
+        }
+    }
+    return d;
+}
+
+const EXPECTED_ANCHOR: Record<string, string> = {
+    'spof': 'name', 'never-up': 'name', 'unplaced': 'name', 'capacity-shortfall': 'capacity',
+    'backup-colocated': 'backup', 'async-replication': 'replication', 'observer-shares-fate': 'monitors',
+    'slo-unreachable': 'slo', 'dependency-cycle': 'dependsOn', 'quorum-unplaced': 'quorum'
+};
+
+interface Keyed {
+    code: string;
+    key: string;
+}
+
+function findingKey(f: { code: string; severity: string; subject: string; causes?: string[] }, target?: string): Keyed {
+    const causes = f.causes ?? [];
+    return {
+        code: f.code,
+        key: `${f.code} ${f.severity} on ${f.subject}${target !== undefined ? ` monitors ${target}` : ''} causes [${causes.join(', ')}]`
+    };
+}
+
+export function compareAnalysis(model: Model, r: AnalysisResult): Diff[] {
+    const b = analyzeBF(model);
+    const d: Diff[] = [];
+    const els = new Map(model.elements.map(e => [e.name, e]));
+
+    // services
+    sameList(d, 'analyze.services', 'analyze: services (in order)', r.services.map(s => s.name), b.services.map(s => s.name));
+    for (const bs of b.services) {
+        const s = r.services.find(x => x.name === bs.name);
+        if (s === undefined) continue;
+        const at = `analyze: service ${bs.name}`;
+        if (s.kind !== bs.kind) d.push({ kind: 'analyze.service-kind', text: `${at}: kind ${s.kind}, reference ${bs.kind}` });
+        sameList(d, 'analyze.spofs', `${at}: spofs`, s.spofs, bs.spofs);
+        sameList(d, 'analyze.nearest', `${at}: nearest`, s.nearest, bs.nearest);
+        if (s.neverUp !== bs.neverUp) d.push({ kind: 'analyze.neverUp', text: `${at}: neverUp ${s.neverUp}, reference ${bs.neverUp}` });
+        sameNumber(d, 'analyze.availability', `${at}: availability`, s.availability, bs.availability);
+        if (s.availabilityBounds !== undefined) {
+            d.push({ kind: 'analyze.bounds', text: `${at}: bounds instead of an exact availability on a small model` });
+        }
+        sameNumber(d, 'analyze.downtime', `${at}: downtime per year`, s.downtimeMinutesPerYear,
+            bs.availability === null ? null : (1 - bs.availability) * 525600);
+        const pathKeys = Object.keys(s.paths ?? {}).sort();
+        sameList(d, 'analyze.paths', `${at}: SPOFs with a path`, pathKeys, bs.spofs);
+        for (const k of pathKeys) {
+            if (!Array.isArray(s.paths[k]) || s.paths[k].length === 0) d.push({ kind: 'analyze.paths', text: `${at}: empty path for ${k}` });
+        }
+    }
+
+    // domains
+    sameList(d, 'analyze.domains', 'analyze: domains (in order)', r.domains.map(x => x.name), b.domains.map(x => x.name));
+    for (const bd of b.domains) {
+        const x = r.domains.find(y => y.name === bd.name);
+        if (x === undefined) continue;
+        const at = `analyze: blast radius of ${bd.name}`;
+        if (x.kind !== bd.kind) d.push({ kind: 'analyze.domain-kind', text: `${at}: kind ${x.kind}, reference ${bd.kind}` });
+        sameList(d, 'analyze.blast-down', `${at}: down`, x.down, bd.down);
+        sameList(d, 'analyze.blast-degraded', `${at}: degraded`, x.degraded, bd.degraded);
+        sameList(d, 'analyze.blast-domainsDown', `${at}: domainsDown`, x.domainsDown, bd.domainsDown);
+        if (x.users !== bd.users) d.push({ kind: 'analyze.blast-users', text: `${at}: users ${x.users}, reference ${bd.users}` });
+    }
+
+    // findings, as multisets. An slo-unreachable within the tolerance of the SLO may go either way.
+    const tie = (subject: string) => {
+        const e = els.get(subject);
+        const a = b.services.find(s => s.name === subject)?.availability ?? null;
+        return e?.slo !== undefined && a !== null && Math.abs(a - e.slo) <= TOLERANCE;
+    };
+    const keep = (f: { code: string; subject: string }) => !(f.code === 'slo-unreachable' && tie(f.subject));
+    const engineKeys = r.findings.filter(keep)
+        .map(f => findingKey(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
+    const refKeys = b.findings.filter(keep).map((f: BFFinding) => findingKey(f, f.target));
+    for (const m of multisetMinus(refKeys, engineKeys)) {
+        d.push({ kind: `finding.missing.${m.code}`, text: `analyze: finding missing from the engine: ${m.key}` });
+    }
+    for (const x of multisetMinus(engineKeys, refKeys)) {
+        d.push({ kind: `finding.unexpected.${x.code}`, text: `analyze: finding the reference does not expect: ${x.key}` });
+    }
+
+    // every finding: a message, sorted causes, the anchor the notes give
+    for (const f of r.findings) d.push(...checkFinding(f, b.findings));
+    return d;
+}
+
+function checkFinding(f: Finding, reference: BFFinding[]): Diff[] {
+    const d: Diff[] = [];
+    const at = `finding ${f.code} on ${f.subject}`;
+    if (typeof f.message !== 'string' || f.message.trim() === '') d.push({ kind: 'finding.message', text: `${at}: empty message` });
+    const causes = f.causes ?? [];
+    if (show([...causes].sort()) !== show(causes)) d.push({ kind: 'finding.causes-order', text: `${at}: causes not sorted ${show(causes)}` });
+    const part = EXPECTED_ANCHOR[f.code];
+    if (part !== undefined && (f.anchor?.element !== f.subject || f.anchor?.part !== part)) {
+        d.push({ kind: `finding.anchor.${f.code}`, text: `${at}: anchor ${show(f.anchor)}, expected ${part} of ${f.subject}` });
+    }
+    if (f.code === 'dependency-cycle') {
+        const ref = reference.find(x => x.code === 'dependency-cycle' && x.subject === f.subject);
+        if (ref && !ref.cycleTargets!.includes(f.anchor?.target ?? '')) {
+            d.push({
+                kind: 'finding.anchor.dependency-cycle',
+                text: `${at}: anchored on depends-on entry ${show(f.anchor?.target)}, not one of ${show(ref.cycleTargets)}`
+            });
+        }
+    }
+    if (f.code === 'slo-undecided') {
+        d.push({ kind: 'finding.slo-undecided', text: `${at}: slo-undecided on a small model (exact availability expected)` });
+    }
+    return d;
+}
+
+function multisetMinus(a: Keyed[], b: Keyed[]): Keyed[] {
+    const left = b.map(x => x.key);
+    const out: Keyed[] = [];
+    for (const x of a) {
+        const i = left.indexOf(x.key);
+        if (i >= 0) left.splice(i, 1);
+        else out.push(x);
+    }
+    return out;
+}
