@@ -188,9 +188,12 @@ export class GenModel {
     }
 }
 
-export const modelArb: fc.Arbitrary<GenModel> = fc
-    .array(elementSpec, { minLength: 2, maxLength: 12 })
-    .map(specs => new GenModel(buildModel(specs)));
+/** random models of 2..maxElements elements (12 by default) */
+export function modelsOf(maxElements = 12): fc.Arbitrary<GenModel> {
+    return fc.array(elementSpec, { minLength: 2, maxLength: maxElements }).map(specs => new GenModel(buildModel(specs)));
+}
+
+export const modelArb: fc.Arbitrary<GenModel> = modelsOf(12);
 
 /** One failure set from raw picks: names of any elements, domains more often, no duplicates. */
 export function failureSetFromPicks(model: Model, picks: [boolean, number][]): string[] {
@@ -205,6 +208,9 @@ const failurePicks = fc.array(
     fc.tuple(fc.constantFrom(false, false, false, true), fc.nat({ max: 1000 })), { maxLength: 3 });
 
 /** a model with a few failure sets to simulate (the sets are picks, so shrinking stays valid) */
-export const modelWithFailuresArb: fc.Arbitrary<[GenModel, string[][]]> = fc
-    .tuple(modelArb, fc.array(failurePicks, { minLength: 1, maxLength: 4 }))
-    .map(([gm, sets]) => [gm, sets.map(p => failureSetFromPicks(gm.model, p))] as [GenModel, string[][]]);
+export function modelsWithFailuresOf(maxElements = 12): fc.Arbitrary<[GenModel, string[][]]> {
+    return fc.tuple(modelsOf(maxElements), fc.array(failurePicks, { minLength: 1, maxLength: 4 }))
+        .map(([gm, sets]) => [gm, sets.map(p => failureSetFromPicks(gm.model, p))] as [GenModel, string[][]]);
+}
+
+export const modelWithFailuresArb: fc.Arbitrary<[GenModel, string[][]]> = modelsWithFailuresOf(12);

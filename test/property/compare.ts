@@ -5,7 +5,7 @@
 
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
-import { analyzeBF, simulateBF, type BFFinding } from './brute-force.js';
+import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
 
 export const TOLERANCE = 1e-9;
 
@@ -58,7 +58,7 @@ export function compareSimulation(model: Model, failed: string[], r: SimulationR
 const EXPECTED_ANCHOR: Record<string, string> = {
     'spof': 'name', 'never-up': 'name', 'unplaced': 'name', 'capacity-shortfall': 'capacity',
     'backup-colocated': 'backup', 'async-replication': 'replication', 'observer-shares-fate': 'monitors',
-    'slo-unreachable': 'slo', 'dependency-cycle': 'dependsOn', 'quorum-unplaced': 'quorum'
+    'slo-unreachable': 'slo', 'slo-undecided': 'slo', 'dependency-cycle': 'dependsOn', 'quorum-unplaced': 'quorum'
 };
 
 interface Keyed {
@@ -74,7 +74,11 @@ function findingKey(f: { code: string; severity: string; subject: string; causes
     };
 }
 
-export function compareAnalysis(model: Model, r: AnalysisResult): Diff[] {
+/**
+ * `budgeted`: the engine ran with a small availabilityNodeBudget, so it may give sound bounds
+ * instead of an exact availability (note 11); everything else must still be exact.
+ */
+export function compareAnalysis(model: Model, r: AnalysisResult, options: { budgeted?: boolean } = {}): Diff[] {
     const b = analyzeBF(model);
     const d: Diff[] = [];
     const els = new Map(model.elements.map(e => [e.name, e]));
@@ -89,16 +93,51 @@ export function compareAnalysis(model: Model, r: AnalysisResult): Diff[] {
         sameList(d, 'analyze.spofs', `${at}: spofs`, s.spofs, bs.spofs);
         sameList(d, 'analyze.nearest', `${at}: nearest`, s.nearest, bs.nearest);
         if (s.neverUp !== bs.neverUp) d.push({ kind: 'analyze.neverUp', text: `${at}: neverUp ${s.neverUp}, reference ${bs.neverUp}` });
-        sameNumber(d, 'analyze.availability', `${at}: availability`, s.availability, bs.availability);
-        if (s.availabilityBounds !== undefined) {
-            d.push({ kind: 'analyze.bounds', text: `${at}: bounds instead of an exact availability on a small model` });
-        }
-        sameNumber(d, 'analyze.downtime', `${at}: downtime per year`, s.downtimeMinutesPerYear,
-            bs.availability === null ? null : (1 - bs.availability) * 525600);
         const pathKeys = Object.keys(s.paths ?? {}).sort();
         sameList(d, 'analyze.paths', `${at}: SPOFs with a path`, pathKeys, bs.spofs);
         for (const k of pathKeys) {
-            if (!Array.isArray(s.paths[k]) || s.paths[k].length === 0) d.push({ kind: 'analyze.paths', text: `${at}: empty path for ${k}` });
+            const path = s.paths[k];
+            if (!Array.isArray(path) || path.length === 0) { d.push({ kind: 'analyze.paths', text: `${at}: empty path for ${k}` }); continue; }
+            // the path that makes k fatal ends at k, and every element on it is down when k alone fails
+            if (path[path.length - 1].element !== k) {
+                d.push({ kind: 'analyze.paths', text: `${at}: the path for ${k} ends at ${path[path.length - 1].element}` });
+            }
+            const under = state(model, [k]).upSet;
+            for (const step of path) {
+                if (under.has(step.element)) {
+                    d.push({ kind: 'analyze.paths', text: `${at}: the path for ${k} goes through ${step.element}, which is up when ${k} fails` });
+                }
+                if (typeof step.text !== 'string' || step.text.trim() === '') {
+                    d.push({ kind: 'analyze.paths', text: `${at}: a step of the path for ${k} has no text` });
+                }
+            }
+        }
+        const bounds = s.availabilityBounds;
+        if (bounds !== undefined && options.budgeted) {
+            // past the budget: sound bounds around the exact value
+            const [low, high] = bounds;
+            const exact = bs.availability;
+            if (exact === null) {
+                d.push({ kind: 'analyze.bounds', text: `${at}: bounds ${show(bounds)} where the availability is null` });
+            } else if (!(low >= -TOLERANCE && low <= high + TOLERANCE && high <= 1 + TOLERANCE
+                && low <= exact + TOLERANCE && exact <= high + TOLERANCE)) {
+                d.push({ kind: 'analyze.bounds', text: `${at}: bounds ${show(bounds)} do not hold the exact availability ${exact}` });
+            }
+            if (s.availability !== null && exact !== null && Math.abs(s.availability - exact) > TOLERANCE) {
+                d.push({ kind: 'analyze.availability', text: `${at}: availability: engine ${s.availability}, reference ${exact}` });
+            }
+            continue;
+        }
+        sameNumber(d, 'analyze.availability', `${at}: availability`, s.availability, bs.availability);
+        if (bounds !== undefined) {
+            d.push({ kind: 'analyze.bounds', text: `${at}: bounds instead of an exact availability on a small model` });
+        }
+        // downtime = (1 − A) × 525600: the tolerance on A, scaled
+        const downtime = bs.availability === null ? null : (1 - bs.availability) * 525600;
+        const okDowntime = downtime === null ? s.downtimeMinutesPerYear === null
+            : typeof s.downtimeMinutesPerYear === 'number' && Math.abs(s.downtimeMinutesPerYear - downtime) <= TOLERANCE * 525600;
+        if (!okDowntime) {
+            d.push({ kind: 'analyze.downtime', text: `${at}: downtime per year: engine ${show(s.downtimeMinutesPerYear)}, reference ${downtime}` });
         }
     }
 
@@ -115,16 +154,36 @@ export function compareAnalysis(model: Model, r: AnalysisResult): Diff[] {
         if (x.users !== bd.users) d.push({ kind: 'analyze.blast-users', text: `${at}: users ${x.users}, reference ${bd.users}` });
     }
 
-    // findings, as multisets. An slo-unreachable within the tolerance of the SLO may go either way.
-    const tie = (subject: string) => {
-        const e = els.get(subject);
-        const a = b.services.find(s => s.name === subject)?.availability ?? null;
-        return e?.slo !== undefined && a !== null && Math.abs(a - e.slo) <= TOLERANCE;
-    };
-    const keep = (f: { code: string; subject: string }) => !(f.code === 'slo-unreachable' && tie(f.subject));
+    // findings, as multisets. The SLO findings follow note 11: from the exact availability, or
+    // (budgeted) from the engine's bounds, which are checked above; within the tolerance of the
+    // SLO they may go either way.
+    const isSlo = (code: string) => code === 'slo-unreachable' || code === 'slo-undecided';
+    const expected: BFFinding[] = b.findings.filter(f => !isSlo(f.code));
+    const tied = new Set<string>();
+    for (const bs of b.services) {
+        const e = els.get(bs.name)!;
+        if (e.slo === undefined) continue;
+        const slo = e.slo;
+        const bounds = options.budgeted ? r.services.find(x => x.name === bs.name)?.availabilityBounds : undefined;
+        const near = (x: number) => Math.abs(x - slo) <= TOLERANCE;
+        const push = (code: 'slo-unreachable' | 'slo-undecided') =>
+            // slo-unreachable follows the tier; slo-undecided is information (note 11)
+            expected.push({ code, severity: code === 'slo-undecided' ? 'information' : tierSeverity(e.tier), subject: e.name, causes: [] });
+        if (bounds !== undefined) {
+            const [low, high] = bounds;
+            if (near(low) || near(high)) tied.add(e.name);
+            else if (high < slo) push('slo-unreachable');
+            else if (low < slo) push('slo-undecided');
+        } else {
+            const a = bs.availability ?? 1;
+            if (near(a)) tied.add(e.name);
+            else if (a < slo) push('slo-unreachable');
+        }
+    }
+    const keep = (f: { code: string; subject: string }) => !(isSlo(f.code) && tied.has(f.subject));
     const engineKeys = r.findings.filter(keep)
         .map(f => findingKey(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
-    const refKeys = b.findings.filter(keep).map((f: BFFinding) => findingKey(f, f.target));
+    const refKeys = expected.filter(keep).map((f: BFFinding) => findingKey(f, f.target));
     for (const m of multisetMinus(refKeys, engineKeys)) {
         d.push({ kind: `finding.missing.${m.code}`, text: `analyze: finding missing from the engine: ${m.key}` });
     }
@@ -155,9 +214,6 @@ function checkFinding(f: Finding, reference: BFFinding[]): Diff[] {
                 text: `${at}: anchored on depends-on entry ${show(f.anchor?.target)}, not one of ${show(ref.cycleTargets)}`
             });
         }
-    }
-    if (f.code === 'slo-undecided') {
-        d.push({ kind: 'finding.slo-undecided', text: `${at}: slo-undecided on a small model (exact availability expected)` });
     }
     return d;
 }

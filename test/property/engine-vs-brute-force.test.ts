@@ -3,8 +3,10 @@
  * models. A failure prints the seed (fast-check), the shrunk model as `.topo` text and every
  * difference found on it.
  *
- * Reproduce one failure:  FC_SEED=<seed> npx mocha test/property/engine-vs-brute-force.test.ts
- * More runs:              FC_RUNS=5000 npx mocha test/property/engine-vs-brute-force.test.ts
+ * Only these files (the project's .mocharc adds every test/**):
+ *   npx mocha --no-config --node-option import=tsx 'test/property/*.test.ts'
+ * Reproduce one failure:  FC_SEED=<seed> (same command)
+ * More runs:              FC_RUNS=10000 (same command); grouped triage: npx tsx test/property/triage.ts
  */
 
 import fc from 'fast-check';
@@ -13,7 +15,7 @@ import { modelArb, modelWithFailuresArb } from './arbitrary-model.js';
 import { compareAnalysis, compareSimulation, describeDiffs, type Diff } from './compare.js';
 import { printTopo } from './print-topo.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 400);
+const RUNS = Number(process.env.FC_RUNS ?? 2000);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 const params = (numRuns: number) => ({ numRuns, seed: SEED, includeErrorInReport: true });
 
@@ -39,6 +41,13 @@ describe('engine vs brute force (random models)', function () {
             const diffs = compareAnalysis(gm.model, analyze(gm.model));
             if (diffs.length > 0) fail(gm.model, diffs);
         }), params(RUNS));
+    });
+
+    it('analyze past a small availability budget: sound bounds, slo findings from them, the rest exact', function () {
+        fc.assert(fc.property(modelArb, fc.constantFrom(0, 1, 2, 5, 20, 100), (gm, budget) => {
+            const diffs = compareAnalysis(gm.model, analyze(gm.model, { availabilityNodeBudget: budget }), { budgeted: true });
+            if (diffs.length > 0) fail(gm.model, [{ kind: 'budget', text: `availabilityNodeBudget ${budget}` }, ...diffs]);
+        }), params(Math.max(50, Math.floor(RUNS / 2))));
     });
 
     it('analyze does not change with the order of the elements', function () {

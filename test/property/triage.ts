@@ -2,18 +2,24 @@
  * Triage of engine/reference disagreements (not a test): runs many random models, groups the
  * differences by kind and, for every kind, shrinks to a smallest counterexample.
  *
- *   npx tsx test/property/triage.ts [runs=2000] [seed]
+ *   npx tsx test/property/triage.ts [runs=2000] [seed] [maxElements=12]
+ *
+ * TOPO_ENGINE=/path/to/analysis/index.ts runs it against another copy of the engine (e.g. one
+ * extracted with `git archive`).
  */
 
 import fc from 'fast-check';
-import { analyze, simulate } from '../../server/src/analysis/index.js';
+import type * as Engine from '../../server/src/analysis/index.js';
 import type { Model } from '../../server/src/analysis/model.js';
-import { modelWithFailuresArb } from './arbitrary-model.js';
+import { modelsWithFailuresOf } from './arbitrary-model.js';
 import { compareAnalysis, compareSimulation, type Diff } from './compare.js';
 import { printTopo } from './print-topo.js';
 
+const { analyze, simulate } = (await import(process.env.TOPO_ENGINE ?? '../../server/src/analysis/index.js')) as typeof Engine;
+
 const runs = Number(process.argv[2] ?? 2000);
 const seed = process.argv[3] !== undefined ? Number(process.argv[3]) : Date.now() % 1_000_000;
+const modelWithFailuresArb = modelsWithFailuresOf(Number(process.argv[4] ?? 12));
 
 function allDiffs(model: Model, failureSets: string[][]): Diff[] {
     const out: Diff[] = [];
@@ -23,6 +29,10 @@ function allDiffs(model: Model, failureSets: string[][]): Diff[] {
     };
     for (const failed of [[], ...failureSets]) guard('simulate', () => compareSimulation(model, failed, simulate(model, failed)));
     guard('analyze', () => compareAnalysis(model, analyze(model)));
+    for (const budget of [0, 3, 20]) {
+        guard('budgeted', () => compareAnalysis(model, analyze(model, { availabilityNodeBudget: budget }), { budgeted: true })
+            .map(x => ({ kind: `budget.${x.kind}`, text: `(budget ${budget}) ${x.text}` })));
+    }
     return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `analyze`: per service its SPOFs (nearest first), paths and availability; per failure
+ * `analyze`: per service its SPOFs, the nearest of them, their paths and its availability; per failure
  * domain its blast radius; and every finding.
  */
 
@@ -7,14 +7,20 @@ import { computeAvailability, DEFAULT_NODE_BUDGET } from './availability.js';
 import { namesOf, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import { nearestOf } from './nearest.js';
+import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
-import type { AnalysisResult, DomainReport, PathStep, ServiceReport } from './results.js';
+import type { AnalysisResult, DomainReport, ServiceReport } from './results.js';
 import { sweepDomains } from './sweep.js';
 import type { DomainKind } from './model.js';
 
 export interface AnalyzeOptions {
     /** BDD nodes allowed for the exact availabilities of the whole run (default 200,000) */
     availabilityNodeBudget?: number;
+    /**
+     * Up to this many (service, SPOF) pairs (default 250,000) the paths of every SPOF are
+     * built at once as plain data; past it, on first access (a large model can have millions).
+     */
+    eagerPathPairs?: number;
 }
 
 const MINUTES_PER_YEAR = 525600;
@@ -27,17 +33,17 @@ export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {})
     const budget = options.availabilityNodeBudget ?? DEFAULT_NODE_BUDGET;
     const availability = computeAvailability(engine, sweep.spofs, Number.isFinite(budget) ? budget : DEFAULT_NODE_BUDGET);
 
+    const paths = new PathCache(engine);
+    const records = paths.records(sweep.spofs, options.eagerPathPairs);
     const services: ServiceReport[] = namesOf(cm, cm.services).map(name => {
         const s = cm.index.get(name)!;
-        const paths: Record<string, PathStep[]> = {};
-        for (const d of namesOf(cm, sweep.spofs[s])) paths[d] = sweep.paths[s].get(cm.index.get(d)!)!;
         const a = availability.value[s];
         const report: ServiceReport = {
             name,
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
             spofs: namesOf(cm, sweep.spofs[s]),
             nearest: namesOf(cm, nearest[s]),
-            paths,
+            paths: records[s],
             availability: a,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s]
@@ -60,6 +66,6 @@ export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {})
         };
     });
 
-    const findings = allFindings({ cm, engine, sweep, nearest, availability });
+    const findings = allFindings({ cm, engine, sweep, nearest, availability, paths });
     return { services, domains, findings };
 }

@@ -151,29 +151,30 @@ function solveComponent(
 
 /** x is up: its own variable, its container, its placement, its terms. */
 function upFunction(cm: CompiledModel, bdd: Bdd, x: number, varOf: Int32Array, B: Int32Array): number {
-    let f = varOf[x] >= 0 ? bdd.variable(varOf[x]) : TRUE;
+    const parts: number[] = [];
+    if (varOf[x] >= 0) parts.push(bdd.variable(varOf[x]));
     const c = cm.container[x];
-    if (c >= 0) f = bdd.and(f, B[c]);
-    if (f === FALSE) return f;
+    if (c >= 0) parts.push(B[c]);
+    if (parts.includes(FALSE)) return FALSE;
     const from = cm.depStart[x];
     const to = cm.depStart[x + 1];
     if (to > from) {
         const items: { f: number; w: number }[] = [];
         for (let d = from; d < to; d++) items.push({ f: B[cm.depDomain[d]], w: cm.depReplicas[d] });
-        f = bdd.and(f, bdd.threshold(items, cm.quorum[x]));
+        parts.push(bdd.threshold(items, cm.quorum[x]));
     }
-    for (let t = cm.termStart[x]; t < cm.termStart[x + 1] && f !== FALSE; t++) {
+    for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
         const a = cm.termMembers.start[t];
         const b = cm.termMembers.start[t + 1];
         if (b - a === 1 && cm.termK[t] === 1) {
-            f = bdd.and(f, B[cm.termMembers.targets[a]]);
+            parts.push(B[cm.termMembers.targets[a]]);
             continue;
         }
         const items: { f: number; w: number }[] = [];
         for (let j = a; j < b; j++) items.push({ f: B[cm.termMembers.targets[j]], w: 1 });
-        f = bdd.and(f, bdd.threshold(items, cm.termK[t]));
+        parts.push(bdd.threshold(items, cm.termK[t]));
     }
-    return f;
+    return bdd.andAll(parts);
 }
 
 /** Product of the availabilities (< 1) of every element in the cone of s, iteratively. */

@@ -61,6 +61,20 @@ export class Bdd {
         return this.size - 2;
     }
 
+    /** the variable at the top of f (a large number for the terminals) */
+    topVar(f: number): number {
+        return this.vars[f];
+    }
+
+    /** The conjunction of fs, built from the deepest up so that each step stays shallow. */
+    andAll(fs: number[]): number {
+        if (fs.includes(FALSE)) return FALSE;
+        const sorted = fs.filter(f => f !== TRUE).sort((a, b) => this.vars[b] - this.vars[a]);
+        let f = TRUE;
+        for (const g of sorted) f = this.and(g, f);
+        return f;
+    }
+
     variable(v: number): number {
         return this.mk(v, FALSE, TRUE);
     }
@@ -99,6 +113,9 @@ export class Bdd {
      */
     threshold(items: readonly { f: number; w: number }[], threshold: number): number {
         if (threshold <= 0) return TRUE;
+        // the function does not depend on the order: put the deepest items last, so that the
+        // backward pass below adds each item above what is already built
+        items = [...items].sort((a, b) => this.vars[a.f] - this.vars[b.f]);
         const n = items.length;
         const suffix = new Float64Array(n + 1);
         for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + Math.max(0, items[i].w);
@@ -121,7 +138,7 @@ export class Bdd {
         const value = (level: Map<number, number> | undefined, i: number, r: number): number => {
             if (r <= 0) return TRUE;
             if (r > suffix[i]) return FALSE;
-            return level!.get(r)!;
+            return level?.get(r) ?? FALSE; // always present for finite weights
         };
         let below: Map<number, number> | undefined;
         for (let i = n - 1; i >= 0; i--) {
@@ -134,7 +151,7 @@ export class Bdd {
             }
             below = here;
         }
-        return below!.get(threshold)!;
+        return below?.get(threshold) ?? FALSE;
     }
 
     /** Probability that f is true, variables independent. Iterative; memoised across calls. */

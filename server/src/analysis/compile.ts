@@ -74,11 +74,16 @@ export interface CompiledModel {
     readonly domains: Int32Array;
     /** the position of each id in name order */
     readonly rank: Int32Array;
+    /** the id at each position in name order */
+    readonly byRank: Int32Array;
 }
+
+/** Replica counts stay finite (sums and the availability DP need it). */
+const MAX_REPLICAS = 1e9;
 
 function sanitizeCount(x: number | undefined, fallback: number): number {
     if (x === undefined || Number.isNaN(x)) return fallback;
-    return Math.max(0, Math.floor(x));
+    return Math.min(MAX_REPLICAS, Math.max(0, Math.floor(x)));
 }
 
 function sanitizeThreshold(x: number | undefined, fallback: number): number {
@@ -94,6 +99,16 @@ function sanitizeMinutes(x: number | undefined): number {
 function sanitizeProbability(x: number | undefined): number {
     if (x === undefined || Number.isNaN(x)) return NaN;
     return Math.min(1, Math.max(0, x));
+}
+
+/** The ids ≥ 0 of `ids`, first occurrence kept, in order. */
+function distinctIds(ids: readonly number[]): number[] {
+    if (ids.length <= 16) {
+        const out: number[] = [];
+        for (const id of ids) if (id >= 0 && !out.includes(id)) out.push(id);
+        return out;
+    }
+    return [...new Set(ids.filter(id => id >= 0))];
 }
 
 export function compileModel(model: Model): CompiledModel {
@@ -164,12 +179,9 @@ export function compileModel(model: Model): CompiledModel {
         termStart[i] = tK.length;
         for (const t of e.dependsOn ?? []) {
             if (!t) continue;
-            const members: number[] = [];
-            for (const m of t.members ?? []) {
-                const id = idOf(m);
-                if (id >= 0 && !members.includes(id)) members.push(id);
-            }
-            const k = t.form === 'kof' ? sanitizeThreshold(t.k, 1) : 1;
+            const members = distinctIds((t.members ?? []).map(idOf));
+            // more than the members can never hold: any such k is as good as members + 1
+            const k = Math.min(members.length + 1, t.form === 'kof' ? sanitizeThreshold(t.k, 1) : 1);
             if (members.length === 0 || k <= 0) continue;
             tK.push(k);
             tForm.push(t.form === 'any' ? TermForm.Any : t.form === 'kof' ? TermForm.KOf : TermForm.One);
@@ -185,11 +197,7 @@ export function compileModel(model: Model): CompiledModel {
     const termMembers = csrFrom(termCount, add => tMembers.forEach((ms, t) => ms.forEach(m => add(t, m))));
     const refList = (pick: (e: Element) => readonly string[] | undefined, domainsOnly: boolean) =>
         csrFrom(n, add => elements.forEach((e, i) => {
-            const seen = new Set<number>();
-            for (const name of pick(e) ?? []) {
-                const id = domainsOnly ? domainId(name) : idOf(name);
-                if (id >= 0 && !seen.has(id)) { seen.add(id); add(i, id); }
-            }
+            for (const id of distinctIds((pick(e) ?? []).map(domainsOnly ? domainId : idOf))) add(i, id);
         }));
     // soft dependencies only degrade services
     const uses = refList(e => (isDomainKind(e.kind) ? [] : e.uses), false);
@@ -197,10 +205,9 @@ export function compileModel(model: Model): CompiledModel {
     const backups = refList(e => e.backups, true);
     const dependsOnEdges = csrFrom(n, add => {
         for (let i = 0; i < n; i++) {
-            const seen = new Set<number>();
-            for (let t = termStart[i]; t < termStart[i + 1]; t++) {
-                for (const m of tMembers[t]) if (!seen.has(m)) { seen.add(m); add(i, m); }
-            }
+            const all: number[] = [];
+            for (let t = termStart[i]; t < termStart[i + 1]; t++) for (const m of tMembers[t]) all.push(m);
+            for (const m of distinctIds(all)) add(i, m);
         }
     });
 
@@ -219,6 +226,7 @@ export function compileModel(model: Model): CompiledModel {
     const byName = [...Array(n).keys()].sort((a, b) => compareNames(names[a], names[b]));
     const rank = new Int32Array(n);
     byName.forEach((id, r) => { rank[id] = r; });
+    const byRank = Int32Array.from(byName);
 
     return {
         n, names, index, elements, isDomain, container,
@@ -228,17 +236,33 @@ export function compileModel(model: Model): CompiledModel {
         termStart, termK: Int32Array.from(tK), termForm: Uint8Array.from(tForm), termOwner: Int32Array.from(tOwner),
         termMembers, uses, monitors, backups, dependsOnEdges,
         containedBy, deployedOn, memberOf, usedBy,
-        services: Int32Array.from(services), domains: Int32Array.from(domains), rank
+        services: Int32Array.from(services), domains: Int32Array.from(domains), rank, byRank
     };
 }
 
-/** Ids sorted by name (in place), using the precomputed rank. */
+/** Ids sorted by name (in place): a numeric sort of their ranks. */
 export function sortByName(cm: CompiledModel, ids: number[]): number[] {
-    return ids.sort((a, b) => cm.rank[a] - cm.rank[b]);
+    if (ids.length < 2) return ids;
+    const ranks = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) ranks[i] = cm.rank[ids[i]];
+    ranks.sort();
+    for (let i = 0; i < ids.length; i++) ids[i] = cm.byRank[ranks[i]];
+    return ids;
 }
 
-export function namesOf(cm: CompiledModel, ids: Iterable<number>): string[] {
-    return sortByName(cm, [...ids]).map(id => cm.names[id]);
+/** The names of `ids`, sorted. */
+export function namesOf(cm: CompiledModel, ids: Iterable<number> | ArrayLike<number>): string[] {
+    const list = typeof (ids as ArrayLike<number>).length === 'number' ? ids as ArrayLike<number> : [...ids as Iterable<number>];
+    const ranks = new Int32Array(list.length);
+    let sorted = true;
+    for (let i = 0; i < list.length; i++) {
+        ranks[i] = cm.rank[list[i]];
+        if (i > 0 && ranks[i] < ranks[i - 1]) sorted = false;
+    }
+    if (!sorted) ranks.sort();
+    const out: string[] = new Array(ranks.length);
+    for (let i = 0; i < ranks.length; i++) out[i] = cm.names[cm.byRank[ranks[i]]];
+    return out;
 }
 
 export function hasCapacity(cm: CompiledModel, id: number): boolean {

@@ -59,6 +59,13 @@ export class OutageEngine {
         }
         this.stamp = new Int32Array(cm.n);
         this.failed = new Uint8Array(cm.n);
+        // the baseline is the least fixpoint with nothing failed: what is never up is unknown,
+        // and so is, e.g., a service that has to fail over away from a domain that is never up
+        const seeds: number[] = [];
+        for (let x = 0; x < cm.n; x++) if (!engine.baseUp[x]) seeds.push(x);
+        this.propagate(seeds);
+        this.touched.length = this.oldT.length = this.oldDet.length = this.oldRef.length = 0;
+        this.epoch++;
     }
 
     get cm(): CompiledModel {
@@ -69,13 +76,18 @@ export class OutageEngine {
     run(failed: readonly number[], mark: Uint8Array): void {
         if (this.touched.length > 0) this.restore();
         this.failed = mark;
-        const cm = this.cm;
         const queue: number[] = [];
+        for (const f of failed) if (this.engine.baseUp[f] && this.recompute(f)) queue.push(f);
+        this.propagate(queue);
+    }
+
+    /** Recompute what depends on the raised elements in `queue`, transitively. */
+    private propagate(queue: number[]): void {
+        const cm = this.cm;
         const update = (y: number) => {
             if (!this.engine.baseUp[y]) return; // never up: unknown in every simulation (note 4)
             if (this.recompute(y)) queue.push(y);
         };
-        for (const f of failed) update(f);
         for (let head = 0; head < queue.length; head++) {
             const x = queue[head];
             for (let j = cm.containedBy.start[x]; j < cm.containedBy.start[x + 1]; j++) update(cm.containedBy.targets[j]);

@@ -14,14 +14,22 @@ import { plural, shortList, sortNames } from './format.js';
 import type { PathStep } from './results.js';
 import type { StateEngine } from './state.js';
 
-export const MAX_PATH_STEPS = 24;
+export const MAX_PATH_STEPS = 12;
 
-interface Cause {
+export interface Cause {
     step: PathStep;
     next: number;
 }
 
-export function pathToFailure(engine: StateEngine, start: number, maxSteps = MAX_PATH_STEPS): PathStep[] {
+/**
+ * The cause of each element already explained under the current failure set: paths from many
+ * services share their steps (valid for one failure set only).
+ */
+export type CauseMemo = Map<number, Cause | undefined>;
+
+export function pathToFailure(
+    engine: StateEngine, start: number, maxSteps = MAX_PATH_STEPS, memo?: CauseMemo
+): PathStep[] {
     const cm = engine.cm;
     if (engine.failed[start]) return [{ element: cm.names[start], via: 'fails itself', text: 'fails itself' }];
     const steps: PathStep[] = [];
@@ -31,7 +39,12 @@ export function pathToFailure(engine: StateEngine, start: number, maxSteps = MAX
             steps.push({ element: cm.names[x], via: '…', text: '…' });
             break;
         }
-        const cause = placementCause(engine, x) ?? containerCause(engine, x) ?? termCause(engine, x);
+        let cause: Cause | undefined;
+        if (memo?.has(x)) cause = memo.get(x);
+        else {
+            cause = placementCause(engine, x) ?? containerCause(engine, x) ?? termCause(engine, x);
+            memo?.set(x, cause);
+        }
         if (cause === undefined) break;
         steps.push(cause.step);
         x = cause.next;
@@ -113,6 +126,7 @@ function termCause(engine: StateEngine, x: number): Cause | undefined {
                 : ` (${k} of (${list}): only ${upNow} up)`;
         }
         if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
+        else if (cm.isDomain[next]) text = `depends on ${text}`;
         return { next, step: { element: name, via: 'depends on', text } };
     }
     return undefined;

@@ -1,13 +1,11 @@
 /**
  * One incremental simulation per failure domain (spec section 4, note 5): its blast radius,
- * and, inverted, every service's SPOFs with the path that makes each fatal. The same pass
+ * and, inverted, every service's SPOFs (paths are built on demand: path-cache.ts). The same pass
  * collects what the findings need per domain: surviving replicas of services with `capacity`
  * (note 6) and datastores whose every copy goes down (note 7).
  */
 
 import { hasCapacity, type CompiledModel } from './compile.js';
-import { pathToFailure } from './paths.js';
-import type { PathStep } from './results.js';
 import type { StateEngine } from './state.js';
 
 export interface BlastRadius {
@@ -22,14 +20,15 @@ export interface BlastRadius {
 export interface Sweep {
     /** per domain id (undefined for services) */
     blast: (BlastRadius | undefined)[];
-    /** per service id: the domains that take it down alone */
+    /** per service id: the domains that take it down alone, in name order */
     spofs: number[][];
-    /** per service id: the path for each SPOF */
-    paths: Map<number, PathStep[]>[];
     /** per service id with `capacity`: domains leaving 1 ≤ replicas < capacity, with the replicas left */
     capacityTriggers: Map<number, { domain: number; replicas: number }[]>;
     /** per datastore id with `backup on`: domains that take down every copy */
     backupTriggers: Map<number, number[]>;
+    /** scratch marks for set membership (see nearest.ts) */
+    mark: Int32Array;
+    markEpoch: number;
 }
 
 /** Is domain y down when only domain d failed? */
@@ -71,12 +70,15 @@ export function sweepDomains(engine: StateEngine): Sweep {
     const sweep: Sweep = {
         blast: new Array(n),
         spofs: Array.from({ length: n }, () => []),
-        paths: Array.from({ length: n }, () => new Map()),
         capacityTriggers: new Map(),
-        backupTriggers: new Map()
+        backupTriggers: new Map(),
+        mark: new Int32Array(n),
+        markEpoch: 0
     };
 
-    for (const d of cm.domains) {
+    // in name order, so that every list built per domain comes out sorted by name
+    const domains = [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
+    for (const d of domains) {
         engine.fail([d]);
         const down = [...baseDownServices];
         const domainsDown = [...baseDownDomains];
@@ -87,7 +89,6 @@ export function sweepDomains(engine: StateEngine): Sweep {
             }
             down.push(x);
             sweep.spofs[x].push(d);
-            sweep.paths[x].set(d, pathToFailure(engine, x));
         }
         if (!domainsDown.includes(d)) domainsDown.push(d);
         const degraded: number[] = [];

@@ -49,11 +49,15 @@ export function capacityFindings(ctx: FindingContext): Finding[] {
             loss = `losing ${cm.names[first]} leaves ${name} ${left.get(first)} of the ${cap} replicas it needs for full load, ` +
                 rest.map(d => `losing ${cm.names[d]} leaves ${left.get(d)}`).join(', ');
         }
+        const spofs = new Set(sweep.spofs[s]);
+        const fatal = causes.filter(d => spofs.has(d)).map(d => cm.names[d]);
+        const anyway = fatal.length === 0 ? ''
+            : ` While ${joinOr(fatal)} is out it is down anyway, through another path (see its spof finding).`;
         out.push({
             ...base,
             causes: causes.map(d => cm.names[d]),
             related: related.items,
-            message: `${loss} (N+1 not met); it runs degraded${users}. ` +
+            message: `${loss} (N+1 not met); it runs degraded${users}.${anyway} ` +
                 `Fix: add replicas on other sites so that losing any single one still leaves ${cap}, or lower capacity.`
         });
     }

@@ -5,6 +5,7 @@
 
 import type { Availability } from '../availability.js';
 import type { CompiledModel } from '../compile.js';
+import type { PathCache } from '../path-cache.js';
 import type { Tier } from '../model.js';
 import type { Related, Severity } from '../results.js';
 import type { StateEngine } from '../state.js';
@@ -17,6 +18,7 @@ export interface FindingContext {
     /** per service id: its nearest SPOFs */
     nearest: number[][];
     availability: Availability;
+    paths: PathCache;
 }
 
 /** Note 12: critical → error, high → warning, normal → warning, low → information. */

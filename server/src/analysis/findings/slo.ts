@@ -27,7 +27,8 @@ export function sloFindings(ctx: FindingContext): Finding[] {
         const capping = cappers.length > 0
             ? ` ${joinAnd(cappers)} alone ${cappers.length === 1 ? 'caps' : 'cap'} it below the SLO.` : '';
         const fix = cappers.length > 0
-            ? `Fix: remove ${joinAnd(cappers)} as single points of failure, or raise their availability.`
+            ? `Fix: remove ${joinAnd(cappers)} as ${cappers.length === 1 ? 'a single point' : 'single points'} of failure, ` +
+              `or raise ${cappers.length === 1 ? 'its' : 'their'} availability.`
             : 'Fix: add replicas on independent sites, or make its dependencies redundant.';
         const bounds = availability.bounds.get(s);
         const value = availability.value[s];

@@ -4,41 +4,89 @@
  */
 
 import { namesOf, sortByName, type CompiledModel } from '../compile.js';
-import { formatUsers, joinOr } from '../format.js';
+import { formatUsers, joinOr, shortList } from '../format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
 import { RelatedList, tierSeverity, usersClause, type FindingContext } from './context.js';
 
+/** How many nearest SPOFs a message spells out with their paths. */
+const SHOWN = 3;
+/** How many names a list in a message gives before "…". */
+const LISTED = 8;
+/** How many causes get a related entry. */
+const RELATED_CAUSES = 20;
+
 export function spofFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
+    // which nearest SPOFs each message spells out: those it runs on directly first, then by name
+    const shown = new Map<number, number[]>();
+    const requests = new Map<number, number[]>();
+    for (const s of cm.services) {
+        if (sweep.spofs[s].length === 0) continue;
+        const direct = new Set<number>();
+        for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) direct.add(cm.depDomain[d]);
+        const pick = sortByName(cm, [...ctx.nearest[s]])
+            .sort((a, b) => Number(direct.has(b)) - Number(direct.has(a)))
+            .slice(0, SHOWN);
+        shown.set(s, pick);
+        for (const d of pick) {
+            let list = requests.get(d);
+            if (list === undefined) requests.set(d, list = []);
+            list.push(s);
+        }
+    }
+    // their paths, one simulation per domain
+    const paths = new Map<number, Map<number, PathStep[]>>();
+    for (const [d, services] of requests) {
+        for (const [s, steps] of ctx.paths.batch(d, services)) {
+            let m = paths.get(s);
+            if (m === undefined) paths.set(s, m = new Map());
+            m.set(d, steps);
+        }
+    }
+
     const out: Finding[] = [];
     for (const s of cm.services) {
-        const spofs = sweep.spofs[s];
-        if (spofs.length === 0) continue;
+        const pick = shown.get(s);
+        if (pick === undefined) continue;
         const name = cm.names[s];
         const nearest = sortByName(cm, [...ctx.nearest[s]]);
-        const nearestSet = new Set(nearest);
-        const others = namesOf(cm, spofs.filter(d => !nearestSet.has(d)));
-        const related = new RelatedList();
-        const paths: string[] = [];
-        const fixes: string[] = [];
-        for (const d of nearest) {
-            const steps = sweep.paths[s].get(d) ?? [];
-            related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
-            paths.push(pathText(name, steps));
-            addStepsToRelated(related, name, steps);
-            const fix = fixFor(cm, name, steps, d);
-            if (!fixes.includes(fix)) fixes.push(fix);
-        }
         const causes = nearest.map(d => cm.names[d]);
-        const also = others.length > 0 ? ` Also: ${others.join(', ')}.` : '';
+        const nearestSet = new Set(nearest);
+        const others = namesOf(cm, sweep.spofs[s].filter(d => !nearestSet.has(d)));
+        const related = new RelatedList();
+        const fixes = new Map<string, { fix: Fix; domains: string[] }>();
+        const described: string[] = [];
+        for (const d of pick) {
+            const steps = paths.get(s)?.get(d) ?? [];
+            const domain = cm.names[d];
+            related.add(domain, `if ${domain} fails, ${name} goes down`);
+            addStepsToRelated(related, name, steps);
+            described.push(pick.length === nearest.length ? pathText(name, steps) : `${domain} (${pathText(name, steps)})`);
+            const fix = fixFor(cm, name, steps, d);
+            const group = fixes.get(fix.key);
+            if (group === undefined) fixes.set(fix.key, { fix, domains: [domain] });
+            else group.domains.push(domain);
+        }
+        for (const d of nearest.slice(0, RELATED_CAUSES)) related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
+        let what: string;
+        if (pick.length === nearest.length) {
+            what = `${name} goes down if ${joinOr(causes)} fails (${described.join('; ')})`;
+        } else {
+            const rest = namesOf(cm, nearest.filter(d => !pick.includes(d)));
+            what = `${name} goes down if any one of ${nearest.length} failure domains fails, e.g. ${described.join('; ')}; ` +
+                `and ${rest.length} more: ${shortList(rest, LISTED)}`;
+        }
+        const also = others.length === 0 ? ''
+            : ` Also: ${shortList(others, LISTED)}${others.length > LISTED ? ` (${others.length} in all)` : ''}.`;
+        const likewise = pick.length < nearest.length ? ` (and likewise for the other ${nearest.length - pick.length})` : '';
+        const fixText = [...fixes.values()].map(g => g.fix.say(joinOr(g.domains))).join('; ');
         out.push({
             code: 'spof',
             severity: tierSeverity(cm.elements[s].tier),
             subject: name,
             causes,
-            message: `${name} goes down if ${joinOr(causes)} fails (${paths.join('; ')})` +
-                `${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixes.join('; ')}.`,
+            message: `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`,
             anchor: { element: name, part: 'name' },
             related: related.items
         });
@@ -54,7 +102,7 @@ export function addStepsToRelated(related: RelatedList, subject: string, steps: 
         const owner = owners[i];
         let message: string;
         if (step.text.startsWith(`${owner} `)) message = step.text;
-        else if (step.via === 'depends on') message = `${owner} depends on ${step.text}`;
+        else if (step.via === 'depends on' && !step.text.startsWith('depends on ')) message = `${owner} depends on ${step.text}`;
         else message = `${owner} ${step.text}`;
         related.add(step.element, message);
     });
@@ -62,27 +110,44 @@ export function addStepsToRelated(related: RelatedList, subject: string, steps: 
 
 const PLACEMENT_VIAS = new Set(['runs only on', 'runs on']);
 
+/** A fix, said for one or more domains that the same change protects against. */
+interface Fix {
+    key: string;
+    say(where: string): string;
+}
+
 /** What would make this path harmless: fix the last placement on it, or else its last dependency. */
-function fixFor(cm: CompiledModel, subject: string, steps: readonly PathStep[], d: number): string {
+function fixFor(cm: CompiledModel, subject: string, steps: readonly PathStep[], d: number): Fix {
     const owners = stepOwners(subject, steps);
-    const domain = cm.names[d];
     for (let i = steps.length - 1; i >= 0; i--) {
         if (!PLACEMENT_VIAS.has(steps[i].via)) continue;
         const owner = owners[i];
         const id = cm.index.get(owner);
         if (steps[i].text.startsWith('needs quorum') && id !== undefined) {
-            return `spread ${owner}'s replicas so that quorum ${cm.quorum[id]} survives the loss of ${domain}`;
+            return {
+                key: `quorum ${owner}`,
+                say: where => `spread ${owner}'s replicas so that quorum ${cm.quorum[id]} survives the loss of ${where}`
+            };
         }
-        switch (cm.elements[d].kind) {
-            case 'site': return `run ${owner} on a second site outside ${domain}, or add a standby deployment there`;
-            case 'region': return `run ${owner} on a site outside ${domain}, or add a standby deployment there`;
-            default: return `run ${owner} on a site that does not depend on ${domain}, or add a standby deployment there`;
+        const kind = cm.elements[d].kind;
+        const standby = ', or add a standby deployment there';
+        switch (kind) {
+            case 'site':
+                return { key: `site ${owner}`, say: where => `run ${owner} on a second site outside ${where}${standby}` };
+            case 'region':
+                return { key: `region ${owner}`, say: where => `run ${owner} on a site outside ${where}${standby}` };
+            default:
+                return { key: `infra ${owner}`, say: where => `run ${owner} on a site that does not depend on ${where}${standby}` };
         }
     }
     for (let i = steps.length - 1; i >= 0; i--) {
         if (steps[i].via !== 'depends on') continue;
         const m = steps[i].element;
-        return `give ${owners[i]} an alternative to ${m} (depends on any (${m}, …)), or remove that dependency`;
+        const owner = owners[i];
+        return {
+            key: `dependency ${owner} ${m}`,
+            say: () => `give ${owner} an alternative to ${m} (depends on any (${m}, …)), or remove that dependency`
+        };
     }
-    return `remove the dependency on ${domain}, or make it redundant`;
+    return { key: 'generic', say: where => `remove the dependency on ${where}, or make it redundant` };
 }

@@ -1,0 +1,118 @@
+/**
+ * Paths for SPOFs, computed when asked for. A model with thousands of services can have
+ * millions of (service, SPOF) pairs; their paths are only built for the domains someone looks
+ * at, one simulation per domain, and kept once built.
+ */
+
+import { namesOf } from './compile.js';
+import { MAX_PATH_STEPS, pathToFailure, type CauseMemo } from './paths.js';
+import type { PathStep } from './results.js';
+import type { StateEngine } from './state.js';
+
+export class PathCache {
+    private readonly byDomain = new Map<number, Map<number, PathStep[]>>();
+
+    constructor(private readonly engine: StateEngine) {}
+
+    /** Paths for `services` when only domain d failed (not kept). */
+    batch(d: number, services: readonly number[]): Map<number, PathStep[]> {
+        const kept = this.byDomain.get(d);
+        const out = new Map<number, PathStep[]>();
+        const missing = services.filter(s => {
+            const p = kept?.get(s);
+            if (p !== undefined) out.set(s, p);
+            return p === undefined;
+        });
+        if (missing.length === 0) return out;
+        this.engine.fail([d]);
+        try {
+            const memo: CauseMemo = new Map();
+            for (const s of missing) out.set(s, pathToFailure(this.engine, s, MAX_PATH_STEPS, memo));
+        } finally {
+            this.engine.restore();
+        }
+        return out;
+    }
+
+    /** The path of service s for domain d; builds (and keeps) the paths of every service d takes down. */
+    get(s: number, d: number): PathStep[] {
+        let paths = this.byDomain.get(d);
+        if (paths === undefined) {
+            const cm = this.engine.cm;
+            paths = new Map();
+            this.engine.fail([d]);
+            try {
+                const memo: CauseMemo = new Map();
+                for (const x of this.engine.killed) {
+                    if (!cm.isDomain[x]) paths.set(x, pathToFailure(this.engine, x, MAX_PATH_STEPS, memo));
+                }
+            } finally {
+                this.engine.restore();
+            }
+            this.byDomain.set(d, paths);
+        }
+        return paths.get(s) ?? [];
+    }
+
+    /**
+     * The records { SPOF name: path } of every service (indexed by id), keys in name order.
+     * Up to `eagerLimit` (service, SPOF) pairs they are plain objects, built now with one
+     * simulation per domain; past it they are read-only views whose paths are built on first
+     * access (`Object.keys`, `JSON.stringify` and deep equality see plain data; structuredClone
+     * does not take them).
+     */
+    records(spofs: readonly number[][], eagerLimit = EAGER_PATH_PAIRS): Record<string, PathStep[]>[] {
+        const cm = this.engine.cm;
+        let pairs = 0;
+        for (const list of spofs) pairs += list?.length ?? 0;
+        const out: Record<string, PathStep[]>[] = new Array(cm.n);
+        if (pairs > eagerLimit) {
+            for (const s of cm.services) out[s] = this.lazyRecord(s, spofs[s]);
+            return out;
+        }
+        for (const s of cm.services) out[s] = {};
+        const byName = [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
+        const wanted = new Map<number, number[]>();
+        for (const s of cm.services) {
+            for (const d of spofs[s]) {
+                let list = wanted.get(d);
+                if (list === undefined) wanted.set(d, list = []);
+                list.push(s);
+            }
+        }
+        for (const d of byName) {
+            const services = wanted.get(d);
+            if (services === undefined) continue;
+            for (const [s, steps] of this.batch(d, services)) out[s][cm.names[d]] = steps;
+        }
+        return out;
+    }
+
+    private lazyRecord(s: number, spofs: readonly number[]): Record<string, PathStep[]> {
+        const cm = this.engine.cm;
+        let keys: string[] | undefined;
+        let members: Set<string> | undefined;
+        const has = (key: string | symbol): key is string => {
+            if (typeof key !== 'string') return false;
+            members ??= new Set(spofs.map(d => cm.names[d]));
+            return members.has(key);
+        };
+        const value = (key: string | symbol): PathStep[] | undefined =>
+            has(key) ? this.get(s, cm.index.get(key)!) : undefined;
+        return new Proxy({} as Record<string, PathStep[]>, {
+            ownKeys: () => [...(keys ??= namesOf(cm, spofs))],
+            has: (_, key) => has(key),
+            get: (target, key) => value(key) ?? Reflect.get(target, key),
+            getOwnPropertyDescriptor: (_, key) => {
+                const v = value(key);
+                return v === undefined ? undefined : { value: v, enumerable: true, configurable: true, writable: false };
+            },
+            set: () => false,
+            defineProperty: () => false,
+            deleteProperty: () => false
+        });
+    }
+}
+
+/** Up to this many (service, SPOF) pairs, paths are built eagerly as plain data. */
+export const EAGER_PATH_PAIRS = 250_000;
