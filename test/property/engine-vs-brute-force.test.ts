@@ -15,7 +15,7 @@ import { modelArb, modelWithFailuresArb } from './arbitrary-model.js';
 import { compareAnalysis, compareSimulation, describeDiffs, type Diff } from './compare.js';
 import { printTopo } from './print-topo.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 2000);
+const RUNS = Number(process.env.FC_RUNS ?? 600);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 const params = (numRuns: number) => ({ numRuns, seed: SEED, includeErrorInReport: true });
 

@@ -3,7 +3,7 @@
  * radius. A model with language errors exits 1 with the errors on stderr.
  */
 import { analyze, type AnalysisResult } from '../analysis/index.js';
-import { formatMinutes, formatPercent, formatUsers } from '../analysis/format.js';
+import { formatDowntime, formatPercent, formatUsers } from '../analysis/format.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -67,7 +67,7 @@ function analysisText(result: AnalysisResult, c: Colors): string {
 
 function availabilityText(s: AnalysisResult['services'][number]): string {
     if (s.availability !== null) {
-        const downtime = s.downtimeMinutesPerYear === null ? '' : `, about ${formatMinutes(s.downtimeMinutesPerYear)} down a year`;
+        const downtime = s.downtimeMinutesPerYear === null || s.downtimeMinutesPerYear === 0 ? '' : `, about ${formatDowntime(s.downtimeMinutesPerYear)} down a year`;
         return `; availability ${formatPercent(s.availability)}${downtime}`;
     }
     if (s.availabilityBounds) {
