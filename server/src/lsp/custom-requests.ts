@@ -1,0 +1,93 @@
+/**
+ * The editor protocol (server/src/protocol.ts): the model graph of a file's import closure, a
+ * simulation of a failure set, the blast radius of one element, and a notification after each
+ * analysed batch of changes. Each request waits until its file is validated (so the analysis of
+ * the current text is used), honours cancellation, and never takes the server down.
+ */
+import { DocumentState, URI, isOperationCancelled, type LangiumDocument } from 'langium';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { readModelFile } from '../node/read-model-file.js';
+import {
+    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
+    type BlastRadius, type BlastRadiusParams, type ModelChangedParams, type ModelGraph, type ModelGraphParams,
+    type SimulateParams, type SimulationResult
+} from '../protocol.js';
+import type { TopoDocumentFactory } from './document-factory.js';
+import type { TopoLspServices } from './lsp-module.js';
+import { logger } from './log.js';
+import { blastRadius, modelGraph, simulation } from './model-graph.js';
+
+export function registerCustomRequests(connection: Connection, services: TopoLspServices): void {
+    const shared = services.shared;
+    const analysis = services.topo.Analysis;
+
+    connection.onRequest(ModelGraphRequest, (params: ModelGraphParams, token: CancellationToken) =>
+        answer<ModelGraph>('topo/modelGraph', token, async () => {
+            const document = await validated(services, params?.uri, token);
+            const version = (shared.workspace.LangiumDocumentFactory as TopoDocumentFactory).parsedVersion(document);
+            return modelGraph(services, document, analysis.viewOf(document), version);
+        }));
+
+    connection.onRequest(SimulateRequest, (params: SimulateParams, token: CancellationToken) =>
+        answer<SimulationResult>('topo/simulate', token, async () => {
+            const document = await validated(services, params?.uri, token);
+            const failed = Array.isArray(params.failed) ? params.failed.filter(n => typeof n === 'string') : [];
+            const result = simulation(analysis.viewOf(document), failed);
+            if (!result) throw new ResponseError(ErrorCodes.InternalError, 'The model could not be analysed; see the server log.');
+            return result;
+        }));
+
+    connection.onRequest(BlastRadiusRequest, (params: BlastRadiusParams, token: CancellationToken) =>
+        answer<BlastRadius>('topo/blastRadius', token, async () => {
+            const document = await validated(services, params?.uri, token);
+            const result = blastRadius(analysis.viewOf(document), String(params.element));
+            if (!result) {
+                throw new ResponseError(ErrorCodes.InvalidParams,
+                    `\`${params.element}\` is not declared in ${document.uri.path.split('/').pop()} or in anything it imports.`);
+            }
+            return result;
+        }));
+
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+        const params: ModelChangedParams = { uris: documents.map(d => d.uri.toString()) };
+        connection.sendNotification(ModelChangedNotification, params).catch(error => logger.error('sending topo/modelChanged', error));
+    });
+}
+
+async function answer<T>(what: string, token: CancellationToken, work: () => Promise<T>): Promise<T | ResponseError> {
+    try {
+        const result = await work();
+        if (token.isCancellationRequested) return cancelled();
+        return result;
+    } catch (error) {
+        if (isOperationCancelled(error)) return cancelled();
+        if (error instanceof ResponseError) return error;
+        logger.error(what, error);
+        return new ResponseError(ErrorCodes.InternalError, `${what} failed: ${(error as Error)?.message ?? error}`);
+    }
+}
+
+function cancelled(): ResponseError {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
+}
+
+/** The document at `uri`, validated; a file that is not loaded yet is loaded first. */
+async function validated(services: TopoLspServices, uri: unknown, token: CancellationToken): Promise<LangiumDocument> {
+    if (typeof uri !== 'string' || uri.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'Missing `uri`.');
+    const shared = services.shared;
+    if (token.isCancellationRequested) throw cancelled();
+    await shared.workspace.WorkspaceManager.ready;
+    const parsed = URI.parse(uri);
+    const documents = shared.workspace.LangiumDocuments;
+    if (!documents.hasDocument(parsed)) {
+        if (parsed.scheme === 'file') {
+            const read = await readModelFile(parsed.fsPath);
+            if ('problem' in read) throw new ResponseError(ErrorCodes.InvalidParams, `${parsed.fsPath} ${read.problem}.`);
+        }
+        await shared.workspace.WorkspaceLock.write(t => shared.workspace.DocumentBuilder.update([parsed], [], t));
+        if (!documents.hasDocument(parsed)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a .topo model the server can load.`);
+    }
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+    if (token.isCancellationRequested) throw cancelled();
+    return documents.getDocument(parsed)!;
+}

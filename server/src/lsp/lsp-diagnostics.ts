@@ -1,0 +1,92 @@
+/**
+ * From topo's diagnostics to the LSP's: `code`, `source: "topo"`, a `codeDescription` link to
+ * the page that explains the finding and how to fix it (a file URI into the installed `docs/`,
+ * so it works offline), related information for each cause and path step, and the severity the
+ * user chose.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { URI } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Severity } from '../analysis/results.js';
+import type { TopoDiagnostic } from '../language/diagnostics.js';
+import type { SeveritySetting } from './configuration.js';
+
+export const SOURCE = 'topo';
+
+/** What the server attaches to a finding's diagnostic (`data`). */
+export interface FindingData {
+    finding: true;
+    subject?: string;
+    causes?: string[];
+}
+
+export function isFinding(diagnostic: Diagnostic): boolean {
+    return (diagnostic.data as FindingData | undefined)?.finding === true;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    information: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint
+};
+
+/** A finding as the editor shows it; undefined when the user turned its code off. */
+export function findingDiagnostic(d: TopoDiagnostic, override?: SeveritySetting): Diagnostic | undefined {
+    if (override === 'off') return undefined;
+    const data: FindingData = { finding: true, subject: d.subject, causes: d.causes };
+    return {
+        range: d.range,
+        severity: SEVERITY[override ?? d.severity] ?? DiagnosticSeverity.Warning,
+        code: d.code,
+        codeDescription: { href: findingPage(d.code) },
+        source: SOURCE,
+        message: d.message,
+        relatedInformation: d.related.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+        data
+    };
+}
+
+const LANGIUM_CODES: Record<string, string> = {
+    'lexing-error': 'syntax',
+    'parsing-error': 'syntax',
+    'linking-error': 'unresolved-reference'
+};
+
+/** A language error from Langium or the validator, with topo's code and a link to the reference. */
+export function languageDiagnostic(d: Diagnostic): Diagnostic {
+    const dataCode = (d.data as { code?: string } | undefined)?.code;
+    const raw = typeof d.code === 'string' ? d.code : dataCode ?? 'syntax';
+    const code = LANGIUM_CODES[raw] ?? raw;
+    return { ...d, code, source: SOURCE, codeDescription: { href: languageErrorsPage() } };
+}
+
+// ------------------------------------------------------------------ links into docs/
+
+let docsFolder: string | undefined;
+const pages = new Map<string, string>();
+
+/** docs/ next to the bundle (out/server.cjs → ../docs) or, from sources, at the project root. */
+function docs(): string {
+    if (docsFolder !== undefined) return docsFolder;
+    const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+    const candidates = [join(here, '..', 'docs'), join(here, '..', '..', '..', 'docs')];
+    docsFolder = candidates.find(c => existsSync(join(c, 'findings'))) ?? candidates[0];
+    return docsFolder;
+}
+
+export function findingPage(code: string): string {
+    let page = pages.get(code);
+    if (page === undefined) {
+        const file = join(docs(), 'findings', `${code}.md`);
+        page = URI.file(existsSync(file) ? file : join(docs(), 'findings', 'README.md')).toString();
+        pages.set(code, page);
+    }
+    return page;
+}
+
+export function languageErrorsPage(): string {
+    return URI.file(join(docs(), 'language.md')).with({ fragment: 'language-errors' }).toString();
+}

@@ -1,0 +1,136 @@
+/**
+ * The editor protocol (server/src/protocol.ts) over a real LSP connection: the model graph of a
+ * file's import closure, a simulation, a blast radius; a cancelled request; the
+ * `topo-language-server` command.
+ */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+    CancellationTokenSource, createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult
+} from 'vscode-languageserver-protocol/node.js';
+import {
+    BlastRadiusRequest, ModelGraphRequest, SimulateRequest,
+    type BlastRadius, type ModelGraph, type SimulationResult
+} from '../../server/src/protocol.js';
+import { PROJECT_ROOT } from '../helpers/run-topo.js';
+import { MAIN, SERVICES, SITES, writeFiles } from './fixtures.js';
+import { requireBuiltServer, tempFolder, TestClient } from './lsp-client.js';
+
+describe('language server: editor protocol', function () {
+    let client: TestClient;
+    let uris: Record<string, string>;
+
+    before(async () => {
+        const folder = tempFolder();
+        uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
+        client = await TestClient.start({ folder });
+        await client.open(uris['main.topo'], MAIN, 7);
+        await client.published(uris['main.topo'], p => p.version === 7);
+    });
+
+    after(async () => client?.stop());
+
+    it('answers the model graph of a file\'s import closure', async () => {
+        const graph = await client.request<ModelGraph>(ModelGraphRequest, { uri: uris['main.topo'] });
+        assert.equal(graph.uri, uris['main.topo']);
+        assert.equal(graph.version, 7);
+        assert.deepEqual(graph.errors, []);
+        assert.deepEqual(graph.elements.map(e => e.name).sort(), ['ansan', 'auth', 'capital', 'messages', 'pangyo', 'pangyo-power', 'status', 'talk']);
+        const talk = graph.elements.find(e => e.name === 'talk')!;
+        assert.deepEqual({ kind: talk.kind, label: talk.label, tier: talk.tier, users: talk.users, spof: talk.spof, nearest: talk.nearestSpofs, neverUp: talk.neverUp },
+            { kind: 'service', label: 'KakaoTalk', tier: 'critical', users: 43.2e6, spof: true, nearest: ['pangyo'], neverUp: false });
+        assert.ok(Math.abs((talk.availability ?? 0) - 0.9995) < 1e-9);
+        assert.deepEqual(talk.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } });
+        const pangyo = graph.elements.find(e => e.name === 'pangyo')!;
+        assert.equal(pangyo.container, 'capital');
+        assert.ok(pangyo.uri.endsWith('/sites.topo'));
+        assert.equal(graph.elements.find(e => e.name === 'pangyo-power')!.infraKind, 'power');
+        assert.deepEqual(graph.placements.filter(p => p.service === 'talk'), [
+            { service: 'talk', domain: 'pangyo', replicas: 200, standby: false, backup: false },
+            { service: 'talk', domain: 'ansan', replicas: 40, standby: false, backup: false }
+        ]);
+        assert.deepEqual(graph.edges.filter(e => e.from === 'talk' || e.from === 'status'), [
+            { from: 'talk', to: 'auth', kind: 'hard' },
+            { from: 'status', to: 'talk', kind: 'monitors' }
+        ]);
+        // services.topo sees only itself and sites.topo
+        const services = await client.request<ModelGraph>(ModelGraphRequest, { uri: uris['services.topo'] });
+        assert.deepEqual(services.elements.map(e => e.name).sort(), ['ansan', 'auth', 'capital', 'pangyo', 'pangyo-power']);
+        assert.equal(services.version, undefined);
+    });
+
+    it('simulates a failure set with outage lengths and reasons', async () => {
+        const result = await client.request<SimulationResult>(SimulateRequest, { uri: uris['main.topo'], failed: ['pangyo', 'not-a-name'] });
+        assert.deepEqual(result.failed, ['pangyo', 'not-a-name']);
+        assert.deepEqual(result.down, ['auth', 'status', 'talk']);
+        assert.deepEqual(result.up, ['messages']);
+        assert.deepEqual(result.domainsDown, ['pangyo', 'pangyo-power']);
+        assert.equal(result.users, 43.2e6);
+        assert.deepEqual(result.outages.auth, { minutes: 600, reason: 'until pangyo recovers' });
+        assert.deepEqual(result.outages.talk, { minutes: 600, reason: 'needs auth, down until pangyo recovers' });
+        // from services.topo, talk and status do not exist
+        const narrow = await client.request<SimulationResult>(SimulateRequest, { uri: uris['services.topo'], failed: ['pangyo'] });
+        assert.deepEqual(narrow.down, ['auth']);
+        assert.equal(narrow.users, 0);
+    });
+
+    it('answers the blast radius of one element, and refuses an unknown one', async () => {
+        const radius = await client.request<BlastRadius>(BlastRadiusRequest, { uri: uris['main.topo'], element: 'capital' });
+        assert.deepEqual(radius, { element: 'capital', down: ['auth', 'messages', 'status', 'talk'], degraded: [], users: 43.2e6, domainsDown: ['ansan', 'capital', 'pangyo', 'pangyo-power'] });
+        const service = await client.request<BlastRadius>(BlastRadiusRequest, { uri: uris['main.topo'], element: 'auth' });
+        assert.deepEqual(service.down, ['auth', 'talk']);
+        await assert.rejects(client.request(BlastRadiusRequest, { uri: uris['main.topo'], element: 'nowhere' }), /`nowhere` is not declared in main\.topo/);
+    });
+
+    it('loads a file it was not told about when asked for its graph', async () => {
+        const folder = tempFolder();
+        const extra = writeFiles(folder, { 'lone.topo': 'site x\nservice y { runs on x }\n' });
+        const graph = await client.request<ModelGraph>(ModelGraphRequest, { uri: extra['lone.topo'] });
+        assert.deepEqual(graph.elements.map(e => [e.name, e.spof]), [['x', false], ['y', true]]);
+        await assert.rejects(client.request(ModelGraphRequest, { uri: `${extra['lone.topo']}.missing` }), /does not exist/);
+    });
+});
+
+describe('language server: cancellation', function () {
+    it('answers a cancelled request with RequestCancelled and keeps serving', async () => {
+        let release!: () => void;
+        const gate = new Promise<void>(resolve => release = resolve);
+        const folder = tempFolder();
+        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES });
+        // validation waits for the settings, which this client holds back: the request must wait too
+        const client = await TestClient.start({ folder, configurationGate: gate });
+        try {
+            await client.open(uris['services.topo'], SERVICES, 1);
+            const source = new CancellationTokenSource();
+            const pending = client.request(SimulateRequest, { uri: uris['services.topo'], failed: ['pangyo'] }, source.token);
+            source.cancel();
+            await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
+            release();
+            const published = await client.published(uris['services.topo'], p => p.version === 1);
+            assert.ok(published.diagnostics.some(d => d.code === 'spof'));
+            const result = await client.request<SimulationResult>(SimulateRequest, { uri: uris['services.topo'], failed: ['pangyo'] });
+            assert.deepEqual(result.down, ['auth']);
+        } finally {
+            release();
+            await client.stop();
+        }
+    });
+});
+
+describe('topo-language-server command', function () {
+    it('starts the server over stdio without options', async () => {
+        requireBuiltServer();
+        const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'topo-language-server.cjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const closed = new Promise(resolve => child.on('close', resolve));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+        connection.listen();
+        const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as InitializeResult;
+        assert.ok(result.capabilities.hoverProvider);
+        assert.ok(result.capabilities.renameProvider);
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        assert.equal(await closed, 0);
+        connection.dispose();
+    });
+});

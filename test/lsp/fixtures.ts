@@ -1,0 +1,95 @@
+/** Models the language-server tests write into temporary workspace folders. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol';
+import { fileUri } from './lsp-client.js';
+
+export const SITES = `// where things run
+region capital "Seoul Capital Area"
+
+site pangyo "SK C&C Pangyo" in capital {
+  recovery 10h
+  availability 99.95%
+}
+
+site ansan "Kakao Ansan" in capital
+
+infra pangyo-power "UPS and batteries" in pangyo {
+  kind power
+}
+`;
+
+export const SERVICES = `import "sites.topo"
+
+service auth "Kakao Account" {
+  runs on pangyo (30)
+  tier critical
+}
+`;
+
+/** auth spread over both sites: talk's nearest SPOF moves from pangyo to the region */
+export const SERVICES_SPREAD = `import "sites.topo"
+
+service auth "Kakao Account" {
+  runs on pangyo (30), ansan (30)
+  tier critical
+}
+`;
+
+export const MAIN = `import "services.topo"
+
+service talk "KakaoTalk" {
+  runs on pangyo (200), ansan (40)
+  depends on auth
+  users 43.2M
+  tier critical
+}
+
+datastore messages {
+  runs on pangyo, ansan
+  replication async
+}
+
+service status "Status page" {
+  runs on pangyo
+  monitors talk
+}
+`;
+
+/** names only `auth`: everything else it depends on comes through services.topo */
+export const APP = `import "services.topo"
+
+service portal {
+  depends on auth
+}
+`;
+
+export const BROKEN = `import "services.topo"
+
+service portal {
+  depends on auth, nothing-here
+}
+`;
+
+export function writeFiles(folder: string, files: Record<string, string>): Record<string, string> {
+    const uris: Record<string, string> = {};
+    for (const [path, text] of Object.entries(files)) {
+        const file = join(folder, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+        uris[path] = fileUri(file);
+    }
+    return uris;
+}
+
+/** Where the `nth` occurrence of `needle` starts in `text` (plus `shift` characters). */
+export function positionOf(text: string, needle: string, nth = 0, shift = 0): Position {
+    let index = -1;
+    for (let i = 0; i <= nth; i++) {
+        index = text.indexOf(needle, index + 1);
+        if (index < 0) throw new Error(`${needle} #${nth} not in text`);
+    }
+    index += shift;
+    const before = text.slice(0, index).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}
