@@ -40,7 +40,7 @@ export function mulberry32(seed) {
 const pad = (n, width) => String(n).padStart(width, '0');
 
 /** Builds the model as plain records (no text yet). */
-export function generateModel(n, seed = DEFAULT_SEED) {
+export function generateModel(n, seed = DEFAULT_SEED, { minSites = 1 } = {}) {
     if (!Number.isInteger(n) || n < GROUPS || n % GROUPS !== 0) throw new Error(`N must be a multiple of ${GROUPS}, got ${n}`);
     const rand = mulberry32(seed);
     const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // inclusive
@@ -71,7 +71,7 @@ export function generateModel(n, seed = DEFAULT_SEED) {
         const group = Math.floor(i / perGroup);
         // placement: 1–3 distinct sites, 1–4 replicas each
         const placements = [];
-        const placeCount = int(1, 3);
+        const placeCount = int(minSites, 3);
         while (placements.length < placeCount) {
             const site = pick(sites).name;
             if (!placements.some(p => p.site === site)) placements.push({ site, replicas: int(1, 4) });
@@ -123,6 +123,80 @@ function serviceText(s) {
     if (s.depends.length > 0) lines.push(`    depends on ${s.depends.join(', ')}`);
     lines.push(`    users ${s.users}`, '}');
     return lines.join('\n');
+}
+
+/**
+ * The size of the answer, computed independently of topo (bitsets over failure domains, in
+ * declaration order, which is a topological order: every dependency is declared earlier).
+ * Valid for what this generator writes: `depends on a, b, c` terms, quorum 1, sites `in` a
+ * region and depending on one infra. Failing domain d takes down site x iff d is x, x's region
+ * or x's infra; a service's placement goes down iff all its sites do; a service goes down iff
+ * its placement or any dependency does. So SPOF(s) = placement SPOFs ∪ ⋃ SPOF(dependency).
+ * Nearest (spec section 4): a site is always nearest; a region or infra is nearest unless one of
+ * the sites it brings down is also in SPOF(s).
+ */
+export function spofStats(model) {
+    const sites = model.sites, regions = model.regions, infra = model.infra;
+    const S = sites.length, R = regions.length;
+    const D = S + R + infra.length;
+    const words = (D + 31) >>> 5;
+    const siteId = new Map(sites.map((x, i) => [x.name, i]));
+    const regionId = new Map(regions.map((r, i) => [r.name, S + i]));
+    const infraId = new Map(infra.map((f, i) => [f.name, S + R + i]));
+    const siteRegion = Int32Array.from(sites, x => regionId.get(x.region));
+    const siteInfra = Int32Array.from(sites, x => infraId.get(x.infra));
+    const index = new Map(model.services.map((s, i) => [s.name, i]));
+    const bits = new Uint32Array(model.services.length * words);
+    const covered = new Uint8Array(D);
+    let spofs = 0, nearest = 0, maxNearest = 0, withSpof = 0;
+    let causeChars = 0;
+    const nameLength = new Int32Array(D);
+    sites.forEach((x, i) => { nameLength[i] = x.name.length; });
+    regions.forEach((r, i) => { nameLength[S + i] = r.name.length; });
+    infra.forEach((f, i) => { nameLength[S + R + i] = f.name.length; });
+    model.services.forEach((s, i) => {
+        const base = i * words;
+        const set = (d) => { bits[base + (d >>> 5)] |= 1 << (d & 31); };
+        const ids = s.placements.map(p => siteId.get(p.site));
+        if (ids.length === 1) { set(ids[0]); set(siteRegion[ids[0]]); set(siteInfra[ids[0]]); }
+        else {
+            if (ids.every(x => siteRegion[x] === siteRegion[ids[0]])) set(siteRegion[ids[0]]);
+            if (ids.every(x => siteInfra[x] === siteInfra[ids[0]])) set(siteInfra[ids[0]]);
+        }
+        for (const dep of s.depends) {
+            const from = index.get(dep) * words;
+            for (let w = 0; w < words; w++) bits[base + w] |= bits[from + w];
+        }
+        // count SPOFs and nearest ones
+        covered.fill(0);
+        let count = 0, near = 0;
+        const members = [];
+        for (let w = 0; w < words; w++) {
+            let v = bits[base + w];
+            while (v !== 0) {
+                const low = v & -v;
+                const d = (w << 5) + 31 - Math.clz32(low);
+                v ^= low;
+                count++;
+                members.push(d);
+                if (d < S) { covered[siteRegion[d]] = 1; covered[siteInfra[d]] = 1; }
+            }
+        }
+        for (const d of members) {
+            if (d < S || !covered[d]) { near++; causeChars += nameLength[d] + 3; }
+        }
+        spofs += count;
+        nearest += near;
+        if (near > maxNearest) maxNearest = near;
+        if (count > 0) withSpof++;
+    });
+    const n = model.services.length;
+    return {
+        domains: D, servicesWithSpof: withSpof, spofPairs: spofs, nearestPairs: nearest,
+        meanNearest: nearest / n, maxNearest,
+        /** bytes of the `causes` arrays alone in `topo check --format json` (names, quotes, commas) */
+        causesJsonBytes: causeChars
+    };
 }
 
 export const groupFile = (g) => `services-${pad(g, 3)}.topo`;

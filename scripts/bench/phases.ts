@@ -24,7 +24,14 @@ export class PhaseClock {
         this.mark = performance.now();
     }
 
-    watch(builder: { onBuildPhase(state: DocumentState, callback: () => void): unknown }): void {
+    /** Marks each phase of every `build` of this builder; the first phase counts from the build's start. */
+    watch(builder: { onBuildPhase(state: DocumentState, callback: () => void): unknown; build: (...args: never[]) => Promise<void> }): void {
+        const target = builder as unknown as { build: (...args: unknown[]) => Promise<void> };
+        const build = target.build.bind(builder);
+        target.build = (...args: unknown[]) => {
+            this.restart();
+            return build(...args);
+        };
         for (const [state, label] of PHASES) {
             builder.onBuildPhase(state, () => {
                 const now = performance.now();

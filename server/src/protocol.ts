@@ -121,7 +121,9 @@ export type ToPreview =
     | { type: 'graph'; graph: ModelGraph; direction: 'RIGHT' | 'DOWN' }
     | { type: 'simulation'; result: SimulationResult | null }
     | { type: 'highlight'; name: string | null }
-    | { type: 'hover'; name: string; markdown: string };
+    | { type: 'hover'; name: string; markdown: string }
+    /** asks the preview for its drawing; it answers with `exportSvg` */
+    | { type: 'exportSvg' };
 
 /** Preview webview → extension. */
 export type FromPreview =

@@ -6,7 +6,8 @@
 import type { GraphElement, SimulationResult } from '../../../server/src/protocol.js';
 
 function trimDecimals(value: number, digits: number): string {
-    return value.toFixed(digits).replace(/\.?0+$/, '');
+    const text = value.toFixed(digits);
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** Users as people write them: `43.2M`, `12k`, `5,000`. */

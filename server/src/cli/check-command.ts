@@ -5,6 +5,8 @@
 import { analyze } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import { diagnosticLine, sortDiagnostics, summarize, toJsonDiagnostic } from './diagnostic-output.js';
+import type { LangiumDocument } from 'langium';
+import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { loadFiles, rootModel } from './load-models.js';
 import type { OutputColors } from './output-style.js';
 import { expandPaths } from './paths.js';
@@ -25,7 +27,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
         if (!found.has(key)) found.set(key, d);
     };
-    for (const root of workspace.roots) {
+    for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
         const result = analyze(model.built.model);
@@ -48,6 +50,26 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         ? colors.out.green(`No problems found in ${fileCount}.`)
         : `${counts} in ${fileCount}.`);
     return { stdout: lines.join('\n') + '\n', stderr: '', exitCode };
+}
+
+/**
+ * The roots whose closures are not inside another root's closure. A finding about an element
+ * depends only on what that element depends on, which lies in the closure of its own file, so
+ * analysing the larger closure gives the same findings for the smaller one: each is analysed once.
+ */
+function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
+    const imports = workspace.services.imports.Imports;
+    const bySize = [...new Set(workspace.roots)]
+        .map(root => ({ root, closure: imports.closure(root) }))
+        .sort((a, b) => b.closure.size - a.closure.size);
+    const covered = new Set<string>();
+    const result: LangiumDocument[] = [];
+    for (const { root, closure } of bySize) {
+        if (covered.has(root.uri.toString())) continue;
+        result.push(root);
+        for (const uri of closure) covered.add(uri);
+    }
+    return result;
 }
 
 export function plural(n: number, word: string): string {

@@ -24,11 +24,13 @@ interface Declaration { uri: string; description: AstNodeDescription }
 /** name → every declaration of it in the workspace, rebuilt once per indexing. */
 export class NameIndex {
     private readonly cache: WorkspaceCache<'all', Map<string, Declaration[]>>;
+    private readonly duplicates: WorkspaceCache<'all', Array<[string, Declaration[]]>>;
     private readonly indexManager: IndexManager;
 
     constructor(services: TopoServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.duplicates = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     private get map(): Map<string, Declaration[]> {
@@ -49,6 +51,11 @@ export class NameIndex {
 
     all(): Iterable<[string, Declaration[]]> {
         return this.map.entries();
+    }
+
+    /** The names declared more than once anywhere in the workspace (usually none). */
+    duplicated(): ReadonlyArray<[string, Declaration[]]> {
+        return this.duplicates.get('all', () => [...this.map.entries()].filter(([, decls]) => decls.length > 1));
     }
 }
 

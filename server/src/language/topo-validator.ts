@@ -96,8 +96,7 @@ export class TopoValidator {
     private checkDuplicatesBroughtByImports(model: ast.Model, closure: ReadonlySet<string>, accept: ValidationAcceptor): void {
         if (model.imports.length === 0) return;
         const here = AstUtils.getDocument(model).uri.toString();
-        for (const [name, decls] of this.index.all()) {
-            if (decls.length < 2) continue;
+        for (const [name, decls] of this.index.duplicated()) {
             const inClosure = decls.filter(d => closure.has(d.uri));
             if (inClosure.length < 2 || inClosure.some(d => d.uri === here)) continue;
             const seenTogether = inClosure.some(d => {
