@@ -47,3 +47,12 @@ export class RelatedList {
 export function usersClause(users: number, format: (n: number) => string): string {
     return users > 0 ? `; ${format(users)} users` : '';
 }
+
+/**
+ * Where to move something so that the causes no longer reach it, said for their kind:
+ * "on a site outside pangyo" for sites and regions, "so that it does not depend on dns" for infra.
+ */
+export function awayFrom(cm: FindingContext['cm'], causes: string[], where: string): string {
+    const allInfra = causes.length > 0 && causes.every(c => cm.elements[cm.index.get(c)!]?.kind === 'infra');
+    return allInfra ? `so that it does not depend on ${where}` : `on a site outside ${where}`;
+}

@@ -7,7 +7,7 @@ import { namesOf, sortByName } from '../compile.js';
 import { joinOr, shortList } from '../format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
-import { RelatedList, tierSeverity, type FindingContext } from './context.js';
+import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './context.js';
 
 export function backupFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
@@ -31,7 +31,7 @@ export function backupFindings(ctx: FindingContext): Finding[] {
             causes,
             message: `losing ${where} destroys every copy of ${name}: ${replicas}its backups ` +
                 `(on ${shortList(namesOf(cm, new Set(backups)))}) all go down with it. ` +
-                `Fix: keep a backup on a site outside ${where}.`,
+                `Fix: keep a backup ${awayFrom(cm, causes, where)}.`,
             anchor: { element: name, part: 'backup' },
             related: related.items
         });

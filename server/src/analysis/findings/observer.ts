@@ -8,7 +8,7 @@ import { joinOr } from '../format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
 import { bringsDown } from '../sweep.js';
-import { RelatedList, tierSeverity, type FindingContext } from './context.js';
+import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './context.js';
 
 export function observerFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep, engine } = ctx;
@@ -34,7 +34,7 @@ export function observerFindings(ctx: FindingContext): Finding[] {
                 subject: observer,
                 causes,
                 message: `${observer} goes down together with ${target}, which it monitors, if ${where} fails: ` +
-                    `nobody learns of the outage from ${observer}. Fix: run ${observer} on a site outside ${where}.`,
+                    `nobody learns of the outage from ${observer}. Fix: run ${observer} ${awayFrom(cm, causes, where)}.`,
                 anchor: { element: observer, part: 'monitors', target },
                 related: related.items
             });
