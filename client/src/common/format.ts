@@ -10,20 +10,9 @@ function trimDecimals(value: number, digits: number): string {
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
-/** Users as people write them: `43.2M`, `12k`, `5,000`. */
-export function formatUsers(n: number): string {
-    if (!Number.isFinite(n)) return String(n);
-    const abs = Math.abs(n);
-    const scaled = (unit: number, suffix: string): string => {
-        const v = abs / unit;
-        const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-        return (n < 0 ? '-' : '') + trimDecimals(v, digits) + suffix;
-    };
-    if (abs >= 1e9) return scaled(1e9, 'B');
-    if (abs >= 1e6) return scaled(1e6, 'M');
-    if (abs >= 1e4) return scaled(1e3, 'k');
-    return Math.round(n).toLocaleString('en-US');
-}
+/** Users as people write them: `43.2M`, `12k`, `5,000` — the analysis's own wording. */
+export { formatUsers } from '../../../server/src/analysis/format.js';
+import { formatUsers } from '../../../server/src/analysis/format.js';
 
 /** An outage length for people: `45 s`, `30 min`, `1 h 30 min`, `10 h`, `2 d 3 h`; `unknown` for null. */
 export function formatOutage(minutes: number | null): string {

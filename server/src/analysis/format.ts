@@ -13,7 +13,8 @@ export function sortNames(names: Iterable<string>): string[] {
 }
 
 function trimDecimals(value: number, digits: number): string {
-    return value.toFixed(digits).replace(/\.?0+$/, '');
+    const fixed = value.toFixed(digits);
+    return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
 function withSeparators(n: number): string {

@@ -1,0 +1,77 @@
+/**
+ * The client's side of the custom protocol (server/src/protocol.ts): the model graph of a
+ * file's import closure, simulations, blast radii, and the server's "models changed"
+ * notification. Everything the commands and the preview ask the server goes through here.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type {
+    BlastRadius, BlastRadiusParams, GraphElement, ModelChangedParams, ModelGraph, ModelGraphParams, SimulateParams, SimulationResult
+} from '../../server/src/protocol.js';
+import { BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest } from '../../server/src/protocol.js';
+
+export class ModelService implements vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<string[]>();
+    /** Fires with the URIs (as strings) whose model changed. */
+    readonly onDidChange = this.changed.event;
+    private readonly disposables: vscode.Disposable[] = [this.changed];
+
+    constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>) {
+        void ready.then(() => {
+            this.disposables.push(client.onNotification(ModelChangedNotification, (params: ModelChangedParams) => this.changed.fire(params.uris)));
+        }, () => undefined);
+    }
+
+    private uriOf(uri: vscode.Uri): string {
+        return this.client.code2ProtocolConverter.asUri(uri);
+    }
+
+    async graph(uri: vscode.Uri): Promise<ModelGraph> {
+        await this.ready;
+        const params: ModelGraphParams = { uri: this.uriOf(uri) };
+        return await this.client.sendRequest<ModelGraph>(ModelGraphRequest, params);
+    }
+
+    async simulate(uri: vscode.Uri, failed: string[]): Promise<SimulationResult> {
+        await this.ready;
+        const params: SimulateParams = { uri: this.uriOf(uri), failed };
+        return await this.client.sendRequest<SimulationResult>(SimulateRequest, params);
+    }
+
+    async blastRadius(uri: vscode.Uri, element: string): Promise<BlastRadius> {
+        await this.ready;
+        const params: BlastRadiusParams = { uri: this.uriOf(uri), element };
+        return await this.client.sendRequest<BlastRadius>(BlastRadiusRequest, params);
+    }
+
+    /** The protocol URI of a graph element as a vscode.Uri. */
+    elementUri(element: GraphElement): vscode.Uri {
+        return this.client.protocol2CodeConverter.asUri(element.uri);
+    }
+
+    dispose(): void {
+        for (const d of this.disposables) d.dispose();
+    }
+}
+
+/**
+ * The element a cursor is on: the element named by the word under it, else the element whose
+ * declaration it is inside (the last one declared in that file before it).
+ */
+export function elementAt(graph: ModelGraph, document: vscode.TextDocument, position: vscode.Position, sameFile: (uri: string) => boolean): GraphElement | undefined {
+    const wordRange = document.getWordRangeAtPosition(position, /[A-Za-z][A-Za-z0-9_-]*/);
+    if (wordRange) {
+        const word = document.getText(wordRange);
+        const named = graph.elements.find(e => e.name === word);
+        if (named) return named;
+    }
+    let best: GraphElement | undefined;
+    for (const e of graph.elements) {
+        if (!sameFile(e.uri)) continue;
+        const start = e.range.start;
+        if (start.line < position.line || (start.line === position.line && start.character <= position.character)) {
+            if (!best || start.line > best.range.start.line || (start.line === best.range.start.line && start.character > best.range.start.character)) best = e;
+        }
+    }
+    return best;
+}
