@@ -1,5 +1,5 @@
 /**
- * The `topo` command: check, analyze, simulate. Exit codes (spec section 7): 0 fine; 1 an error
+ * The `topo` command: check, analyze, simulate, fmt. Exit codes (spec section 7): 0 fine; 1 an error
  * diagnostic (check) or language errors (analyze, simulate); 2 bad usage or an unreadable file
  * named on the command line — always one line on stderr, never a stack trace.
  */
@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { runAnalyze } from './analyze-command.js';
 import { runCheck, type CommandOutput } from './check-command.js';
+import { runFmt } from './fmt-command.js';
 import { colorsFor, type OutputColors } from './output-style.js';
 import { runSimulate } from './simulate-command.js';
 import { UsageError } from './usage-error.js';
@@ -57,6 +58,14 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
             emit(await runSimulate(file, options.fail, options.format, colors));
         });
 
+    program.command('fmt')
+        .description('format files in place (one statement a line, two-space indent); --check changes nothing')
+        .argument('<paths...>', '.topo files or directories')
+        .option('--check', 'write nothing; exit 1 when a file would change (for CI)')
+        .action(async (paths: string[], options: { check?: boolean }) => {
+            emit(await runFmt(paths, options.check === true, colors));
+        });
+
     for (const command of program.commands) {
         command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
     }
@@ -77,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, analyze or simulate (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, analyze, simulate or fmt (see topo --help)\n');
         return 2;
     }
     try {

@@ -14,6 +14,7 @@ import {
 } from '../protocol.js';
 import type { TopoDocumentFactory } from './document-factory.js';
 import type { TopoLspServices } from './lsp-module.js';
+import { debugThrow } from './debug.js';
 import { logger } from './log.js';
 import { blastRadius, modelGraph, simulation } from './model-graph.js';
 
@@ -89,5 +90,6 @@ async function validated(services: TopoLspServices, uri: unknown, token: Cancell
     }
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
     if (token.isCancellationRequested) throw cancelled();
+    debugThrow(`request on ${uri}`);
     return documents.getDocument(parsed)!;
 }

@@ -8,6 +8,7 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { TopoConfigurationProvider } from './configuration.js';
 import { findingDiagnostic, languageDiagnostic } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
+import { debugThrow } from './debug.js';
 import { logger } from './log.js';
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
@@ -20,6 +21,7 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
         // findings belong to the default pass; a later pass for other categories must not add them twice
         if (options.categories && !options.categories.includes('fast')) return diagnostics;
         try {
+            debugThrow(`findings for ${document.uri.toString()}`);
             const config = this.services.shared.workspace.ConfigurationProvider as TopoConfigurationProvider;
             const overrides = await config.severityOverrides();
             // a newer edit may have arrived meanwhile: its build replaces this one

@@ -5,6 +5,7 @@
  */
 import { isOperationCancelled } from 'langium';
 import { ResponseError } from 'vscode-languageserver';
+import { debugThrow } from './debug.js';
 
 export interface LogSink {
     log(message: string): void;
@@ -38,6 +39,7 @@ export function mustPropagate(error: unknown): boolean {
 /** Runs `fn`; on an unexpected error logs it and returns `fallback`. */
 export async function guard<T>(what: string, fallback: T, fn: () => Promise<T> | T): Promise<T> {
     try {
+        debugThrow(what);
         return await fn();
     } catch (error) {
         if (mustPropagate(error)) throw error;
@@ -49,6 +51,7 @@ export async function guard<T>(what: string, fallback: T, fn: () => Promise<T> |
 /** The synchronous form of `guard`. */
 export function guardSync<T>(what: string, fallback: T, fn: () => T): T {
     try {
+        debugThrow(what);
         return fn();
     } catch (error) {
         if (mustPropagate(error)) throw error;

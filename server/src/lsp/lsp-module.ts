@@ -11,7 +11,11 @@ import {
 } from 'langium/lsp';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from '../generated/module.js';
 import { TopoModule, type TopoServices } from '../language/topo-module.js';
+import { TopoFormatter } from '../language/topo-formatter.js';
 import { registerTopoChecks } from '../language/topo-validator.js';
+import { TopoCodeActionProvider } from './code-actions.js';
+import { TopoCodeLensProvider } from './code-lens.js';
+import { TopoCompletionProvider } from './completion-provider.js';
 import { TopoConfigurationProvider } from './configuration.js';
 import { TopoDefinitionProvider } from './definition-provider.js';
 import { TopoDocumentBuilder } from './document-builder.js';
@@ -47,7 +51,12 @@ export const TopoLspModule: Module<TopoLspServices, PartialLangiumServices & Top
         DefinitionProvider: services => new TopoDefinitionProvider(services),
         RenameProvider: services => new TopoRenameProvider(services),
         DocumentSymbolProvider: () => new TopoDocumentSymbolProvider(),
-        SemanticTokenProvider: services => new TopoSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new TopoSemanticTokenProvider(services),
+        // editing help: docs/editing.md
+        CompletionProvider: services => new TopoCompletionProvider(services),
+        Formatter: () => new TopoFormatter(),
+        CodeActionProvider: services => new TopoCodeActionProvider(services),
+        CodeLensProvider: services => new TopoCodeLensProvider(services)
     }
 };
 

@@ -10,6 +10,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Connection, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 import { SECTION } from './configuration.js';
 import { registerCustomRequests } from './custom-requests.js';
+import { registerDebugRequests } from './debug.js';
 import type { TopoDocumentBuilder } from './document-builder.js';
 import type { TopoDocumentFactory } from './document-factory.js';
 import { createTopoLanguageServerServices, type TopoLspServices } from './lsp-module.js';
@@ -50,6 +51,7 @@ export function startTopoLanguageServer(connection: Connection): TopoLspServices
     });
 
     registerCustomRequests(connection, Topo);
+    registerDebugRequests(connection);
     startLanguageServer(shared, {
         // hovers read the analysis, which is computed when a document is validated
         HoverProvider: DocumentState.Validated

@@ -21,6 +21,7 @@ import { buildModel, type BuiltModel } from '../language/build-model.js';
 import { closureDocuments } from '../language/closure-model.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoServices } from '../language/topo-module.js';
+import { debugThrow } from './debug.js';
 import { logger } from './log.js';
 
 interface Member { uri: string; root: AstNode }
@@ -58,7 +59,9 @@ export class ClosureAnalysis {
         readonly members: readonly Member[],
         readonly built: BuiltModel,
         private readonly cm: CompiledModel | undefined,
-        readonly result: AnalysisResult
+        readonly result: AnalysisResult,
+        /** the analysis threw (and was logged): everything in it is empty */
+        readonly failed = false
     ) {
         for (const element of built.model.elements) if (!this.elements.has(element.name)) this.elements.set(element.name, element);
         for (const s of result.services) this.services.set(s.name, s);
@@ -156,9 +159,21 @@ export class WorkspaceAnalysis {
         return cached !== undefined && sameMembers(cached.members, members);
     }
 
-    /** The analysis of a maximal closure containing `document`, computed if needed. */
+    /**
+     * The analysis of a maximal closure containing `document`, computed if needed. When that
+     * one failed (an error in some file that imports this one), the document's own closure is
+     * analysed instead, so that the error does not blank the files it imports.
+     */
     analysisOf(document: LangiumDocument): ClosureAnalysis {
         const { rootUri, members, documents } = this.locate(document);
+        const analysis = this.cached(rootUri, members, documents);
+        const key = document.uri.toString();
+        if (!analysis.failed || rootUri === key) return analysis;
+        const own = this.closures.get(key, () => closureDocuments(this.services, document));
+        return this.cached(key, own.map(d => ({ uri: d.uri.toString(), root: d.parseResult.value })), own);
+    }
+
+    private cached(rootUri: string, members: Member[], documents: LangiumDocument[]): ClosureAnalysis {
         const cached = this.entries.get(rootUri);
         if (cached && sameMembers(cached.members, members)) return cached;
         const fresh = this.analyse(rootUri, members, documents);
@@ -212,7 +227,9 @@ export class WorkspaceAnalysis {
         let built: BuiltModel = { model: { elements: [] }, sources: new Map() };
         let cm: CompiledModel | undefined;
         let result = EMPTY_RESULT;
+        let failed = false;
         try {
+            debugThrow(`analysing ${rootUri}`);
             built = buildModel(documents);
             cm = compileModel(built.model);
             result = analyzeCompiled(cm);
@@ -220,11 +237,12 @@ export class WorkspaceAnalysis {
             logger.error(`analysing ${rootUri}`, error);
             cm = undefined;
             result = EMPTY_RESULT;
+            failed = true;
         }
         const ms = performance.now() - started;
         logger.log(`analysed ${UriUtils.basename(URI.parse(rootUri))} with its imports: ${documents.length} file${documents.length === 1 ? '' : 's'}, ` +
             `${built.model.elements.length} elements, ${result.findings.length} findings in ${ms.toFixed(1)} ms`);
-        return new ClosureAnalysis(rootUri, members, built, cm, result);
+        return new ClosureAnalysis(rootUri, members, built, cm, result, failed);
     }
 }
 

@@ -1,0 +1,295 @@
+/**
+ * Completion: what may be written at the cursor.
+ *
+ * - Keywords valid there: at the top of a file `import` (before the first element) and the
+ *   element kinds; after an element's name `in` (for failure domains); inside a block the
+ *   statements that kind of element may hold (element-rules.ts), less the single-valued ones it
+ *   already has, written whole (`runs on`, `depends on`, `backup on`); the values of `tier`,
+ *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`.
+ * - References: only elements of the kind the position accepts (`runs on` and `backup on` offer
+ *   failure domains, `uses` and `monitors` services, `in` the containers the element may have,
+ *   `depends on` anything), each with its kind and label. Names the file sees come first; a name
+ *   declared in a file it does not import is offered too, with an edit that adds the `import`.
+ *
+ * The context is read from the tokens before the cursor (the grammar is permissive on purpose,
+ * so Langium's grammar-driven completion would offer every statement everywhere).
+ */
+import type { LangiumDocument } from 'langium';
+
+type IToken = ReturnType<LangiumServicesLexer['tokenize']>['tokens'][number];
+type LangiumServicesLexer = TopoLspServices['parser']['Lexer'];
+import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp';
+import {
+    CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
+} from 'vscode-languageserver';
+import type { ElementKind } from '../analysis/model.js';
+import {
+    ALL_KINDS, ALLOWED_STATEMENTS, CONTAINER_KINDS, DOMAIN_KINDS, SERVICE_KINDS, SINGLE_STATEMENTS, STATEMENT_KEYWORDS
+} from '../language/element-rules.js';
+import type { TopoLspServices } from './lsp-module.js';
+import { guard } from './log.js';
+import { candidates, importEdit, importPath } from './quick-fix-edits.js';
+
+const ELEMENT_KINDS = ['region', 'site', 'infra', 'service', 'datastore'];
+
+/** the first word of each statement → its AST type */
+const STATEMENT_START: Record<string, string> = {
+    runs: 'RunsOn', depends: 'DependsOn', uses: 'Uses', monitors: 'Monitors', backup: 'BackupOn', quorum: 'Quorum',
+    capacity: 'Capacity', failover: 'Failover', recovery: 'Recovery', availability: 'Availability', users: 'Users',
+    tier: 'Tier', slo: 'Slo', replication: 'Replication', kind: 'InfraKind', owner: 'Owner', description: 'Description',
+    operator: 'Operator', tags: 'Tags'
+};
+
+const STATEMENT_DOCS: Record<string, string> = {
+    RunsOn: 'deployments: the sites it runs on, with replicas — `runs on a (3), b (2, standby)`',
+    DependsOn: 'hard dependencies — `depends on a, any (b, c), 2 of (d, e, f)`',
+    Uses: 'soft dependencies: degraded, not down, without them',
+    Monitors: 'what this service observes',
+    BackupOn: 'where backup copies of the data live',
+    Quorum: 'replicas needed up (default 1)',
+    Capacity: 'replicas needed to carry full load',
+    Failover: 'time to move traffic to standby deployments — `30m`',
+    Recovery: 'time to restore this failure domain — `10h`',
+    Availability: 'its own probability of being up — `99.95%`',
+    Users: 'people affected when it is down or degraded — `43.2M`',
+    Tier: 'critical | high | normal | low: sets the severity of findings',
+    Slo: 'target availability — `99.99%`',
+    Replication: 'sync | async',
+    InfraKind: 'one word: power, network, dns, provider, …',
+    Owner: 'metadata', Description: 'metadata', Operator: 'metadata', Tags: 'metadata — `tags a, b`'
+};
+
+const VALUES: Record<string, string[]> = {
+    Tier: ['critical', 'high', 'normal', 'low'],
+    Replication: ['sync', 'async'],
+    InfraKind: ['power', 'network', 'dns', 'provider', 'cooling', 'control-plane']
+};
+
+const WORD = /^[a-zA-Z]/;
+
+type Want =
+    | { keywords: Array<{ label: string; detail?: string; doc?: string; kind?: CompletionItemKind }> }
+    | { references: readonly ElementKind[]; exclude: ReadonlySet<string>; extraKeywords?: string[] };
+
+export class TopoCompletionProvider implements CompletionProvider {
+    readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [',', '('] };
+
+    constructor(private readonly services: TopoLspServices) {}
+
+    getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        return guard(`completion in ${document.uri.toString()}`, undefined, () => this.complete(document, params));
+    }
+
+    private complete(document: LangiumDocument, params: CompletionParams): CompletionList | undefined {
+        const textDocument = document.textDocument;
+        const text = textDocument.getText();
+        const offset = textDocument.offsetAt(params.position);
+        const lexed = this.services.parser.Lexer.tokenize(text);
+        // nothing to complete inside a comment or a string
+        if (lexed.hidden.some(t => t.startOffset < offset && offset <= endOf(t) + (t.image.startsWith('//') ? 1 : 0))) return CompletionList.create([], false);
+        const tokens = lexed.tokens;
+        let index = tokens.findIndex(t => endOf(t) + 1 >= offset);
+        if (index < 0) index = tokens.length;
+        let prefixStart = offset;
+        const at = tokens[index];
+        if (at && at.startOffset < offset) {
+            if (at.tokenType.name === 'STRING' && offset <= endOf(at)) return CompletionList.create([], false);
+            if (WORD.test(at.image)) {
+                prefixStart = at.startOffset;
+            } else {
+                index++; // a complete token before the cursor: `,` `(` `3`
+            }
+        }
+        const before = tokens.slice(0, index);
+        const after = tokens.slice(at && prefixStart < offset ? index + 1 : index);
+        const range: Range = { start: textDocument.positionAt(prefixStart), end: params.position };
+        const want = this.wanted(before, after);
+        if (!want) return CompletionList.create([], false);
+        const items: CompletionItem[] = [];
+        if ('keywords' in want) {
+            want.keywords.forEach((k, i) => items.push(keywordItem(k.label, range, i, k.detail, k.doc, k.kind)));
+        } else {
+            items.push(...this.referenceItems(document, want.references, want.exclude, range));
+            (want.extraKeywords ?? []).forEach((k, i) => items.push(keywordItem(k, range, i)));
+        }
+        return CompletionList.create(items, false);
+    }
+
+    /** What the position takes, from the tokens before it (and the block around it). */
+    private wanted(before: IToken[], after: IToken[]): Want | undefined {
+        // walk the tokens: where each top-level item and statement starts, brace depth
+        let depth = 0;
+        let itemStart = -1;
+        let sawElement = false;
+        let blockStart = -1;
+        let statementStart = -1;
+        for (let i = 0; i < before.length; i++) {
+            const t = before[i];
+            const word = isKeyword(t) ? t.image : undefined;
+            if (depth === 0) {
+                if (t.image === '{' && !isString(t)) { depth = 1; blockStart = i; statementStart = -1; continue; }
+                const previous = before[i - 1];
+                const isName = previous && isKeyword(previous) && ELEMENT_KINDS.includes(previous.image) && i - 1 === itemStart;
+                if (word && (ELEMENT_KINDS.includes(word) || word === 'import') && !isName) {
+                    itemStart = i;
+                    if (word !== 'import') sawElement = true;
+                }
+            } else {
+                if (t.image === '}' && !isString(t)) { depth = 0; itemStart = -1; blockStart = -1; continue; }
+                const previous = before[i - 1];
+                const isValue = previous && isKeyword(previous) && (previous.image === 'kind' || previous.image === 'tags');
+                if (word && STATEMENT_START[word] && !isValue) statementStart = i;
+            }
+        }
+
+        if (depth === 0) return this.topLevel(before, itemStart, sawElement);
+
+        const kindToken = before[itemStart];
+        const kind = (kindToken && ELEMENT_KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
+        const self = before[itemStart + 1]?.image;
+        const blockEnd = after.findIndex(t => t.image === '}' && !isString(t));
+        const inBlock = [...before.slice(blockStart + 1), ...(blockEnd < 0 ? after : after.slice(0, blockEnd))];
+
+        if (statementStart < 0) return this.statementKeywords(kind, inBlock);
+        const statement = STATEMENT_START[before[statementStart].image];
+        const rest = before.slice(statementStart + 1);
+        const last = rest[rest.length - 1];
+        const open = rest.filter(t => t.image === '(').length - rest.filter(t => t.image === ')').length;
+        const listed = new Set(rest.filter(t => t.tokenType.name === 'ID').map(t => t.image));
+        const exclude = new Set(self ? [self, ...listed] : listed);
+        const nextStatement = () => this.statementKeywords(kind, inBlock);
+        const is = (...images: string[]) => last !== undefined && images.includes(last.image) && !isString(last);
+
+        switch (statement) {
+            case 'RunsOn':
+            case 'BackupOn':
+                if (rest.length === 0) return { keywords: [{ label: 'on' }] };
+                if (open > 0) return is('(', ',') ? { keywords: [{ label: 'standby' }] } : undefined;
+                if (is('on', ',')) return { references: DOMAIN_KINDS, exclude: statement === 'RunsOn' ? new Set() : exclude };
+                return is(')') || last.tokenType.name === 'ID' ? nextStatement() : undefined;
+            case 'DependsOn':
+                if (rest.length === 0) return { keywords: [{ label: 'on' }] };
+                if (open > 0) return is('(', ',') ? { references: ALL_KINDS, exclude } : undefined;
+                if (is('on', ',')) return { references: ALL_KINDS, exclude, extraKeywords: ['any'] };
+                if (last.tokenType.name === 'QUANTITY') return { keywords: [{ label: 'of' }] };
+                return is(')') || last.tokenType.name === 'ID' ? nextStatement() : undefined;
+            case 'Uses':
+            case 'Monitors':
+                if (rest.length === 0 || is(',')) return { references: SERVICE_KINDS, exclude };
+                return last.tokenType.name === 'ID' ? nextStatement() : undefined;
+            case 'Tier':
+            case 'Replication':
+            case 'InfraKind':
+                if (rest.length === 0) return { keywords: VALUES[statement].map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+                return nextStatement();
+            case 'Tags':
+                if (rest.length === 0 || is(',')) return undefined;
+                return nextStatement();
+            default:
+                // a statement with one value: nothing to offer for the value, then the next statement
+                return rest.length === 0 ? undefined : nextStatement();
+        }
+    }
+
+    private topLevel(before: IToken[], itemStart: number, sawElement: boolean): Want | undefined {
+        const starts = (): Want => ({
+            keywords: [
+                ...(sawElement ? [] : [{ label: 'import', doc: '`import "other.topo"`: bring in the elements of another file' }]),
+                ...ELEMENT_KINDS.map(label => ({ label, doc: KIND_DOCS[label] }))
+            ]
+        });
+        if (itemStart < 0) return starts();
+        const head = before[itemStart];
+        const rest = before.slice(itemStart + 1);
+        if (head.image === 'import') return rest.length === 0 ? undefined : starts();
+        const kind = head.image as ElementKind;
+        if (rest.length === 0) return undefined; // a new name
+        const last = rest[rest.length - 1];
+        if (isKeyword(last) && last.image === 'in' && rest.length > 1) {
+            const containers = CONTAINER_KINDS[kind] ?? [];
+            return containers.length === 0 ? undefined : { references: containers, exclude: new Set([rest[0].image]) };
+        }
+        const hasIn = rest.slice(1).some(t => isKeyword(t) && t.image === 'in');
+        const afterHeader = starts();
+        if (!hasIn && (CONTAINER_KINDS[kind] ?? []).length > 0 && 'keywords' in afterHeader) {
+            afterHeader.keywords.unshift({ label: 'in', doc: 'the failure domain that contains it: when that fails, this fails' });
+        }
+        return afterHeader;
+    }
+
+    /** The statements `kind` may hold, less the single-valued ones the block already has. */
+    private statementKeywords(kind: ElementKind, inBlock: IToken[]): Want {
+        const present = new Set<string>();
+        for (let i = 0; i < inBlock.length; i++) {
+            const t = inBlock[i];
+            const previous = inBlock[i - 1];
+            if (!isKeyword(t) || (previous && isKeyword(previous) && (previous.image === 'kind' || previous.image === 'tags'))) continue;
+            const type = STATEMENT_START[t.image];
+            if (type) present.add(type);
+        }
+        const allowed = [...(ALLOWED_STATEMENTS[kind] ?? ALLOWED_STATEMENTS.service)];
+        return {
+            keywords: allowed
+                .filter(type => !(SINGLE_STATEMENTS.has(type) && present.has(type)))
+                .map(type => ({ label: STATEMENT_KEYWORDS[type], detail: `statement of ${kind}`, doc: STATEMENT_DOCS[type] }))
+        };
+    }
+
+    private referenceItems(document: LangiumDocument, kinds: readonly ElementKind[], exclude: ReadonlySet<string>, range: Range): CompletionItem[] {
+        const nodeKinds = this.services.shared.lsp.NodeKindProvider;
+        const items: CompletionItem[] = [];
+        for (const c of candidates(this.services, document, kinds, true)) {
+            if (exclude.has(c.name)) continue;
+            const label = c.label ? ` — ${c.label}` : '';
+            const item: CompletionItem = {
+                label: c.name,
+                kind: nodeKinds.getCompletionItemKind(c.description),
+                labelDetails: { detail: c.label ? ` "${c.label}"` : undefined, description: c.kind },
+                detail: `${c.kind}${label}`,
+                sortText: `${c.elsewhere ? '1' : '0'}${c.name}`,
+                textEdit: { range, newText: c.name }
+            };
+            if (c.elsewhere) {
+                const path = importPath(document.uri, c.documentUri);
+                item.detail += ` — declared in ${path}, not imported: adds \`import "${path}"\``;
+                item.labelDetails = { ...item.labelDetails, description: `${c.kind} · import "${path}"` };
+                item.additionalTextEdits = [importEdit(document, path)];
+            }
+            items.push(item);
+        }
+        return items;
+    }
+}
+
+const KIND_DOCS: Record<string, string> = {
+    region: 'a large failure domain: metro area, cloud region',
+    site: 'a data center, availability zone or building: a failure domain where things run',
+    infra: 'shared infrastructure that fails as one: power grid, carrier, DNS provider',
+    service: 'something that serves requests',
+    datastore: 'a service that holds data'
+};
+
+function endOf(t: IToken): number {
+    return t.endOffset ?? t.startOffset + t.image.length - 1;
+}
+
+function keywordItem(label: string, range: Range, order: number, detail?: string, doc?: string, kind: CompletionItemKind = CompletionItemKind.Keyword): CompletionItem {
+    const item: CompletionItem = {
+        label,
+        kind,
+        sortText: `2${String(order).padStart(3, '0')}`,
+        textEdit: { range, newText: label }
+    };
+    if (detail) item.detail = detail;
+    if (doc) item.documentation = { kind: 'markdown', value: doc };
+    return item;
+}
+
+function isKeyword(t: IToken): boolean {
+    const name = t.tokenType.name;
+    return name !== 'ID' && name !== 'QUANTITY' && name !== 'STRING';
+}
+
+function isString(t: IToken): boolean {
+    return t.tokenType.name === 'STRING';
+}

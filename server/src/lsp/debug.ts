@@ -1,0 +1,28 @@
+/**
+ * Test-only hooks, off unless the server is started with them (docs/robustness-server.md):
+ * - `TOPO_DEBUG=1` registers `topo/debug/heap` (server/src/protocol.ts): a forced garbage
+ *   collection (with node's `--expose-gc`) and the heap in use after it;
+ * - `TOPO_DEBUG_THROW_ON=<text>` makes the guarded work whose description contains `<text>`
+ *   (each names its document's URI: `hover in file:///…/bad.topo`) throw, so that a test can
+ *   prove a failing provider on one document leaves the others working.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { DebugHeapRequest, type DebugHeapResult } from '../protocol.js';
+
+export function registerDebugRequests(connection: Connection): void {
+    if (process.env.TOPO_DEBUG !== '1') return;
+    connection.onRequest(DebugHeapRequest, (): DebugHeapResult => {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (gc) {
+            gc();
+            gc(); // a second pass collects what the first one's finalizers released
+        }
+        return { heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
+    });
+}
+
+/** Throws when `TOPO_DEBUG_THROW_ON` is set and `what` contains it (a no-op otherwise). */
+export function debugThrow(what: string): void {
+    const on = process.env.TOPO_DEBUG_THROW_ON;
+    if (on && what.includes(on)) throw new Error(`TOPO_DEBUG_THROW_ON: ${what}`);
+}

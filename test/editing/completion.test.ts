@@ -1,0 +1,124 @@
+/**
+ * Completion over a real LSP connection (`node out/server.cjs --stdio`): keywords valid at the
+ * cursor, references of the kind the position accepts with their kind and label, and names from
+ * files not imported yet, with the edit that adds the `import`.
+ */
+import { strict as assert } from 'node:assert';
+import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
+import { tempFolder, TestClient } from '../lsp/lsp-client.js';
+import { writeFiles } from '../lsp/fixtures.js';
+import { applyEdits, EXTRA, MAIN, positionAt, SITES } from './fixtures.js';
+
+describe('editing: completion', function () {
+    let client: TestClient;
+    let uris: Record<string, string>;
+    let version = 1;
+
+    before(async () => {
+        const folder = tempFolder('topo-editing-');
+        uris = writeFiles(folder, { 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN, 'scratch.topo': 'import "sites.topo"\n' });
+        client = await TestClient.start({ folder });
+    });
+
+    after(async () => client?.stop());
+
+    /** Completion at `|` in `text` (written to scratch.topo first). */
+    const complete = async (textWithCursor: string): Promise<{ items: CompletionItem[]; text: string }> => {
+        const offset = textWithCursor.indexOf('|');
+        assert.ok(offset >= 0, 'a cursor');
+        const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+        const v = ++version;
+        if (v === 2) await client.open(uris['scratch.topo'], text, v); else await client.change(uris['scratch.topo'], text, v);
+        await client.published(uris['scratch.topo'], p => p.version === v);
+        const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+            textDocument: { uri: uris['scratch.topo'] }, position: positionAt(text, offset)
+        });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        return { items, text };
+    };
+    const labels = (items: CompletionItem[]) => items.map(i => i.label);
+
+    it('offers the statements a service may hold, not those of a site, and not a single one twice', async () => {
+        const { items } = await complete('import "sites.topo"\nservice s {\n  tier high\n  |\n}\n');
+        const offered = labels(items);
+        for (const k of ['runs on', 'depends on', 'uses', 'monitors', 'quorum', 'capacity', 'failover', 'users', 'slo', 'availability', 'owner', 'tags']) {
+            assert.ok(offered.includes(k), `${k} in ${offered.join(', ')}`);
+        }
+        for (const k of ['tier', 'recovery', 'kind', 'replication', 'backup on', 'service', 'site', 'import']) {
+            assert.ok(!offered.includes(k), `${k} not in ${offered.join(', ')}`);
+        }
+        assert.ok(items.every(i => i.kind === CompletionItemKind.Keyword));
+    });
+
+    it('offers a site its statements, a datastore its own, an infra its kind', async () => {
+        const site = labels((await complete('site s {\n  re|\n}\n')).items);
+        assert.deepEqual([...site].sort(), ['availability', 'depends on', 'description', 'operator', 'owner', 'recovery', 'tags']);
+        const store = labels((await complete('import "sites.topo"\ndatastore d { runs on pangyo | }\n')).items);
+        assert.ok(store.includes('replication') && store.includes('backup on'), store.join(', '));
+        assert.ok(store.includes('runs on'), 'runs on may be given twice');
+        const infra = labels((await complete('infra i { kind power | }\n')).items);
+        assert.ok(!infra.includes('kind') && infra.includes('recovery'), infra.join(', '));
+        const kinds = labels((await complete('infra i { kind | }\n')).items);
+        assert.ok(kinds.includes('power') && kinds.includes('network'), kinds.join(', '));
+    });
+
+    it('`runs on` offers failure domains only, with kind and label; `uses` offers services only', async () => {
+        const { items } = await complete('import "sites.topo"\nservice s {\n  runs on |\n}\nservice t { runs on pangyo }\n');
+        const seen = items.filter(i => !i.additionalTextEdits);
+        assert.deepEqual(labels(seen), ['ansan', 'busan', 'capital', 'gwangju', 'jeju', 'pangyo', 'pangyo-power', 'south']);
+        const pangyo = items.find(i => i.label === 'pangyo')!;
+        assert.equal(pangyo.kind, CompletionItemKind.Module, 'a site');
+        assert.equal(pangyo.detail, 'site — SK C&C Pangyo');
+        assert.equal(items.find(i => i.label === 'capital')!.kind, CompletionItemKind.Folder, 'a region');
+        assert.equal(items.find(i => i.label === 'pangyo-power')!.kind, CompletionItemKind.Interface, 'an infra');
+
+        const uses = await complete('import "sites.topo"\nservice s { runs on pangyo }\nservice t { runs on pangyo }\nservice u { uses t, | }\n');
+        assert.deepEqual(labels(uses.items.filter(i => !i.additionalTextEdits)), ['s'], 'services only, not itself nor one already listed');
+        assert.equal(uses.items[0].kind, CompletionItemKind.Class);
+    });
+
+    it('`depends on` offers any element and `any`; `in` offers the containers the element may have', async () => {
+        const deps = labels((await complete('import "sites.topo"\nservice s { runs on pangyo }\nservice t { depends on | }\n')).items);
+        assert.ok(deps.includes('s') && deps.includes('pangyo') && deps.includes('capital') && deps.includes('any'), deps.join(', '));
+        assert.ok(!deps.includes('t'), 'not itself');
+        const inRegion = labels((await complete('import "sites.topo"\nsite x in |\n')).items.filter(i => !i.additionalTextEdits));
+        assert.deepEqual(inRegion, ['capital', 'south']);
+        const tier = labels((await complete('service s { tier | }\n')).items);
+        assert.deepEqual(tier, ['critical', 'high', 'normal', 'low']);
+        const standby = labels((await complete('import "sites.topo"\nservice s { runs on pangyo (3, | }\n')).items);
+        assert.deepEqual(standby, ['standby']);
+    });
+
+    it('offers `import` and the element kinds at the top, `in` after a name, not `import` after an element', async () => {
+        assert.deepEqual(labels((await complete('|')).items), ['import', 'region', 'site', 'infra', 'service', 'datastore']);
+        assert.deepEqual(labels((await complete('import "sites.topo"\nservice a\n|')).items), ['region', 'site', 'infra', 'service', 'datastore']);
+        assert.deepEqual(labels((await complete('site a "A" |')).items), ['in', 'region', 'site', 'infra', 'service', 'datastore']);
+        assert.deepEqual(labels((await complete('service |')).items), [], 'a new name');
+        assert.deepEqual(labels((await complete('// runs on |\n')).items), [], 'nothing in a comment');
+    });
+
+    it('completes a partly typed name and replaces it whole', async () => {
+        const { items, text } = await complete('import "sites.topo"\nservice s { runs on pan| }\n');
+        const pangyo = items.find(i => i.label === 'pangyo-power')!;
+        assert.ok(pangyo.textEdit && 'range' in pangyo.textEdit);
+        assert.equal(applyEdits(text, [pangyo.textEdit]), 'import "sites.topo"\nservice s { runs on pangyo-power }\n');
+    });
+
+    it('offers a name from a file not imported, with the edit that adds the import', async () => {
+        const { items, text } = await complete('import "sites.topo"\n\nservice t { runs on pangyo }\nservice s {\n  runs on pangyo\n  uses |\n}\n');
+        const billing = items.find(i => i.label === 'billing');
+        assert.ok(billing, labels(items).join(', '));
+        assert.match(billing.detail ?? '', /declared in extra\.topo, not imported: adds `import "extra\.topo"`/);
+        const seen = items.filter(i => !i.additionalTextEdits);
+        assert.ok(seen.length > 0 && seen.every(i => i.sortText! < billing.sortText!), 'names the file sees come first');
+        const edited = applyEdits(text, [billing.textEdit as { range: never; newText: string }, ...billing.additionalTextEdits!]);
+        assert.equal(edited, 'import "sites.topo"\nimport "extra.topo"\n\nservice t { runs on pangyo }\nservice s {\n  runs on pangyo\n  uses billing\n}\n');
+        const v = ++version;
+        await client.change(uris['scratch.topo'], edited, v);
+        const published = await client.published(uris['scratch.topo'], p => p.version === v);
+        assert.deepEqual(published.diagnostics.filter(d => d.severity === 1).map(d => d.message), [], 'it resolves');
+        const daejeon = (await complete('service s {\n  runs on |\n}\n')).items.find(i => i.label === 'daejeon');
+        assert.ok(daejeon?.additionalTextEdits, 'a site from extra.topo, for `runs on`');
+        assert.equal(applyEdits('service s {\n  runs on \n}\n', daejeon.additionalTextEdits), 'import "extra.topo"\n\nservice s {\n  runs on \n}\n');
+    });
+});
