@@ -69,6 +69,9 @@ const viewport = new Viewport(svgEl, renderer.viewport, view => onViewChange(vie
 let ctx: CanvasRenderingContext2D | null = null;
 let fonts: Record<FontRole, string> | undefined;
 const widthCache = new Map<string, number>();
+/** characters in the cache's keys: fitting a long label measures many long prefixes, and each edit of it new ones */
+let cachedChars = 0;
+const CACHED_CHARS_MAX = 1_000_000;
 function measure(text: string, role: FontRole): number {
     const key = `${role}\u0000${text}`;
     const cached = widthCache.get(key);
@@ -83,7 +86,12 @@ function measure(text: string, role: FontRole): number {
         if (ctx.font !== fonts[role]) ctx.font = fonts[role];
         width = ctx.measureText(text).width;
     }
+    if (cachedChars + key.length > CACHED_CHARS_MAX) {
+        widthCache.clear();
+        cachedChars = 0;
+    }
     widthCache.set(key, width);
+    cachedChars += key.length;
     return width;
 }
 
@@ -290,7 +298,7 @@ function showBanner(): void {
     html('strong', {}, banner, errors.length === 1 ? 'The model has an error' : `The model has ${errors.length} errors`);
     html('span', {}, banner, graph ? ' — showing the last good graph until it is fixed:' : ':');
     const list = html('ul', {}, banner);
-    for (const e of errors.slice(0, 5)) html('li', {}, list, e);
+    for (const e of errors.slice(0, 5)) html('li', { title: e }, list, e);
     if (errors.length > 5) html('li', { class: 'more' }, list, `and ${errors.length - 5} more`);
 }
 
@@ -323,9 +331,9 @@ function renderOutages(): void {
         const r = html('tr', { class: `row-${row.state}`, 'data-service': row.service }, body);
         const cell = html('td', { class: 'service' }, r);
         html('span', { class: `state-pill p-${row.state}` }, cell, row.state === 'down' ? '✕ down' : row.state === 'degraded' ? '◐ degraded' : '↻ failed over');
-        const link = html('button', { type: 'button', class: 'link', title: 'Show its definition' }, cell, row.service);
+        const link = html('button', { type: 'button', class: 'link', title: `Show the definition of ${row.service}` }, cell, row.service);
         link.addEventListener('click', () => post({ type: 'reveal', name: row.service }));
-        if (row.label) html('span', { class: 'row-label' }, cell, row.label);
+        if (row.label) html('span', { class: 'row-label', title: row.label }, cell, row.label);
         const minutes = html('td', { class: 'num' }, r, row.minutes === 0 ? '—' : formatOutage(row.minutes));
         minutes.title = row.minutes === null ? 'unknown: no recovery or failover time is given' : row.minutes === 0 ? 'not interrupted' : `${row.minutes} min`;
         html('td', { class: 'reason' }, r, row.reason);

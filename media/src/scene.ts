@@ -127,6 +127,9 @@ export function fit(text: string, role: FontRole, max: number, measure: Measure)
         if (measure(`${text.slice(0, mid)}…`, role) <= max) lo = mid;
         else hi = mid - 1;
     }
+    // never between the two halves of a surrogate pair (an emoji would become "�")
+    const last = text.charCodeAt(lo - 1);
+    if (last >= 0xd800 && last <= 0xdbff) lo--;
     return `${text.slice(0, lo)}…`;
 }
 

@@ -133,3 +133,18 @@ export type FromPreview =
     | { type: 'simulate'; names: string[] }
     | { type: 'exportSvg'; svg: string }
     | { type: 'viewState'; state: unknown };
+
+// ---------------------------------------------------------------- debug (tests only)
+
+/**
+ * Request: run a full garbage collection (when node was started with `--expose-gc`) and answer
+ * the heap in use. Registered only when the server is started with `TOPO_DEBUG=1`; for the
+ * robustness tests (test/robustness, docs/robustness-server.md), never for editors.
+ */
+export const DebugHeapRequest = 'topo/debug/heap';
+export interface DebugHeapResult {
+    /** `process.memoryUsage().heapUsed` after the collection, in bytes */
+    heapUsed: number;
+    /** false when `gc()` is not exposed (the number is then without a forced collection) */
+    collected: boolean;
+}

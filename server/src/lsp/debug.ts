@@ -21,8 +21,9 @@ export function registerDebugRequests(connection: Connection): void {
     });
 }
 
+const THROW_ON = process.env.TOPO_DEBUG_THROW_ON;
+
 /** Throws when `TOPO_DEBUG_THROW_ON` is set and `what` contains it (a no-op otherwise). */
 export function debugThrow(what: string): void {
-    const on = process.env.TOPO_DEBUG_THROW_ON;
-    if (on && what.includes(on)) throw new Error(`TOPO_DEBUG_THROW_ON: ${what}`);
+    if (THROW_ON && what.includes(THROW_ON)) throw new Error(`TOPO_DEBUG_THROW_ON: ${what}`);
 }

@@ -1,0 +1,66 @@
+/**
+ * Helpers for the server robustness suite: starting the bundled server (test/lsp/lsp-client.ts)
+ * with environment variables, reading its log for crashes, and comparing publishes.
+ */
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { DebugHeapRequest, type DebugHeapResult } from '../../server/src/protocol.js';
+import { TestClient, type ClientOptions } from '../lsp/lsp-client.js';
+
+/**
+ * Starts a server with extra environment variables. TestClient spawns the server synchronously
+ * at the start of `start()`, with this process's environment, so the variables are set just
+ * for that call.
+ */
+export function startWith(env: Record<string, string>, options: ClientOptions = {}): Promise<TestClient> {
+    const saved = Object.fromEntries(Object.keys(env).map(k => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+        return TestClient.start(options);
+    } finally {
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        }
+    }
+}
+
+/** A debug server: `topo/debug/heap` registered, `gc()` exposed. */
+export function startDebug(options: ClientOptions = {}, env: Record<string, string> = {}): Promise<TestClient> {
+    return startWith({ TOPO_DEBUG: '1', ...env }, { ...options, nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])] });
+}
+
+export async function heapUsed(client: TestClient): Promise<number> {
+    const result = await client.request<DebugHeapResult>(DebugHeapRequest, {});
+    if (!result.collected) throw new Error('gc() is not exposed to the server');
+    return result.heapUsed;
+}
+
+const CRASH = /Unhandled|unhandledRejection|unexpected (error|rejection)|^\s+at .+[:(]\d+:\d+\)?$/m;
+
+/**
+ * Every line of the server's log (window/logMessage and stderr) that looks like a crash: an
+ * unhandled rejection or exception, or a stack trace. Entries matching `expected` are
+ * allowed (an error a test provokes on purpose, with its stack).
+ */
+export function crashes(client: TestClient, expected?: RegExp): string[] {
+    const entries = [...client.logs.all, ...client.stderr.split(/\n(?=\S)/)];
+    return entries.filter(entry => CRASH.test(entry) && !(expected && expected.test(entry)));
+}
+
+/** A diagnostic as a comparable string: place, severity, code, message, related places. */
+export function diagnosticKey(d: Diagnostic): string {
+    const place = (r: Diagnostic['range']): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const related = (d.relatedInformation ?? []).map(i => `${i.location.uri}@${place(i.location.range)} ${i.message}`);
+    return `${place(d.range)} ${d.severity} ${String(d.code)} ${d.message} [${related.join('; ')}]`;
+}
+
+export function diagnosticKeys(p: PublishDiagnosticsParams): string[] {
+    return p.diagnostics.map(diagnosticKey).sort();
+}
+
+/** Wall time of `fn` in milliseconds, with its result. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+    const t0 = performance.now();
+    const value = await fn();
+    return { ms: performance.now() - t0, value };
+}
