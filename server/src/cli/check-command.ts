@@ -13,7 +13,8 @@ import { expandPaths } from './paths.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommandOutput {
-    stdout: string;
+    /** the text, or its pieces in order (a large answer is never built as one string) */
+    stdout: string | Iterable<string>;
     stderr: string;
     exitCode: number;
 }
@@ -37,8 +38,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     const summary = summarize(diagnostics);
     const exitCode = summary.errors > 0 ? 1 : 0;
     if (format === 'json') {
-        const json = { schemaVersion: 1, diagnostics: diagnostics.map(toJsonDiagnostic), summary };
-        return { stdout: JSON.stringify(json, null, 2) + '\n', stderr: '', exitCode };
+        return { stdout: jsonChunks(diagnostics, summary), stderr: '', exitCode };
     }
     const lines = diagnostics.map(d => diagnosticLine(d, colors.out));
     const counts = [
@@ -50,6 +50,20 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         ? colors.out.green(`No problems found in ${fileCount}.`)
         : `${counts} in ${fileCount}.`);
     return { stdout: lines.join('\n') + '\n', stderr: '', exitCode };
+}
+
+/**
+ * The JSON of spec section 7, one diagnostic per piece: the whole answer can be larger than the
+ * longest string JavaScript can hold (a model where every service has hundreds of causes).
+ */
+function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize>): Iterable<string> {
+    yield '{\n  "schemaVersion": 1,\n  "diagnostics": [';
+    let first = true;
+    for (const d of diagnostics) {
+        yield (first ? '\n    ' : ',\n    ') + JSON.stringify(toJsonDiagnostic(d));
+        first = false;
+    }
+    yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`;
 }
 
 /**

@@ -78,10 +78,19 @@ function parseNames(value: string): string[] {
     return names;
 }
 
+/** Writes the pieces in order, waiting for the stream to drain when its buffer is full. */
+async function writeAll(pieces: Iterable<string>): Promise<void> {
+    for (const piece of pieces) {
+        if (!process.stdout.write(piece)) await new Promise(resolve => process.stdout.once('drain', resolve));
+    }
+}
+
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
+    let pending: Promise<void> | undefined;
     const program = buildProgram(output => {
-        if (output.stdout) process.stdout.write(output.stdout);
+        if (typeof output.stdout === 'string') process.stdout.write(output.stdout);
+        else pending = writeAll(output.stdout);
         if (output.stderr) process.stderr.write(output.stderr);
         exitCode = output.exitCode;
     });
@@ -91,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     try {
         await program.parseAsync(argv);
+        await pending;
         return exitCode;
     } catch (error) {
         if (error instanceof CommanderError) {
