@@ -20,9 +20,13 @@ export class TopoImports {
         this.closures = new WorkspaceCache(shared, DocumentState.IndexedContent);
     }
 
-    /** The file an `import` names, relative to the importing document. */
+    /**
+     * The file an `import` names, relative to the importing document. A lone surrogate (an editor
+     * buffer may hold one) cannot be percent-encoded: it becomes U+FFFD, so the import names a
+     * file that does not exist instead of making every use of the URI throw.
+     */
     resolve(importing: URI, path: string): URI {
-        return UriUtils.resolvePath(UriUtils.dirname(importing), path);
+        return UriUtils.resolvePath(UriUtils.dirname(importing), path.replace(/\p{Cs}/gu, '\uFFFD'));
     }
 
     importsOf(document: LangiumDocument): Array<{ node: Import; uri: URI }> {

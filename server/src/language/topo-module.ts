@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from '../generated/module.js';
 import { TopoImports } from './topo-imports.js';
+import { createTopoParser } from './topo-parser.js';
 import { NameIndex, TopoScopeComputation, TopoScopeProvider } from './topo-scope.js';
 import { TopoLinker } from './topo-linker.js';
 import { registerTopoChecks } from './topo-validator.js';
@@ -27,6 +28,9 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
     imports: {
         Imports: (services) => new TopoImports(services.shared),
         NameIndex: (services) => new NameIndex(services)
+    },
+    parser: {
+        LangiumParser: (services) => createTopoParser(services)
     },
     references: {
         ScopeComputation: (services) => new TopoScopeComputation(services),

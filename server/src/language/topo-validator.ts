@@ -189,15 +189,17 @@ export class TopoValidator {
     };
 
     checkValue(node: ast.Statement & { value: string }, accept: ValidationAcceptor, result: ValueResult): void {
-        if ('error' in result) {
+        // no value: the parser recovered from a syntax error there, which is reported already
+        if ('error' in result && node.value !== undefined) {
             const keyword = STATEMENT_KEYWORDS[node.$type];
             accept('error', `Bad ${keyword}: ${result.error}.`, { node, property: 'value', code: 'bad-value' });
         }
     }
 
-    private checkKind(ref: Referencing, accepted: readonly ElementKind[], where: string, node: ast.TopoAstType[keyof ast.TopoAstType], property: string, accept: ValidationAcceptor, index?: number): void {
-        const target = ref.ref;
-        if (!target || accepted.includes(target.kind as ElementKind)) return;
+    /** `ref` is undefined where the parser recovered from a syntax error without the reference. */
+    private checkKind(ref: Referencing | undefined, accepted: readonly ElementKind[], where: string, node: ast.TopoAstType[keyof ast.TopoAstType], property: string, accept: ValidationAcceptor, index?: number): void {
+        const target = ref?.ref;
+        if (!ref || !target || accepted.includes(target.kind as ElementKind)) return;
         accept('error', `${where} expects ${describeKinds(accepted)}, but \`${ref.$refText}\` is ${withArticle(target.kind)}.`,
             { node, property: property as never, index, code: 'wrong-kind' });
     }

@@ -1,0 +1,154 @@
+/**
+ * Pathological models through the full pipeline (load from disk with imports, parse, link,
+ * validate, build the model, analyze, simulate): each finishes without a stack overflow, within
+ * a generous limit, with the right answer. The inputs are generated here (nothing large is
+ * committed). Limits and measured times: docs/robustness.md.
+ *
+ * Time is judged as the smaller of wall-clock and CPU time, so a loaded machine does not fail a
+ * test that did its work in time. Cases that take over ~20 s run only with TOPO_SLOW_TESTS=1
+ * (`npm run fuzz` sets it). With TOPO_PATHOLOGICAL_TIMINGS=file, each case's times are written there.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { anyOver, dependsChain, garbage, importCycle, nestedRegions, validModel, type Generated } from './models.js';
+import { runFull, type FullRun } from './run-full.js';
+
+const SLOW = process.env.TOPO_SLOW_TESTS === '1';
+const TIMINGS = process.env.TOPO_PATHOLOGICAL_TIMINGS;
+const MB = 1024 * 1024;
+
+interface Case {
+    name: string;
+    /** seconds allowed (the smaller of wall-clock and CPU time) */
+    limit: number;
+    slow?: boolean;
+    generate: () => Generated;
+    fail: string[];
+    roots?: 'root' | 'all';
+    check: (run: FullRun) => void;
+}
+
+const errors = (run: FullRun) => run.language.filter(d => d.severity === 'error');
+const service = (run: FullRun, name: string) => {
+    const found = run.analysis.services.find(s => s.name === name);
+    assert.ok(found, `service ${name} analysed`);
+    return found;
+};
+
+const CASES: Case[] = [
+    {
+        name: 'a 50,000-long chain of `depends on`',
+        limit: 90,
+        generate: () => dependsChain(50_000),
+        fail: ['root'],
+        check: run => {
+            assert.deepEqual(errors(run), []);
+            assert.equal(run.built.model.elements.length, 50_001);
+            assert.deepEqual(service(run, 'svc49999').spofs, ['root']);
+            assert.equal(run.simulation.down.length, 50_000);
+            assert.equal(run.simulation.outages.svc49999.minutes, 90);
+        }
+    },
+    {
+        name: '`any (…)` over 10,000 services',
+        limit: 60,
+        generate: () => anyOver(10_000),
+        fail: ['dc0'],
+        check: run => {
+            assert.deepEqual(errors(run), []);
+            const front = service(run, 'front');
+            assert.deepEqual(front.spofs, []);
+            assert.ok(front.availability === null || front.availability > 0.9999, `availability ${front.availability}`);
+            assert.deepEqual(run.simulation.down, ['s0']);
+        }
+    },
+    {
+        name: '1,000 files importing each other in a cycle',
+        limit: 90,
+        generate: () => importCycle(1000),
+        fail: ['dc500'],
+        roots: 'all',
+        check: run => {
+            assert.equal(run.documents, 1000);
+            assert.deepEqual(errors(run), []);
+            assert.equal(run.built.model.elements.length, 2000);
+            assert.equal(service(run, 'svc0').spofs.length, 1000);
+            assert.equal(run.simulation.down.length, 501, 'svc0 … svc500 need dc500');
+        }
+    },
+    {
+        name: 'regions nested 1,000 deep',
+        limit: 30,
+        generate: () => nestedRegions(1000),
+        fail: ['r0'],
+        check: run => {
+            assert.deepEqual(errors(run), []);
+            const app = service(run, 'app');
+            assert.equal(app.spofs.length, 1001);
+            assert.deepEqual(app.nearest, ['dc']);
+            assert.deepEqual(run.simulation.down, ['app']);
+        }
+    },
+    {
+        name: 'a 5 MB file of garbage',
+        limit: 90,
+        generate: () => garbage(5 * MB),
+        fail: [],
+        check: run => {
+            assert.ok(run.bytes >= 5 * MB);
+            assert.ok(errors(run).length > 1000, 'garbage is reported');
+            assert.ok(errors(run).every(d => !/An error occurred/.test(d.message)), 'no exception hides in a diagnostic');
+        }
+    },
+    {
+        name: 'a 5 MB file of valid model text',
+        limit: 300,
+        slow: true,
+        generate: () => validModel(5 * MB),
+        fail: ['region-0'],
+        check: run => {
+            assert.ok(run.bytes >= 5 * MB);
+            assert.deepEqual(errors(run).map(d => d.message).slice(0, 5), []);
+            assert.ok(run.built.model.elements.length > 20_000);
+            assert.ok(run.analysis.services.length > 15_000);
+            assert.ok(run.simulation.down.length > 0);
+        }
+    }
+];
+
+function record(name: string, run: FullRun, cpuSeconds: number): void {
+    const line = `${name}: ${(run.times.total / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s; load ${(run.times.load / 1000).toFixed(1)}, ` +
+        `model ${(run.times.model / 1000).toFixed(1)}, analyze ${(run.times.analyze / 1000).toFixed(1)}, simulate ${(run.times.simulate / 1000).toFixed(1)})`;
+    console.log(`      ${line}`);
+    if (!TIMINGS) return;
+    const all = existsSync(TIMINGS) ? JSON.parse(readFileSync(TIMINGS, 'utf8')) as Record<string, unknown> : {};
+    all[name] = {
+        seconds: +(run.times.total / 1000).toFixed(2), cpuSeconds: +cpuSeconds.toFixed(2), bytes: run.bytes,
+        phases: Object.fromEntries(Object.entries(run.times).map(([k, v]) => [k, +(v / 1000).toFixed(2)]))
+    };
+    writeFileSync(TIMINGS, JSON.stringify(all, null, 2) + '\n');
+}
+
+describe('pathological models through the full pipeline', function () {
+    this.timeout(900_000);
+    this.slow(30_000);
+
+    for (const c of CASES) {
+        const title = `${c.name} (limit ${c.limit} s)`;
+        if (c.slow && !SLOW) {
+            it.skip(`${title} — set TOPO_SLOW_TESTS=1`);
+            continue;
+        }
+        it(title, async () => {
+            const generated = c.generate();
+            const cpu = process.cpuUsage();
+            const run = await runFull(generated, c.fail, { roots: c.roots });
+            const used = process.cpuUsage(cpu);
+            const cpuSeconds = (used.user + used.system) / 1e6;
+            record(c.name, run, cpuSeconds);
+            const seconds = Math.min(run.times.total / 1000, cpuSeconds);
+            assert.ok(seconds < c.limit, `took ${seconds.toFixed(1)} s, limit ${c.limit} s`);
+            c.check(run);
+        });
+    }
+});
