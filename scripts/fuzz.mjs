@@ -172,7 +172,7 @@ async function parent() {
         for (let i = w; i < opts.runs; i += opts.workers) indices.push(i);
         return indices;
     });
-    const progress = setInterval(() => process.stdout.write('.'), 10_000);
+    const progress = setInterval(() => console.log(`fuzz: ${counted.inputs.toLocaleString('en')} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`), 30_000);
     const stats = (await Promise.all(shares.map(share => runShare(opts, share, onFailure)))).flat();
     clearInterval(progress);
     await Promise.all(pending);
@@ -202,7 +202,7 @@ async function parent() {
         inputsByKind: Object.fromEntries(Object.entries(byKind).map(([kind, k]) => [kind, k.inputs])),
         fuzzSeconds: +(fuzzMs / 1000).toFixed(1)
     };
-    console.log(`\nfuzz: ${result.inputs} inputs, ${result.failures} failures, slowest ${slowest?.milliseconds.toFixed(0)} ms wall ` +
+    console.log(`fuzz: ${result.inputs} inputs, ${result.failures} failures, slowest ${slowest?.milliseconds.toFixed(0)} ms wall ` +
         `(input ${slowest?.i}, ${slowest?.kind}), slowest by CPU ${slowestCpu?.cpuMilliseconds.toFixed(0)} ms, ${result.fuzzSeconds} s`);
 
     if (opts.pathological) {

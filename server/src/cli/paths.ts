@@ -6,10 +6,19 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { URI } from 'langium';
 
+const displayed = new Map<string, string>();
+
+/** A file URI as the user names it: relative to the working directory (remembered per URI). */
 export function displayPath(uri: string, cwd = process.cwd()): string {
-    const fsPath = URI.parse(uri).fsPath;
-    const rel = relative(cwd, fsPath);
-    return rel === '' ? fsPath : rel;
+    const key = `${cwd}\0${uri}`;
+    let path = displayed.get(key);
+    if (path === undefined) {
+        const fsPath = URI.parse(uri).fsPath;
+        const rel = relative(cwd, fsPath);
+        path = rel === '' ? fsPath : rel;
+        displayed.set(key, path);
+    }
+    return path;
 }
 
 /** Files stay as given; a directory becomes its `.topo` files, recursively, sorted. */
