@@ -12,31 +12,15 @@
 import { performance } from 'node:perf_hooks';
 import { NodeFileSystem } from 'langium/node';
 import { createTopoServices } from '../../server/src/language/topo-module.js';
-import type { LangiumDocument } from 'langium';
-import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/load-workspace.js';
+import { loadWorkspace } from '../../server/src/node/load-workspace.js';
 import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { buildModel } from '../../server/src/language/build-model.js';
 import { findingDiagnostics, languageDiagnostics, type TopoDiagnostic } from '../../server/src/language/diagnostics.js';
 import { analyze } from '../../server/src/analysis/index.js';
 import { expandPaths } from '../../server/src/cli/paths.js';
+import { maximalRoots } from '../../server/src/cli/check-command.js';
 import { sortDiagnostics, summarize, toJsonDiagnostic } from '../../server/src/cli/diagnostic-output.js';
 import { PhaseClock, report, timeParsing, type Timings } from './phases.js';
-
-/** As in server/src/cli/check-command.ts: the roots whose closures are not inside another root's closure. */
-function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
-    const imports = workspace.services.imports.Imports;
-    const bySize = [...new Set(workspace.roots)]
-        .map(root => ({ root, closure: imports.closure(root) }))
-        .sort((a, b) => b.closure.size - a.closure.size);
-    const covered = new Set<string>();
-    const result: LangiumDocument[] = [];
-    for (const { root, closure } of bySize) {
-        if (covered.has(root.uri.toString())) continue;
-        result.push(root);
-        for (const uri of closure) covered.add(uri);
-    }
-    return result;
-}
 
 async function check(paths: string[], once: boolean): Promise<object> {
     const timings: Timings = {};

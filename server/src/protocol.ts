@@ -73,20 +73,9 @@ export interface ModelGraph {
     errors: string[];
 }
 
-export interface Outage {
-    minutes: number | null;
-    reason: string;
-}
-
-export interface SimulationResult {
-    failed: string[];
-    down: string[];
-    degraded: string[];
-    up: string[];
-    domainsDown: string[];
-    users: number;
-    outages: Record<string, Outage>;
-}
+/** A simulation's result, as the analysis returns it (spec section 7's `simulate`, with reasons). */
+import type { Outage, SimulationResult } from './analysis/results.js';
+export type { Outage, SimulationResult };
 
 export interface BlastRadius {
     element: string;

@@ -71,7 +71,7 @@ function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof s
  * depends only on what that element depends on, which lies in the closure of its own file, so
  * analysing the larger closure gives the same findings for the smaller one: each is analysed once.
  */
-function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
+export function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
     const imports = workspace.services.imports.Imports;
     const bySize = [...new Set(workspace.roots)]
         .map(root => ({ root, closure: imports.closure(root) }))
