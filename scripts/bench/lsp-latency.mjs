@@ -1,0 +1,259 @@
+// Editor latency through a real LSP client (issue "Editing help", part 5).
+//
+// For each case: generate the bench's pinned workspace (scripts/bench/generate.mjs, layout `files`,
+// 101 files), start `node server.cjs --stdio` (a snapshot of out/server.cjs taken at start) with the
+// folder as root, open services-099.topo (no other file imports it) and wait for its first publish;
+// then 20 one-line edits (full-text didChange,
+// new version each, one at a time: didChange → the publishDiagnostics carrying that version;
+// p50/p95/max), and one edit of a site's label in sites.topo, which every file imports: the time
+// until services-099's next publish, and whether `$/progress` notifications arrived (the client
+// advertises window.workDoneProgress and answers window/workDoneProgress/create); then 20
+// completions after `depends on ` and last 20 hovers on a service name (p50/p95; last, because a
+// hover runs simulations synchronously and a slow one holds up everything after it).
+// Each case has a hard time limit; the edit loop stops starting edits at 50% of it.
+//
+// Usage: node scripts/bench/lsp-latency.mjs [--only 1k,10k,10k-min2] [--limit SECONDS] [--edits 20]
+//   Prints a Markdown table; writes bench-results/lsp-latency.md and .json.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import protocol from 'vscode-languageserver-protocol/node.js';
+import { generateModel, writeWorkspace } from './generate.mjs';
+
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
+const LIMIT_S = Number(option('--limit', '240'));
+const EDITS = Number(option('--edits', '20'));
+const QUERIES = Number(option('--queries', '20'));
+const CASES = [
+    { id: '1k', n: 1000, minSites: 1, label: '1k, 101 files' },
+    { id: '10k', n: 10000, minSites: 1, label: '10k, 101 files' },
+    { id: '10k-min2', n: 10000, minSites: 2, label: '10k, 101 files, `--min-sites 2`' }
+].filter(c => !option('--only') || option('--only').split(',').includes(c.id));
+
+const work = mkdtempSync(join(tmpdir(), 'topo-lsp-latency-'));
+const SERVER = join(work, 'server.cjs');
+if (!existsSync(join(ROOT, 'out', 'server.cjs'))) throw new Error('out/server.cjs is missing: run `node scripts/build.mjs` first');
+copyFileSync(join(ROOT, 'out', 'server.cjs'), SERVER);
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+const now = () => performance.now();
+const quantile = (xs, q) => {
+    if (xs.length === 0) return undefined;
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+class Timeout extends Error {}
+/** `promise`, or a Timeout at `deadline` (a request the server is still working on is left pending). */
+const until = (promise, deadline) => {
+    let timer;
+    return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Timeout('time limit')), Math.max(0, deadline - now())); })])
+        .finally(() => clearTimeout(timer));
+};
+
+/** Values pushed over time; `next` waits for the first one from index `from` that passes `test`. */
+class Stream {
+    all = []; waiters = [];
+    push(v) {
+        this.all.push({ v, t: now() });
+        for (const w of [...this.waiters]) if (w.test(v)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve({ v, t: now() }); }
+    }
+    next(test, from, deadline) {
+        const found = this.all.slice(from).find(e => test(e.v));
+        if (found) return Promise.resolve(found);
+        return new Promise((resolve, reject) => {
+            const w = { test, resolve: (e) => { clearTimeout(timer); resolve(e); } };
+            const timer = setTimeout(() => { this.waiters = this.waiters.filter(x => x !== w); reject(new Timeout('time limit')); }, Math.max(0, deadline - now()));
+            this.waiters.push(w);
+        });
+    }
+}
+
+async function startServer(folder) {
+    const child = spawn(process.execPath, ['--max-old-space-size=6144', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', c => { stderr = (stderr + c).slice(-4000); });
+    const closed = new Promise(resolve => child.on('close', code => resolve(code)));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const publishes = new Stream(), progress = new Stream(), changed = new Stream();
+    let progressCreated = 0;
+    connection.onNotification('textDocument/publishDiagnostics', p => publishes.push(p));
+    connection.onNotification('$/progress', p => progress.push(p));
+    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('topo/modelChanged', p => changed.push(p));
+    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => { progressCreated++; return null; });
+    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.listen();
+    const uri = pathToFileURL(folder).href;
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: basename(folder) }],
+        capabilities: {
+            window: { workDoneProgress: true },
+            workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+            textDocument: {
+                synchronization: { didSave: true, dynamicRegistration: false },
+                publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+                hover: { contentFormat: ['markdown', 'plaintext'] },
+                completion: { completionItem: { snippetSupport: true } }
+            }
+        }
+    });
+    await connection.sendNotification('initialized', {});
+    const kill = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
+    return {
+        connection, publishes, progress, changed, get progressCreated() { return progressCreated; }, get stderr() { return stderr; },
+        async stop(graceful) {
+            if (graceful) {
+                const t = setTimeout(kill, 5000);
+                try { await connection.sendRequest('shutdown'); await connection.sendNotification('exit'); } catch { kill(); }
+                await closed; clearTimeout(t);
+            } else { kill(); await closed; }
+            connection.dispose();
+        }
+    };
+}
+
+async function runCase(spec) {
+    const folder = join(work, spec.id);
+    writeWorkspace(generateModel(spec.n, undefined, { minSites: spec.minSites }), 'files', folder);
+    const r = { case: spec.label, id: spec.id, load: { before: loadavg()[0] }, edits: [], hovers: [], completions: [], done: [], notFinished: undefined };
+    const start = now(), deadline = start + LIMIT_S * 1000;
+    const server = await startServer(folder);
+    const path099 = join(folder, 'services-099.topo'), pathSites = join(folder, 'sites.topo');
+    const uri099 = pathToFileURL(path099).href, uriSites = pathToFileURL(pathSites).href;
+    const text0 = readFileSync(path099, 'utf8');
+    const lines = text0.split('\n');
+    try {
+        // open and first publish
+        const t0 = now();
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri099, languageId: 'topo', version: 1, text: text0 } });
+        const first = await server.publishes.next(p => p.uri === uri099 && p.version === 1, 0, deadline);
+        r.firstPublishMs = first.t - t0; r.startToFirstPublishMs = first.t - start;
+        r.firstDiagnostics = first.v.diagnostics.length;
+        r.progressAtStart = server.progress.all.length;
+        r.done.push('open');
+
+        // hovers on a service name (the first service's declaration) and completions after `depends on `
+        const serviceLine = lines.findIndex(l => l.startsWith('service '));
+        const hoverPos = { line: serviceLine, character: 'service '.length + 2 };
+        const dependsLine = lines.findIndex(l => l.trimStart().startsWith('depends on '));
+        const completionPos = { line: dependsLine, character: lines[dependsLine].indexOf('depends on ') + 'depends on '.length };
+        // one-line edits: the first service's `users` value
+        const usersLine = lines.findIndex(l => l.trimStart().startsWith('users '));
+        const editDeadline = start + LIMIT_S * 500;
+        let version = 1;
+        for (let i = 0; i < EDITS; i++) {
+            if (now() > editDeadline) { r.notFinished = `edits: ${i} of ${EDITS} done when ${Math.round(LIMIT_S * 0.5)} s of the case had passed`; break; }
+            const edited = [...lines];
+            edited[usersLine] = `    users ${1000 + i}`;
+            version++;
+            const from = server.publishes.all.length;
+            const t = now();
+            await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
+            const p = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
+            r.edits.push(p.t - t);
+        }
+        if (!r.notFinished) r.done.push('edits');
+
+        for (let i = 0; i < QUERIES; i++) {
+            if (now() > deadline) throw new Timeout('time limit');
+            const t = now();
+            const c = await until(server.connection.sendRequest('textDocument/completion', { textDocument: { uri: uri099 }, position: completionPos }), deadline);
+            r.completions.push(now() - t);
+            if (i === 0) r.completionItems = Array.isArray(c) ? c.length : c?.items?.length ?? 0;
+        }
+        r.done.push('completions');
+
+        // sites.topo: open, then change a site's label; services-099 (open) imports it
+        const sitesText = readFileSync(pathSites, 'utf8');
+        // the server does not publish again a file whose diagnostics did not change, so the importer
+        // is done when it publishes or when `topo/modelChanged` (sent after the Validated phase) names it
+        const settled = (uri, version, from, changedFrom, limit) => Promise.any([
+            server.publishes.next(p => p.uri === uri && (version === undefined || p.version === version), from, limit),
+            server.changed.next(c => c.uris.includes(uri), changedFrom, limit)
+        ]).catch(() => { throw new Timeout('time limit'); });
+        const fromOpen = server.publishes.all.length, changedOpen = server.changed.all.length;
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriSites, languageId: 'topo', version: 1, text: sitesText } });
+        await settled(uriSites, 1, fromOpen, changedOpen, deadline);
+        await settled(uri099, undefined, fromOpen, changedOpen, Math.min(deadline, now() + 5000)).catch(() => undefined); // the importer, if the open rebuilt it
+        const newSites = sitesText.replace(/^(site site-0+ )"Site 0"/m, '$1"Site 0 (edited)"');
+        if (newSites === sitesText) throw new Error('no site label to edit in sites.topo');
+        const from = server.publishes.all.length, changedFrom = server.changed.all.length, progressFrom = server.progress.all.length, createdBefore = server.progressCreated;
+        const t = now();
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriSites, version: 2 }, contentChanges: [{ text: newSites }] });
+        const own = settled(uriSites, 2, from, changedFrom, deadline);
+        const importer = await settled(uri099, undefined, from, changedFrom, deadline);
+        r.sitesImporterMs = importer.t - t;
+        r.sitesImporterPublished = server.publishes.all.slice(from).some(e => e.v.uri === uri099);
+        r.sitesOwnMs = (await own).t - t;
+        await new Promise(res => setTimeout(res, 500));
+        r.sitesProgress = server.progress.all.length - progressFrom;
+        r.sitesProgressCreated = server.progressCreated - createdBefore;
+        r.done.push('sites');
+        for (let i = 0; i < QUERIES; i++) {
+            if (now() > deadline) throw new Timeout('time limit');
+            const t = now();
+            const h = await until(server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri099 }, position: hoverPos }), deadline);
+            r.hovers.push(now() - t);
+            if (i === 0) r.hoverChars = h ? JSON.stringify(h.contents).length : 0;
+        }
+        r.done.push('hovers');
+    } catch (error) {
+        if (!(error instanceof Timeout)) { r.error = String(error?.stack ?? error); }
+        r.notFinished = `${r.notFinished ? r.notFinished + '; ' : ''}${error instanceof Timeout ? `stopped at the ${LIMIT_S} s limit` : 'failed'} after: ${r.done.join(', ') || 'nothing'} (${r.edits.length} edits)`;
+        if (server.stderr) r.stderr = server.stderr;
+    }
+    r.progressTotal = server.progress.all.length;
+    r.seconds = (now() - start) / 1000;
+    await server.stop(!r.notFinished || r.done.includes('sites'));
+    r.load.after = loadavg()[0];
+    rmSync(folder, { recursive: true, force: true });
+    return r;
+}
+
+const ms = x => x === undefined ? '—' : x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`;
+const trio = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))} / ${ms(Math.max(...xs))}` : '—';
+const duo = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}` : '—';
+
+function table(results) {
+    const rows = ['| case | open → first publish | edit → publish, p50 / p95 / max (n) | hover p50 / p95 | completion p50 / p95 | `sites.topo` label edit → importer publish | `$/progress` (sites edit / whole run) | load avg before → after | finished |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+    for (const r of results) {
+        rows.push(`| ${r.case} | ${ms(r.firstPublishMs)} | ${trio(r.edits)} (${r.edits.length}) | ${duo(r.hovers)} | ${duo(r.completions)} | ${ms(r.sitesImporterMs)}${r.sitesImporterMs === undefined ? '' : r.sitesImporterPublished ? ' (published)' : ' (re-validated; same diagnostics, so no publish)'} | ${r.sitesProgress === undefined ? '—' : r.sitesProgress ? `yes (${r.sitesProgress})` : 'none'} / ${r.progressTotal} | ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)} | ${r.notFinished ? `did not finish: ${r.notFinished}` : `yes, ${r.seconds.toFixed(0)} s`} |`);
+    }
+    return rows.join('\n');
+}
+
+function verdicts(results) {
+    const out = [];
+    for (const r of results) {
+        const p95e = quantile(r.edits, 0.95), p95h = quantile(r.hovers, 0.95), p95c = quantile(r.completions, 0.95);
+        const v = (x, target, complete) => x === undefined ? 'MISSED (not measured: did not finish)' : x < target ? (complete ? 'MET' : 'MET on the edits done') : 'MISSED';
+        out.push(`- ${r.case}: publish after a one-line edit < 250 ms p95: ${v(p95e, 250, r.edits.length === EDITS)} (${ms(p95e)}${r.edits.length < EDITS ? `, ${r.edits.length} of ${EDITS} edits` : ''}); hover < 100 ms: ${v(p95h, 100, true)} (${ms(p95h)}); completion < 100 ms: ${v(p95c, 100, true)} (${ms(p95c)})`);
+    }
+    return out.join('\n');
+}
+
+const loadBefore = loadavg();
+const results = [];
+for (const spec of CASES) {
+    process.stderr.write(`${spec.id}: running (limit ${LIMIT_S} s)…\n`);
+    const r = await runCase(spec);
+    process.stderr.write(`${spec.id}: ${r.notFinished ? 'did not finish: ' + r.notFinished : 'done'} in ${r.seconds.toFixed(1)} s${r.error ? '\n' + r.error : ''}\n`);
+    results.push(r);
+}
+const meta = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg(), limitS: LIMIT_S, edits: EDITS, queries: QUERIES };
+const md = `LSP latency, ${meta.date}, Node ${meta.node}, ${meta.cpus} vCPUs; load average before ${loadBefore.map(x => x.toFixed(2)).join(' ')}, after ${meta.loadAfter.map(x => x.toFixed(2)).join(' ')}; limit ${LIMIT_S} s per case.\n\n${table(results)}\n\nTargets:\n\n${verdicts(results)}\n`;
+process.stdout.write(md);
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'lsp-latency.md'), md);
+writeFileSync(join(ROOT, 'bench-results', 'lsp-latency.json'), JSON.stringify({ meta, results }, null, 2));
