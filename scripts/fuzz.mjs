@@ -7,7 +7,7 @@
  * Then the slow pathological models run (`TOPO_SLOW_TESTS=1 mocha test/pathological`).
  *
  *   node --import tsx scripts/fuzz.mjs [--runs 100000] [--seed N] [--workers N] [--out DIR]
- *                                      [--hang-ms 30000] [--no-pathological]
+ *                                      [--hang-ms 30000] [--recycle 2000] [--no-pathological]
  *
  * Writes DIR/result.json (inputs, failures, slowest input, total time) and each failing input
  * as DIR/failures/<index>.json (a `FuzzInput`: copy it to test/fixtures/crashers/ once fixed).
@@ -34,6 +34,7 @@ function options(argv) {
         workers: Number(get('--workers', String(Math.max(1, availableParallelism())))),
         out: get('--out', join(tmpdir(), `topo-fuzz-${seed}`)),
         hangMs: Number(get('--hang-ms', '30000')),
+        recycle: Number(get('--recycle', '2000')),
         pathological: !argv.includes('--no-pathological')
     };
 }
@@ -45,20 +46,15 @@ async function child() {
     const { runPipeline, costOf } = await import('../test/fuzz/pipeline.ts');
     const arbitrary = fuzzInput(loadSeeds());
     process.on('message', async ({ seed, indices }) => {
-        const stats = { inputs: 0, failures: 0, slowest: null, slowestCpu: null, byKind: {} };
         for (const i of indices) {
             process.send({ type: 'start', i });
             let input;
             try {
                 input = inputAt(arbitrary, seed, i);
             } catch (error) {
-                stats.failures++;
                 process.send({ type: 'failure', i, input: { kind: 'generator', files: {}, root: 'main.topo', fail: [] }, failure: `the generator failed: ${String(error).slice(0, 300)}` });
                 continue;
             }
-            const kind = input.kind.split(' ')[0];
-            const k = stats.byKind[kind] ??= { inputs: 0, failures: 0, totalMs: 0 };
-            stats.inputs++; k.inputs++;
             let failure = null;
             let report = null;
             try {
@@ -67,43 +63,63 @@ async function child() {
             } catch (error) {
                 failure = String(error?.stack ?? error).split('\n').slice(0, 8).join('\n');
             }
-            if (report) {
-                k.totalMs += report.milliseconds;
-                if (!stats.slowest || report.milliseconds > stats.slowest.milliseconds) stats.slowest = { i, kind: input.kind, milliseconds: report.milliseconds, cpuMilliseconds: report.cpuMilliseconds };
-                if (!stats.slowestCpu || costOf(report) > costOf(stats.slowestCpu)) stats.slowestCpu = { i, kind: input.kind, milliseconds: report.milliseconds, cpuMilliseconds: report.cpuMilliseconds };
-            }
-            if (failure) {
-                stats.failures++; k.failures++;
-                process.send({ type: 'failure', i, input, failure });
-            }
+            process.send({ type: 'result', i, kind: input.kind, milliseconds: report?.milliseconds ?? null, cpuMilliseconds: report?.cpuMilliseconds ?? null });
+            if (failure) process.send({ type: 'failure', i, input, failure });
         }
-        process.send({ type: 'done', stats }, () => process.exit(0));
+        process.send({ type: 'done', stats: { inputs: 0, failures: 0, slowest: null, slowestCpu: null, byKind: {} } }, () => process.exit(0));
     });
     process.send({ type: 'ready' });
 }
 
+/** `--single FILE`: one input (a FuzzInput as JSON) in a fresh process; prints the report. */
+async function single(file) {
+    const { runPipeline } = await import('../test/fuzz/pipeline.ts');
+    const report = await runPipeline(JSON.parse(readFileSync(file, 'utf8')));
+    process.stdout.write(JSON.stringify(report) + '\n');
+}
+
 // ----------------------------------------------------------------------------- parent
 
-/** inputs started, over all processes (a killed process's own statistics are lost) */
-const counted = { inputs: 0 };
+/** what the children reported, over all processes */
+const seen = { inputs: 0, byKind: {}, slowest: null, slowestCpu: null };
 
+function recordResult(message) {
+    const kind = message.kind.split(' ')[0];
+    const k = seen.byKind[kind] ??= { inputs: 0, totalMs: 0 };
+    k.inputs++;
+    if (message.milliseconds === null) return;
+    k.totalMs += message.milliseconds;
+    const entry = { i: message.i, kind: message.kind, milliseconds: message.milliseconds, cpuMilliseconds: message.cpuMilliseconds };
+    if (!seen.slowest || entry.milliseconds > seen.slowest.milliseconds) seen.slowest = entry;
+    const cost = e => Math.min(e.milliseconds, e.cpuMilliseconds);
+    if (!seen.slowestCpu || cost(entry) > cost(seen.slowestCpu)) seen.slowestCpu = entry;
+}
+
+/**
+ * Runs `indices` in child processes, `opts.recycle` inputs per process (each input builds fresh
+ * language services, and Chevrotain keeps every token type it ever made in a global table: a
+ * long-lived process grows by ~20 kB an input). A process stuck on one input past `opts.hangMs`
+ * is killed and the input recorded as a hang; one that dies, as a crash.
+ */
 function runShare(opts, indices, onFailure) {
     return new Promise(resolveShare => {
-        const results = [];
         let remaining = indices;
         const launch = () => {
+            const batch = remaining.slice(0, opts.recycle);
             const worker = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
             let current = null;
             let since = Date.now();
             let settled = false;
+            const next = after => {
+                remaining = after;
+                if (remaining.length > 0) launch(); else resolveShare();
+            };
             /** the input `current` hung or killed the process: record it, go on after it */
             const lost = failure => {
                 settled = true;
                 clearInterval(watchdog);
-                onFailure({ i: current, input: null, failure });
-                results.push({ inputs: 1, failures: 1, slowest: null, slowestCpu: null, byKind: {} });
-                remaining = remaining.slice(remaining.indexOf(current) + 1);
-                if (remaining.length > 0) launch(); else resolveShare(results);
+                onFailure({ i: current, input: null, failure, lost: true });
+                next(remaining.slice(remaining.indexOf(current) + 1));
             };
             const watchdog = setInterval(() => {
                 if (current !== null && Date.now() - since > opts.hangMs) {
@@ -112,14 +128,14 @@ function runShare(opts, indices, onFailure) {
                 }
             }, 1000);
             worker.on('message', message => {
-                if (message.type === 'ready') worker.send({ seed: opts.seed, indices: remaining });
-                else if (message.type === 'start') { current = message.i; since = Date.now(); counted.inputs++; }
+                if (message.type === 'ready') worker.send({ seed: opts.seed, indices: batch });
+                else if (message.type === 'start') { current = message.i; since = Date.now(); }
+                else if (message.type === 'result') { current = null; seen.inputs++; recordResult(message); }
                 else if (message.type === 'failure') onFailure(message);
                 else if (message.type === 'done') {
                     settled = true;
                     clearInterval(watchdog);
-                    results.push(message.stats);
-                    resolveShare(results);
+                    next(remaining.slice(batch.length));
                 }
             });
             worker.on('exit', (code, signal) => {
@@ -128,6 +144,22 @@ function runShare(opts, indices, onFailure) {
             });
         };
         launch();
+    });
+}
+
+/** A hang or a crash of the process, once more in a fresh process with ten times the time: does it reproduce? */
+function retryAlone(opts, file) {
+    return new Promise(resolveRetry => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--single', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', d => out += d);
+        const timer = setTimeout(() => child.kill('SIGKILL'), opts.hangMs * 10);
+        child.on('close', code => {
+            clearTimeout(timer);
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            resolveRetry(code === 0 ? `alone, in a fresh process: finished in ${seconds} s (${out.trim()})` : `alone, in a fresh process: failed again (exit ${code}) after ${seconds} s`);
+        });
     });
 }
 
@@ -152,6 +184,7 @@ async function parent() {
     const pending = [];
     const onFailure = message => {
         const entry = { i: message.i, kind: message.input?.kind ?? 'unknown', failure: message.failure };
+        if (message.lost) seen.inputs++;
         failures.push(entry);
         pending.push((async () => {
             if (!message.input) {
@@ -163,7 +196,9 @@ async function parent() {
                 }
                 entry.kind = message.input.kind;
             }
-            writeFileSync(join(opts.out, 'failures', `${message.i}.json`), JSON.stringify(message.input, null, 2));
+            const file = join(opts.out, 'failures', `${message.i}.json`);
+            writeFileSync(file, JSON.stringify(message.input, null, 2));
+            if (message.lost && message.input.kind !== 'generator') entry.retry = await retryAlone(opts, file);
             console.log(`\nFAIL input ${message.i} (${entry.kind}): ${message.failure}`);
         })());
     };
@@ -172,34 +207,25 @@ async function parent() {
         for (let i = w; i < opts.runs; i += opts.workers) indices.push(i);
         return indices;
     });
-    const progress = setInterval(() => console.log(`fuzz: ${counted.inputs.toLocaleString('en')} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`), 30_000);
-    const stats = (await Promise.all(shares.map(share => runShare(opts, share, onFailure)))).flat();
+    const progress = setInterval(() => console.log(`fuzz: ${seen.inputs.toLocaleString('en')} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`), 30_000);
+    await Promise.all(shares.map(share => runShare(opts, share, onFailure)));
     clearInterval(progress);
     await Promise.all(pending);
     const fuzzMs = Date.now() - started;
-
-    const byKind = {};
-    for (const s of stats) {
-        for (const [kind, k] of Object.entries(s.byKind)) {
-            const into = byKind[kind] ??= { inputs: 0, failures: 0, totalMs: 0 };
-            into.inputs += k.inputs; into.failures += k.failures; into.totalMs += k.totalMs;
-        }
-    }
-    const pick = key => stats.map(s => s[key]).filter(Boolean);
-    const slowest = pick('slowest').sort((a, b) => b.milliseconds - a.milliseconds)[0] ?? null;
-    const slowestCpu = pick('slowestCpu').sort((a, b) => Math.min(b.milliseconds, b.cpuMilliseconds) - Math.min(a.milliseconds, a.cpuMilliseconds))[0] ?? null;
+    const slowest = seen.slowest;
+    const slowestCpu = seen.slowestCpu;
     const result = {
         date: new Date().toISOString(),
         node: process.version,
         seed: opts.seed,
         processes: opts.workers,
-        inputs: counted.inputs,
+        inputs: seen.inputs,
         failures: failures.length,
         failed: failures,
         slowestInput: slowest,
         slowestInputByCpu: slowestCpu,
-        averageMilliseconds: Object.fromEntries(Object.entries(byKind).map(([kind, k]) => [kind, +(k.totalMs / Math.max(1, k.inputs)).toFixed(1)])),
-        inputsByKind: Object.fromEntries(Object.entries(byKind).map(([kind, k]) => [kind, k.inputs])),
+        averageMilliseconds: Object.fromEntries(Object.entries(seen.byKind).map(([kind, k]) => [kind, +(k.totalMs / Math.max(1, k.inputs)).toFixed(1)])),
+        inputsByKind: Object.fromEntries(Object.entries(seen.byKind).map(([kind, k]) => [kind, k.inputs])),
         fuzzSeconds: +(fuzzMs / 1000).toFixed(1)
     };
     console.log(`fuzz: ${result.inputs} inputs, ${result.failures} failures, slowest ${slowest?.milliseconds.toFixed(0)} ms wall ` +
@@ -222,4 +248,5 @@ async function parent() {
 }
 
 if (process.argv.includes('--child')) await child();
+else if (process.argv.includes('--single')) await single(process.argv[process.argv.indexOf('--single') + 1]);
 else await parent();
