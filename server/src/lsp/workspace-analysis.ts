@@ -43,7 +43,8 @@ export interface Relations {
 }
 
 const EMPTY_RESULT: AnalysisResult = { services: [], domains: [], findings: [] };
-const SIMULATIONS_KEPT = 32;
+/** single-failure simulations kept per closure: a hover needs one per SPOF of the service */
+const SIMULATIONS_KEPT = 256;
 
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
