@@ -52,6 +52,7 @@ async function child() {
             try {
                 input = inputAt(arbitrary, seed, i);
             } catch (error) {
+                process.send({ type: 'result', i, kind: 'generator', milliseconds: null, cpuMilliseconds: null });
                 process.send({ type: 'failure', i, input: { kind: 'generator', files: {}, root: 'main.topo', fail: [] }, failure: `the generator failed: ${String(error).slice(0, 300)}` });
                 continue;
             }
@@ -66,7 +67,7 @@ async function child() {
             process.send({ type: 'result', i, kind: input.kind, milliseconds: report?.milliseconds ?? null, cpuMilliseconds: report?.cpuMilliseconds ?? null });
             if (failure) process.send({ type: 'failure', i, input, failure });
         }
-        process.send({ type: 'done', stats: { inputs: 0, failures: 0, slowest: null, slowestCpu: null, byKind: {} } }, () => process.exit(0));
+        process.send({ type: 'done' }, () => process.exit(0));
     });
     process.send({ type: 'ready' });
 }
@@ -110,6 +111,7 @@ function runShare(opts, indices, onFailure) {
             let current = null;
             let since = Date.now();
             let settled = false;
+            let processed = 0;
             const next = after => {
                 remaining = after;
                 if (remaining.length > 0) launch(); else resolveShare();
@@ -128,9 +130,10 @@ function runShare(opts, indices, onFailure) {
                 }
             }, 1000);
             worker.on('message', message => {
+                if (settled) return; // in flight from a process already given up on
                 if (message.type === 'ready') worker.send({ seed: opts.seed, indices: batch });
                 else if (message.type === 'start') { current = message.i; since = Date.now(); }
-                else if (message.type === 'result') { current = null; seen.inputs++; recordResult(message); }
+                else if (message.type === 'result') { current = null; processed++; seen.inputs++; recordResult(message); }
                 else if (message.type === 'failure') onFailure(message);
                 else if (message.type === 'done') {
                     settled = true;
@@ -139,8 +142,15 @@ function runShare(opts, indices, onFailure) {
                 }
             });
             worker.on('exit', (code, signal) => {
-                // the process itself died (out of memory, a native stack overflow)
-                if (!settled && current !== null) lost(`the process died (${signal ?? `exit ${code}`}) on this input`);
+                if (settled) return;
+                // the process itself died (out of memory, a native stack overflow): on an input, or between two
+                if (current !== null) lost(`the process died (${signal ?? `exit ${code}`}) on this input`);
+                else {
+                    settled = true;
+                    clearInterval(watchdog);
+                    console.log(`fuzz: a process died (${signal ?? `exit ${code}`}) between inputs; going on`);
+                    next(remaining.slice(processed));
+                }
             });
         };
         launch();

@@ -246,6 +246,13 @@ function replaceMatch(text: string, pattern: RegExp, at: number, by: () => strin
     return text.slice(0, match.index) + by() + text.slice(match.index! + match[0].length);
 }
 
+/**
+ * A mutated file is cut here: long names inserted everywhere into a file appended to itself
+ * reach megabytes, which are the pathological tests' business (with their own time limits);
+ * a fuzz input has 1 s.
+ */
+export const MAX_FILE_CHARS = 200_000;
+
 export function mutatedSeed(seeds: Seed[]): fc.Arbitrary<FuzzInput> {
     return fc.record({
         seed: fc.nat({ max: seeds.length - 1 }),
@@ -258,7 +265,7 @@ export function mutatedSeed(seeds: Seed[]): fc.Arbitrary<FuzzInput> {
         const paths = Object.keys(files);
         for (const [which, m] of mutations) {
             const path = paths[which % paths.length];
-            files[path] = applyMutation(files[path], m);
+            files[path] = applyMutation(files[path], m).slice(0, MAX_FILE_CHARS);
         }
         return { kind: `mutated ${s.name}`, files, root: s.root, fail };
     });

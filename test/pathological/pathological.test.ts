@@ -6,7 +6,7 @@
  *
  * Time is judged as the smaller of wall-clock and CPU time, so a loaded machine does not fail a
  * test that did its work in time. Cases that take over ~20 s run only with TOPO_SLOW_TESTS=1
- * (`npm run fuzz` sets it). With TOPO_PATHOLOGICAL_TIMINGS=file, each case's times are written there.
+ * (`npm run fuzz` sets it). With TOPO_PATHOLOGICAL_TIMINGS=file, each case's times are printed and written there.
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -119,8 +119,8 @@ const CASES: Case[] = [
 function record(name: string, run: FullRun, cpuSeconds: number): void {
     const line = `${name}: ${(run.times.total / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s; load ${(run.times.load / 1000).toFixed(1)}, ` +
         `model ${(run.times.model / 1000).toFixed(1)}, analyze ${(run.times.analyze / 1000).toFixed(1)}, simulate ${(run.times.simulate / 1000).toFixed(1)})`;
-    console.log(`      ${line}`);
     if (!TIMINGS) return;
+    console.log(`      ${line}`);
     const all = existsSync(TIMINGS) ? JSON.parse(readFileSync(TIMINGS, 'utf8')) as Record<string, unknown> : {};
     all[name] = {
         seconds: +(run.times.total / 1000).toFixed(2), cpuSeconds: +cpuSeconds.toFixed(2), bytes: run.bytes,
