@@ -1,7 +1,7 @@
 /**
  * What `topo check PATH… --format json` does, phase by phase, in one fresh process: load (read,
  * parse, index, link, validate) with topo's own services, then for every root file its closure
- * model, its language diagnostics, `analyze()`, placing the findings, and the JSON output — the
+ * model, its language diagnostics, `analyzeFindings()`, placing the findings, and the JSON output — the
  * same calls, in the same order, as server/src/cli/check-command.ts (keep the two in step: only
  * the roots whose import closure is not inside another root's are analysed). Run by
  * scripts/bench/bench.mjs.
@@ -16,17 +16,17 @@ import { loadWorkspace } from '../../server/src/node/load-workspace.js';
 import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { buildModel } from '../../server/src/language/build-model.js';
 import { findingDiagnostics, languageDiagnostics, type TopoDiagnostic } from '../../server/src/language/diagnostics.js';
-import { analyze } from '../../server/src/analysis/index.js';
+import { analyze, analyzeFindings, compileModel } from '../../server/src/analysis/index.js';
 import { expandPaths } from '../../server/src/cli/paths.js';
-import { maximalRoots } from '../../server/src/cli/check-command.js';
-import { sortDiagnostics, summarize, toJsonDiagnostic } from '../../server/src/cli/diagnostic-output.js';
+import { jsonChunks, maximalRoots } from '../../server/src/cli/check-command.js';
+import { sortDiagnostics, summarize } from '../../server/src/cli/diagnostic-output.js';
 import { PhaseClock, report, timeParsing, type Timings } from './phases.js';
 
 async function check(paths: string[], once: boolean): Promise<object> {
     const timings: Timings = {};
     const t0 = performance.now();
     const files = await expandPaths(paths);
-    const services = createTopoServices(NodeFileSystem).Topo;
+    const services = createTopoServices(NodeFileSystem, { batch: true }).Topo;
     const tInit = performance.now();
     void services.parser.LangiumParser; // built lazily on first use: timed apart (a fixed cost: Chevrotain's grammar analysis)
     timings.parserInit = performance.now() - tInit;
@@ -54,9 +54,9 @@ async function check(paths: string[], once: boolean): Promise<object> {
         let u = performance.now(); model += u - t; t = u;
         documents.flatMap(languageDiagnostics).forEach(add);
         u = performance.now(); language += u - t; t = u;
-        const result = analyze(built.model);
+        const findings = analyzeFindings(compileModel(built.model));
         u = performance.now(); engine += u - t; t = u;
-        findingDiagnostics(result.findings, built.sources).forEach(add);
+        findingDiagnostics(findings, built.sources).forEach(add);
         u = performance.now(); place += u - t;
     }
     const t2 = performance.now();
@@ -67,7 +67,8 @@ async function check(paths: string[], once: boolean): Promise<object> {
     let outputBytes: number | undefined;
     let outputError: string | undefined;
     try {
-        outputBytes = JSON.stringify({ schemaVersion: 1, diagnostics: diagnostics.map(toJsonDiagnostic), summary }, null, 2).length;
+        outputBytes = 0;
+        for (const chunk of jsonChunks(diagnostics, summary)) outputBytes += Buffer.byteLength(chunk);
     } catch (error) {
         outputError = String(error); // the CLI fails the same way (one string larger than V8 allows)
     }

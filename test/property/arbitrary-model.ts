@@ -195,6 +195,11 @@ export function modelsOf(maxElements = 12): fc.Arbitrary<GenModel> {
 
 export const modelArb: fc.Arbitrary<GenModel> = modelsOf(12);
 
+/** random models of min..max elements, drawn over the whole range (for checks cheaper than brute force) */
+export function modelsBetween(min: number, max: number): fc.Arbitrary<GenModel> {
+    return fc.array(elementSpec, { minLength: min, maxLength: max, size: 'max' }).map(specs => new GenModel(buildModel(specs)));
+}
+
 /** One failure set from raw picks: names of any elements, domains more often, no duplicates. */
 export function failureSetFromPicks(model: Model, picks: [boolean, number][]): string[] {
     const names = model.elements.map(e => e.name);

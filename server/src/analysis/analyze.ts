@@ -3,14 +3,14 @@
  * domain its blast radius; and every finding.
  */
 
-import { computeAvailability, DEFAULT_NODE_BUDGET } from './availability.js';
+import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './availability.js';
 import { namesOf, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
-import { prepare } from './prepared.js';
-import type { AnalysisResult, DomainReport, ServiceReport } from './results.js';
-import { sweepDomains } from './sweep.js';
+import { prepare, type Prepared } from './prepared.js';
+import type { AnalysisResult, DomainReport, Finding, ServiceReport } from './results.js';
+import { sweepDomains, type Sweep } from './sweep.js';
 import type { DomainKind } from './model.js';
 
 export interface AnalyzeOptions {
@@ -25,23 +25,41 @@ export interface AnalyzeOptions {
 
 const MINUTES_PER_YEAR = 525600;
 
-export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {}): AnalysisResult {
+interface Core {
+    cm: CompiledModel;
+    engine: Prepared['engine'];
+    sweep: Sweep;
+    nearest: number[][];
+    availability: Availability;
+    paths: PathCache;
+}
+
+function analyzeCore(cm: CompiledModel, options: AnalyzeOptions): Core {
     const { engine } = prepare(cm);
     const sweep = sweepDomains(engine);
-    const nearest: number[][] = Array.from({ length: cm.n }, () => []);
-    for (const s of cm.services) nearest[s] = nearestOf(sweep, sweep.spofs[s]);
+    const nearest: number[][] = new Array(cm.n);
+    for (const s of cm.services) nearest[s] = nearestOf(sweep, sweep.spofsOf(s));
     const budget = options.availabilityNodeBudget ?? DEFAULT_NODE_BUDGET;
-    const availability = computeAvailability(engine, sweep.spofs, Number.isFinite(budget) ? budget : DEFAULT_NODE_BUDGET);
+    const availability = computeAvailability(engine, sweep.spofsOf, Number.isFinite(budget) ? budget : DEFAULT_NODE_BUDGET);
+    return { cm, engine, sweep, nearest, availability, paths: new PathCache(engine, sweep.sets) };
+}
 
-    const paths = new PathCache(engine);
-    const records = paths.records(sweep.spofs, options.eagerPathPairs);
+/** Only the findings (what `topo check` needs): no per-service or per-domain name lists. */
+export function analyzeFindings(cm: CompiledModel, options: AnalyzeOptions = {}): Finding[] {
+    return allFindings(analyzeCore(cm, options));
+}
+
+export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {}): AnalysisResult {
+    const core = analyzeCore(cm, options);
+    const { engine, sweep, nearest, availability, paths } = core;
+    const records = paths.records(sweep.spofsOf, options.eagerPathPairs);
     const services: ServiceReport[] = namesOf(cm, cm.services).map(name => {
         const s = cm.index.get(name)!;
         const a = availability.value[s];
         const report: ServiceReport = {
             name,
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
-            spofs: namesOf(cm, sweep.spofs[s]),
+            spofs: namesOf(cm, sweep.spofsOf(s)),
             nearest: namesOf(cm, nearest[s]),
             paths: records[s],
             availability: a,
@@ -53,9 +71,10 @@ export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {})
         return report;
     });
 
+    const blasts = sweep.allBlasts();
     const domains: DomainReport[] = namesOf(cm, cm.domains).map(name => {
         const d = cm.index.get(name)!;
-        const blast = sweep.blast[d]!;
+        const blast = blasts.get(d)!;
         return {
             name,
             kind: cm.elements[d].kind as DomainKind,
@@ -66,6 +85,5 @@ export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {})
         };
     });
 
-    const findings = allFindings({ cm, engine, sweep, nearest, availability, paths });
-    return { services, domains, findings };
+    return { services, domains, findings: allFindings(core) };
 }

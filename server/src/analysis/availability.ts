@@ -45,7 +45,7 @@ export function hardEdges(cm: CompiledModel): Csr {
 }
 
 export function computeAvailability(
-    engine: StateEngine, spofs: readonly number[][], budget = DEFAULT_NODE_BUDGET
+    engine: StateEngine, spofsOf: (s: number) => readonly number[], budget = DEFAULT_NODE_BUDGET
 ): Availability {
     const cm = engine.cm;
     const n = cm.n;
@@ -119,7 +119,7 @@ export function computeAvailability(
             low = allVars;
         }
         let high = isVar(s) ? cm.availability[s] : 1;
-        for (const d of spofs[s] ?? []) if (isVar(d)) high *= cm.availability[d];
+        for (const d of spofsOf(s)) if (isVar(d)) high *= cm.availability[d];
         bounds.set(s, [Math.min(low, high), high]);
     }
     return { value, bounds, nodes: bdd.nodeCount };

@@ -243,6 +243,9 @@ export function compileModel(model: Model): CompiledModel {
 /** Ids sorted by name (in place): a numeric sort of their ranks. */
 export function sortByName(cm: CompiledModel, ids: number[]): number[] {
     if (ids.length < 2) return ids;
+    let sorted = true;
+    for (let i = 1; i < ids.length && sorted; i++) sorted = cm.rank[ids[i - 1]] <= cm.rank[ids[i]];
+    if (sorted) return ids;
     const ranks = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i++) ranks[i] = cm.rank[ids[i]];
     ranks.sort();

@@ -24,7 +24,7 @@ export function simulate(model: Model, failed: string[]): SimulationResult {
     return simulateCompiled(compileModel(model), failed);
 }
 
-export { analyzeCompiled, type AnalyzeOptions } from './analyze.js';
+export { analyzeCompiled, analyzeFindings, type AnalyzeOptions } from './analyze.js';
 export { simulateCompiled, type SimulationDetails } from './simulate.js';
 export { compileModel, type CompiledModel } from './compile.js';
 export { prepare, type Prepared } from './prepared.js';

@@ -14,7 +14,7 @@ export function nearestOf(sweep: Sweep, triggers: readonly number[]): number[] {
     for (const d of triggers) mark[d] = stamp;
     const out: number[] = [];
     outer: for (const d of triggers) {
-        const down = sweep.blast[d]?.domainsDown;
+        const down = sweep.domainsDown[d];
         if (down !== undefined && down.length < triggers.length) {
             // look through what d brings down
             for (let i = 0; i < down.length; i++) {

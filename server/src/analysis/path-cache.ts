@@ -1,10 +1,13 @@
 /**
  * Paths for SPOFs, computed when asked for. A model with thousands of services can have
- * millions of (service, SPOF) pairs; their paths are only built for the domains someone looks
- * at, one simulation per domain, and kept once built.
+ * millions of (service, SPOF) pairs; their paths are only built for the pairs someone looks at:
+ * walked over the down sets when they are given (down-set-paths.ts), otherwise, or through a
+ * cycle, with one simulation per domain, kept once built.
  */
 
 import { namesOf } from './compile.js';
+import { pathFromDownSets } from './down-set-paths.js';
+import type { DownSets } from './down-sets.js';
 import { MAX_PATH_STEPS, pathToFailure, type CauseMemo } from './paths.js';
 import type { PathStep } from './results.js';
 import type { StateEngine } from './state.js';
@@ -12,14 +15,19 @@ import type { StateEngine } from './state.js';
 export class PathCache {
     private readonly byDomain = new Map<number, Map<number, PathStep[]>>();
 
-    constructor(private readonly engine: StateEngine) {}
+    constructor(private readonly engine: StateEngine, private readonly sets?: DownSets) {}
+
+    /** The path from the down sets, when they are given and it does not pass through a cycle. */
+    private walk(s: number, d: number): PathStep[] | undefined {
+        return this.sets === undefined ? undefined : pathFromDownSets(this.engine.cm, this.sets, this.engine.baseUp, s, d);
+    }
 
     /** Paths for `services` when only domain d failed (not kept). */
     batch(d: number, services: readonly number[]): Map<number, PathStep[]> {
         const kept = this.byDomain.get(d);
         const out = new Map<number, PathStep[]>();
         const missing = services.filter(s => {
-            const p = kept?.get(s);
+            const p = kept?.get(s) ?? this.walk(s, d);
             if (p !== undefined) out.set(s, p);
             return p === undefined;
         });
@@ -36,6 +44,8 @@ export class PathCache {
 
     /** The path of service s for domain d; builds (and keeps) the paths of every service d takes down. */
     get(s: number, d: number): PathStep[] {
+        const walked = this.byDomain.has(d) ? undefined : this.walk(s, d);
+        if (walked !== undefined) return walked;
         let paths = this.byDomain.get(d);
         if (paths === undefined) {
             const cm = this.engine.cm;
@@ -61,10 +71,11 @@ export class PathCache {
      * access (`Object.keys`, `JSON.stringify` and deep equality see plain data; structuredClone
      * does not take them).
      */
-    records(spofs: readonly number[][], eagerLimit = EAGER_PATH_PAIRS): Record<string, PathStep[]>[] {
+    records(spofsOf: (s: number) => readonly number[], eagerLimit = EAGER_PATH_PAIRS): Record<string, PathStep[]>[] {
         const cm = this.engine.cm;
+        const spofs: (readonly number[])[] = new Array(cm.n);
         let pairs = 0;
-        for (const list of spofs) pairs += list?.length ?? 0;
+        for (const s of cm.services) pairs += (spofs[s] = spofsOf(s)).length;
         const out: Record<string, PathStep[]>[] = new Array(cm.n);
         if (pairs > eagerLimit) {
             for (const s of cm.services) out[s] = this.lazyRecord(s, spofs[s]);

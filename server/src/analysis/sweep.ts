@@ -1,15 +1,16 @@
 /**
- * One incremental simulation per failure domain (spec section 4, note 5): its blast radius,
- * and, inverted, every service's SPOFs (paths are built on demand: path-cache.ts). The same pass
- * collects what the findings need per domain: surviving replicas of services with `capacity`
- * (note 6) and datastores whose every copy goes down (note 7).
+ * The single-failure picture of a model (spec section 4, note 5), read from the down sets
+ * (down-sets.ts): every service's SPOFs, every domain's blast radius (built when asked for), and
+ * what the findings need per domain: surviving replicas of services with `capacity` (note 6) and
+ * datastores whose every copy goes down (note 7). No simulation per domain.
  */
 
 import { hasCapacity, type CompiledModel } from './compile.js';
+import { BitCounter, computeDownSets, forEachBit, hasBit, type DownSets } from './down-sets.js';
 import type { StateEngine } from './state.js';
 
 export interface BlastRadius {
-    /** services down (states: never-up ones included), by id */
+    /** services down (never-up ones included), by id */
     down: number[];
     degraded: number[];
     users: number;
@@ -18,146 +19,146 @@ export interface BlastRadius {
 }
 
 export interface Sweep {
-    /** per domain id (undefined for services) */
-    blast: (BlastRadius | undefined)[];
-    /** per service id: the domains that take it down alone, in name order */
-    spofs: number[][];
+    readonly sets: DownSets;
+    /** the domains that take service s down alone, in name order ([] for a service never up) */
+    spofsOf(s: number): number[];
+    /** the blast radius of domain d (kept once built) */
+    blastOf(d: number): BlastRadius;
+    /** every domain's blast radius, by domain id (one pass over the down sets) */
+    allBlasts(): Map<number, BlastRadius>;
     /** per service id with `capacity`: domains leaving 1 ≤ replicas < capacity, with the replicas left */
-    capacityTriggers: Map<number, { domain: number; replicas: number }[]>;
+    readonly capacityTriggers: Map<number, { domain: number; replicas: number }[]>;
     /** per datastore id with `backup on`: domains that take down every copy */
-    backupTriggers: Map<number, number[]>;
+    readonly backupTriggers: Map<number, number[]>;
+    /** per domain id: the domains down when it alone fails (itself included), sorted by id */
+    readonly domainsDown: (Int32Array | undefined)[];
     /** scratch marks for set membership (see nearest.ts) */
     mark: Int32Array;
     markEpoch: number;
 }
 
-/** Is domain y down when only domain d failed? */
+/** Is element y down when only domain d failed? */
 export function bringsDown(sweep: Sweep, d: number, y: number): boolean {
-    const list = sweep.blast[d]?.domainsDown;
-    if (list === undefined) return false;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] === y) return true;
-        if (list[mid] < y) lo = mid + 1;
-        else hi = mid - 1;
-    }
-    return false;
+    const bit = sweep.sets.bitOf[d];
+    return bit >= 0 && hasBit(sweep.sets.down, sweep.sets.words, y, bit);
 }
 
 export function sweepDomains(engine: StateEngine): Sweep {
     const cm = engine.cm;
-    const n = cm.n;
-    const baseDownServices: number[] = [];
-    const baseDegraded: number[] = [];
-    const baseDownDomains: number[] = [];
-    for (let x = 0; x < n; x++) {
-        if (cm.isDomain[x]) {
-            if (!engine.baseUp[x]) baseDownDomains.push(x);
-        } else if (!engine.baseUp[x]) baseDownServices.push(x);
-        else if (!engine.baseHealthy[x]) baseDegraded.push(x);
+    const sets = computeDownSets(engine);
+    const { words, domainAt, down } = sets;
+
+    const domainsDown: (Int32Array | undefined)[] = new Array(cm.n);
+    {
+        const lists: number[][] = domainAt.length === 0 ? [] : Array.from(domainAt, () => []);
+        for (const y of cm.domains) forEachBit(down, words, y, bit => lists[bit].push(y));
+        domainAt.forEach((d, bit) => { domainsDown[d] = Int32Array.from(lists[bit]).sort(); });
     }
 
-    const backups = backupCopies(cm, engine);
-    // services with `capacity` already short with nothing failed (but for domains never up)
-    const shortAtBaseline: number[] = [];
-    for (const s of cm.services) {
-        if (!hasCapacity(cm, s) || cm.capacity[s] > cm.totalReplicas[s]) continue;
-        const r = engine.upReplicas[s];
-        if (r >= 1 && r < cm.capacity[s]) shortAtBaseline.push(s);
-    }
+    const blasts = new Map<number, BlastRadius>();
     const sweep: Sweep = {
-        blast: new Array(n),
-        spofs: Array.from({ length: n }, () => []),
-        capacityTriggers: new Map(),
-        backupTriggers: new Map(),
-        mark: new Int32Array(n),
+        sets,
+        spofsOf(s) {
+            if (!engine.baseUp[s] || cm.isDomain[s]) return [];
+            const out: number[] = [];
+            forEachBit(down, words, s, bit => { out.push(domainAt[bit]); });
+            return out;
+        },
+        blastOf(d) {
+            let b = blasts.get(d);
+            if (b === undefined) blasts.set(d, b = blastByScan(cm, sets, d, domainsDown[d] ?? Int32Array.of(d)));
+            return b;
+        },
+        allBlasts() {
+            if (blasts.size < cm.domains.length) {
+                for (const [d, b] of blastsByTransposition(cm, sets, domainsDown)) if (!blasts.has(d)) blasts.set(d, b);
+            }
+            return blasts;
+        },
+        capacityTriggers: capacityTriggers(cm, sets),
+        backupTriggers: backupTriggers(cm, sets),
+        domainsDown,
+        mark: new Int32Array(cm.n),
         markEpoch: 0
     };
-
-    // in name order, so that every list built per domain comes out sorted by name
-    const domains = [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
-    for (const d of domains) {
-        engine.fail([d]);
-        const down = [...baseDownServices];
-        const domainsDown = [...baseDownDomains];
-        for (const x of engine.killed) {
-            if (cm.isDomain[x]) {
-                domainsDown.push(x);
-                continue;
-            }
-            down.push(x);
-            sweep.spofs[x].push(d);
-        }
-        if (!domainsDown.includes(d)) domainsDown.push(d);
-        const degraded: number[] = [];
-        for (const x of baseDegraded) if (engine.up[x]) degraded.push(x);
-        for (const x of engine.unhealthy) if (!cm.isDomain[x] && engine.up[x] && engine.baseHealthy[x]) degraded.push(x);
-        let users = 0;
-        for (const x of down) users += cm.users[x];
-        for (const x of degraded) users += cm.users[x];
-        sweep.blast[d] = { down, degraded, users, domainsDown: Int32Array.from(domainsDown).sort() };
-
-        const touched = new Set<number>();
-        for (const s of [...engine.replicasTouched, ...shortAtBaseline]) {
-            if (touched.has(s)) continue;
-            touched.add(s);
-            if (!hasCapacity(cm, s) || cm.capacity[s] > cm.totalReplicas[s]) continue;
-            const r = engine.upReplicas[s];
-            if (r >= 1 && r < cm.capacity[s]) {
-                let list = sweep.capacityTriggers.get(s);
-                if (list === undefined) sweep.capacityTriggers.set(s, list = []);
-                list.push({ domain: d, replicas: r });
-            }
-        }
-        backups.collect(engine, d, sweep.backupTriggers);
-        engine.restore();
-    }
     return sweep;
 }
 
-/** Counting, per datastore with `backup on`, how many of its copies' domains are down. */
-function backupCopies(cm: CompiledModel, engine: StateEngine) {
-    const holders = new Map<number, number[]>(); // domain -> datastores with a copy there
-    const needed = new Map<number, number>(); // datastore -> copies' domains that must go down
-    const always: number[] = []; // datastores whose copies are all down with nothing failed
+function blastByScan(cm: CompiledModel, sets: DownSets, d: number, domainsDown: Int32Array): BlastRadius {
+    const bit = sets.bitOf[d];
+    const down: number[] = [];
+    const degraded: number[] = [];
+    let users = 0;
+    for (const s of cm.services) {
+        if (hasBit(sets.down, sets.words, s, bit)) down.push(s);
+        else if (hasBit(sets.unhealthy, sets.words, s, bit)) degraded.push(s);
+        else continue;
+        users += cm.users[s];
+    }
+    return { down, degraded, users, domainsDown };
+}
+
+function blastsByTransposition(cm: CompiledModel, sets: DownSets, domainsDown: (Int32Array | undefined)[]): Map<number, BlastRadius> {
+    const { domainAt, words } = sets;
+    const byBit: BlastRadius[] = Array.from(domainAt, d => ({ down: [], degraded: [], users: 0, domainsDown: domainsDown[d]! }));
+    for (const s of cm.services) {
+        const at = s * words;
+        for (let w = 0; w < words; w++) {
+            const dn = sets.down[at + w];
+            let v = dn | sets.unhealthy[at + w];
+            while (v !== 0) {
+                const low = v & -v;
+                const b = byBit[(w << 5) + 31 - Math.clz32(low)];
+                ((dn & low) !== 0 ? b.down : b.degraded).push(s);
+                b.users += cm.users[s];
+                v ^= low;
+            }
+        }
+    }
+    return new Map(byBit.map((b, bit) => [domainAt[bit], b]));
+}
+
+/** Per service with `capacity` ≤ its replicas: the domains leaving it 1 ≤ replicas < capacity. */
+function capacityTriggers(cm: CompiledModel, sets: DownSets): Map<number, { domain: number; replicas: number }[]> {
+    const out = new Map<number, { domain: number; replicas: number }[]>();
+    const counter = new BitCounter(sets.words * 32);
+    for (const s of cm.services) {
+        const cap = cm.capacity[s];
+        const total = cm.totalReplicas[s];
+        if (!hasCapacity(cm, s) || cap > total) continue;
+        for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) counter.tally(sets.down, sets.words, cm.depDomain[d], cm.depReplicas[d]);
+        const found: { bit: number; replicas: number }[] = [];
+        counter.drain((bit, lost) => {
+            const left = total - lost;
+            if (left >= 1 && left < cap) found.push({ bit, replicas: left });
+        });
+        if (found.length === 0) continue;
+        found.sort((a, b) => a.bit - b.bit);
+        out.set(s, found.map(f => ({ domain: sets.domainAt[f.bit], replicas: f.replicas })));
+    }
+    return out;
+}
+
+/** Per datastore with `backup on`: the domains that take down every copy (replicas' domains and backups). */
+function backupTriggers(cm: CompiledModel, sets: DownSets): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    const { words } = sets;
+    const all = new Uint32Array(words);
     for (const s of cm.services) {
         if (cm.elements[s].kind !== 'datastore' || cm.backups.start[s + 1] === cm.backups.start[s]) continue;
         const copies = new Set<number>();
         for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) copies.add(cm.depDomain[d]);
         for (let j = cm.backups.start[s]; j < cm.backups.start[s + 1]; j++) copies.add(cm.backups.targets[j]);
-        let count = 0;
+        // every copy's domain down: the AND of their rows (all domains when there is no copy)
+        all.fill(0xffffffff);
         for (const c of copies) {
-            if (!engine.baseUp[c]) continue;
-            count++;
-            let list = holders.get(c);
-            if (list === undefined) holders.set(c, list = []);
-            list.push(s);
+            for (let w = 0; w < words; w++) all[w] &= sets.down[c * words + w];
         }
-        if (count === 0) always.push(s);
-        else needed.set(s, count);
+        const triggers: number[] = [];
+        for (let bit = 0; bit < sets.bits; bit++) {
+            if ((all[bit >>> 5] >>> (bit & 31)) & 1) triggers.push(sets.domainAt[bit]);
+        }
+        if (triggers.length > 0) out.set(s, triggers);
     }
-    const counts = new Map<number, number>();
-    return {
-        collect(eng: StateEngine, d: number, out: Map<number, number[]>): void {
-            const add = (s: number) => {
-                let list = out.get(s);
-                if (list === undefined) out.set(s, list = []);
-                list.push(d);
-            };
-            for (const s of always) add(s);
-            if (holders.size === 0) return;
-            counts.clear();
-            for (const x of eng.killed) {
-                const list = holders.get(x);
-                if (list === undefined) continue;
-                for (const s of list) {
-                    const c = (counts.get(s) ?? 0) + 1;
-                    counts.set(s, c);
-                    if (c === needed.get(s)) add(s);
-                }
-            }
-        }
-    };
+    return out;
 }

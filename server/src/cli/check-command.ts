@@ -2,9 +2,9 @@
  * `topo check FILE|DIR…`: every file checked with what it imports; each diagnostic reported once.
  * Exit 1 when any diagnostic is an error.
  */
-import { analyze } from '../analysis/index.js';
+import { analyzeFindings, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
-import { diagnosticLine, sortDiagnostics, summarize, toJsonDiagnostic } from './diagnostic-output.js';
+import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
 import type { LangiumDocument } from 'langium';
 import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -31,8 +31,8 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
-        const result = analyze(model.built.model);
-        findingDiagnostics(result.findings, model.built.sources).forEach(add);
+        const findings = analyzeFindings(compileModel(model.built.model));
+        findingDiagnostics(findings, model.built.sources).forEach(add);
     }
     const diagnostics = sortDiagnostics([...found.values()]);
     const summary = summarize(diagnostics);
@@ -56,15 +56,23 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
  * The JSON of spec section 7, one diagnostic per piece: the whole answer can be larger than the
  * longest string JavaScript can hold (a model where every service has hundreds of causes).
  */
-function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize>): Iterable<string> {
-    yield '{\n  "schemaVersion": 1,\n  "diagnostics": [';
+export function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize>): Iterable<string> {
+    let chunk = '{\n  "schemaVersion": 1,\n  "diagnostics": [';
     let first = true;
+    const cwd = process.cwd();
     for (const d of diagnostics) {
-        yield (first ? '\n    ' : ',\n    ') + JSON.stringify(toJsonDiagnostic(d));
+        chunk += (first ? '\n    ' : ',\n    ') + jsonDiagnosticText(d, cwd);
         first = false;
+        if (chunk.length >= CHUNK) {
+            yield chunk;
+            chunk = '';
+        }
     }
-    yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`;
+    yield `${chunk}${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`;
 }
+
+/** Pieces of about 1 MB: few writes, none too large. */
+const CHUNK = 1 << 20;
 
 /**
  * The roots whose closures are not inside another root's closure. A finding about an element

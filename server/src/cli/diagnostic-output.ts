@@ -41,6 +41,29 @@ export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
     return json;
 }
 
+/**
+ * `JSON.stringify(toJsonDiagnostic(d))`, written directly: the same text (same keys, same order),
+ * without building the object first (a large model's answer is hundreds of megabytes).
+ */
+export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): string {
+    const q = JSON.stringify;
+    const { start, end } = d.range;
+    let text = `{"file":${q(displayPath(d.uri, cwd))},"line":${start.line + 1},"column":${start.character + 1},` +
+        `"endLine":${end.line + 1},"endColumn":${end.character + 1},"severity":${q(d.severity)},"code":${q(d.code)},` +
+        `"message":${q(d.message)}`;
+    if (d.subject !== undefined) text += `,"subject":${q(d.subject)}`;
+    if (d.causes !== undefined) text += `,"causes":${q(d.causes)}`;
+    if (d.related.length > 0) {
+        text += ',"related":[';
+        d.related.forEach((r, i) => {
+            text += `${i > 0 ? ',' : ''}{"file":${q(displayPath(r.uri, cwd))},"line":${r.range.start.line + 1},` +
+                `"column":${r.range.start.character + 1},"message":${q(r.message)}}`;
+        });
+        text += ']';
+    }
+    return text + '}';
+}
+
 export function diagnosticLine(d: TopoDiagnostic, c: Colors): string {
     const where = `${displayPath(d.uri)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;

@@ -6,6 +6,8 @@ import type { LangiumDocument } from 'langium';
 import { buildModel, type BuiltModel } from '../language/build-model.js';
 import { closureDocuments } from '../language/closure-model.js';
 import { languageDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
+import { NodeFileSystem } from 'langium/node';
+import { createTopoServices } from '../language/topo-module.js';
 import { loadWorkspace, UnreadableFileError, type LoadedWorkspace } from '../node/load-workspace.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,7 +20,7 @@ export interface RootModel {
 
 export async function loadFiles(paths: string[]): Promise<LoadedWorkspace> {
     try {
-        return await loadWorkspace(paths);
+        return await loadWorkspace(paths, createTopoServices(NodeFileSystem, { batch: true }).Topo);
     } catch (error) {
         if (error instanceof UnreadableFileError) throw new UsageError(`cannot read ${error.path}: it ${error.problem}`);
         throw error;

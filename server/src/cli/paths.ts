@@ -6,17 +6,19 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { URI } from 'langium';
 
-const displayed = new Map<string, string>();
+/** per working directory: URI → path shown */
+const displayed = new Map<string, Map<string, string>>();
 
 /** A file URI as the user names it: relative to the working directory (remembered per URI). */
 export function displayPath(uri: string, cwd = process.cwd()): string {
-    const key = `${cwd}\0${uri}`;
-    let path = displayed.get(key);
+    let paths = displayed.get(cwd);
+    if (paths === undefined) displayed.set(cwd, paths = new Map());
+    let path = paths.get(uri);
     if (path === undefined) {
         const fsPath = URI.parse(uri).fsPath;
         const rel = relative(cwd, fsPath);
         path = rel === '' ? fsPath : rel;
-        displayed.set(key, path);
+        paths.set(uri, path);
     }
     return path;
 }

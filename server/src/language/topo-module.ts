@@ -39,13 +39,26 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
     }
 };
 
-export function createTopoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Topo: TopoServices } {
+/**
+ * The services. `batch`: for one-shot runs (the CLI, the benchmark), which never ask for the
+ * references to an element: no reference index is built (it serves find-references and rename
+ * in editors, and costs as much as linking on a large workspace).
+ */
+export function createTopoServices(
+    context: DefaultSharedModuleContext, options: { batch?: boolean } = {}
+): { shared: LangiumSharedServices; Topo: TopoServices } {
     const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule);
-    const Topo = inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule);
+    const Topo = options.batch
+        ? inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule, BatchModule)
+        : inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule);
     shared.ServiceRegistry.register(Topo);
     registerTopoChecks(Topo);
     return { shared, Topo };
 }
 
-
-
+/** No reference index (see `createTopoServices`). */
+const BatchModule: Module<TopoServices, PartialLangiumServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] })
+    }
+};

@@ -49,7 +49,7 @@ export function capacityFindings(ctx: FindingContext): Finding[] {
             loss = `losing ${cm.names[first]} leaves ${name} ${left.get(first)} of the ${cap} replicas it needs for full load, ` +
                 rest.map(d => `losing ${cm.names[d]} leaves ${left.get(d)}`).join(', ');
         }
-        const spofs = new Set(sweep.spofs[s]);
+        const spofs = new Set(sweep.spofsOf(s));
         const fatal = causes.filter(d => spofs.has(d)).map(d => cm.names[d]);
         const anyway = fatal.length === 0 ? ''
             : ` While ${joinOr(fatal)} is out it is down anyway, through another path (see its spof finding).`;

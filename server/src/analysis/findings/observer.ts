@@ -18,8 +18,8 @@ export function observerFindings(ctx: FindingContext): Finding[] {
         for (let j = cm.monitors.start[o]; j < cm.monitors.start[o + 1]; j++) {
             const x = cm.monitors.targets[j];
             if (!engine.baseUp[x]) continue;
-            const xSpofs = cm.isDomain[x] ? undefined : new Set(sweep.spofs[x]);
-            const triggers = sweep.spofs[o].filter(d => (xSpofs ? xSpofs.has(d) : bringsDown(sweep, d, x)));
+            const xSpofs = cm.isDomain[x] ? undefined : new Set(sweep.spofsOf(x));
+            const triggers = sweep.spofsOf(o).filter(d => (xSpofs ? xSpofs.has(d) : bringsDown(sweep, d, x)));
             if (triggers.length === 0) continue;
             const causes = sortByName(cm, nearestOf(sweep, triggers)).map(d => cm.names[d]);
             const observer = cm.names[o];

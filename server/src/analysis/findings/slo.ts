@@ -22,7 +22,7 @@ export function sloFindings(ctx: FindingContext): Finding[] {
             related: [] as { element: string; message: string }[]
         };
         // SPOFs whose own availability is already below the SLO
-        const cappers = sweep.spofs[s].filter(d => cm.availability[d] < slo).map(d => cm.names[d]).sort();
+        const cappers = sweep.spofsOf(s).filter(d => cm.availability[d] < slo).map(d => cm.names[d]).sort();
         for (const c of cappers) base.related.push({ element: c, message: `${c} alone allows at most ${formatPercent(cm.availability[cm.index.get(c)!])}` });
         const capping = cappers.length > 0
             ? ` ${joinAnd(cappers)} alone ${cappers.length === 1 ? 'caps' : 'cap'} it below the SLO.` : '';

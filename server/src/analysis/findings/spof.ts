@@ -3,7 +3,7 @@
  * that makes each fatal, the users, the other SPOFs ("Also"), and what would fix it.
  */
 
-import { namesOf, sortByName, type CompiledModel } from '../compile.js';
+import { sortByName, type CompiledModel } from '../compile.js';
 import { formatUsers, joinOr, shortList } from '../format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
@@ -22,12 +22,13 @@ export function spofFindings(ctx: FindingContext): Finding[] {
     const shown = new Map<number, number[]>();
     const requests = new Map<number, number[]>();
     for (const s of cm.services) {
-        if (sweep.spofs[s].length === 0) continue;
+        if (ctx.nearest[s].length === 0) continue;
         const direct = new Set<number>();
         for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) direct.add(cm.depDomain[d]);
-        const pick = sortByName(cm, [...ctx.nearest[s]])
-            .sort((a, b) => Number(direct.has(b)) - Number(direct.has(a)))
-            .slice(0, SHOWN);
+        // nearest is in name order: the first SHOWN it runs on directly, then the first others
+        const nearest = sortByName(cm, [...ctx.nearest[s]]);
+        const pick = nearest.filter(d => direct.has(d)).slice(0, SHOWN);
+        for (let i = 0; i < nearest.length && pick.length < SHOWN; i++) if (!direct.has(nearest[i])) pick.push(nearest[i]);
         shown.set(s, pick);
         for (const d of pick) {
             let list = requests.get(d);
@@ -46,14 +47,17 @@ export function spofFindings(ctx: FindingContext): Finding[] {
     }
 
     const out: Finding[] = [];
+    const inNearest = new Uint8Array(cm.n);
     for (const s of cm.services) {
         const pick = shown.get(s);
         if (pick === undefined) continue;
         const name = cm.names[s];
         const nearest = sortByName(cm, [...ctx.nearest[s]]);
         const causes = nearest.map(d => cm.names[d]);
-        const nearestSet = new Set(nearest);
-        const others = namesOf(cm, sweep.spofs[s].filter(d => !nearestSet.has(d)));
+        for (const d of nearest) inNearest[d] = 1;
+        // spofsOf is in name order: so are the others (only the first few are named)
+        const others = sweep.spofsOf(s).filter(d => inNearest[d] === 0);
+        for (const d of nearest) inNearest[d] = 0;
         const related = new RelatedList();
         const fixes = new Map<string, { fix: Fix; domains: string[] }>();
         const described: string[] = [];
@@ -73,12 +77,12 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         if (pick.length === nearest.length) {
             what = `${name} goes down if ${joinOr(causes)} fails (${described.join('; ')})`;
         } else {
-            const rest = namesOf(cm, nearest.filter(d => !pick.includes(d)));
+            const rest = nearest.filter(d => !pick.includes(d));
             what = `${name} goes down if any one of ${nearest.length} failure domains fails, e.g. ${described.join('; ')}; ` +
-                `and ${rest.length} more: ${shortList(rest, LISTED)}`;
+                `and ${rest.length} more: ${shortList(firstNames(cm, rest), LISTED)}`;
         }
         const also = others.length === 0 ? ''
-            : ` Also: ${shortList(others, LISTED)}${others.length > LISTED ? ` (${others.length} in all)` : ''}.`;
+            : ` Also: ${shortList(firstNames(cm, others), LISTED)}${others.length > LISTED ? ` (${others.length} in all)` : ''}.`;
         const likewise = pick.length < nearest.length ? ` (and likewise for the other ${nearest.length - pick.length})` : '';
         const fixText = [...fixes.values()].map(g => g.fix.say(joinOr(g.domains))).join('; ');
         out.push({
@@ -92,6 +96,11 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         });
     }
     return out;
+}
+
+/** The names of the first LISTED + 1 of `ids` (enough for `shortList` to say "…"). */
+function firstNames(cm: CompiledModel, ids: readonly number[]): string[] {
+    return ids.slice(0, LISTED + 1).map(d => cm.names[d]);
 }
 
 /** One related entry per step: "talk depends on auth", "auth runs only on pangyo". */

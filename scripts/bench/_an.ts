@@ -1,0 +1,14 @@
+import { NodeFileSystem } from 'langium/node';
+import { createTopoServices } from '../../server/src/language/topo-module.js';
+import { loadWorkspace } from '../../server/src/node/load-workspace.js';
+import { closureDocuments } from '../../server/src/language/closure-model.js';
+import { buildModel } from '../../server/src/language/build-model.js';
+import { analyzeFindings, compileModel } from '../../server/src/analysis/index.js';
+import { performance } from 'node:perf_hooks';
+const ws = await loadWorkspace([process.argv[2]], createTopoServices(NodeFileSystem, { batch: true }).Topo);
+const built = buildModel(closureDocuments(ws.services, ws.roots[0]));
+const t = performance.now();
+const cm = compileModel(built.model);
+const t1 = performance.now();
+const f = analyzeFindings(cm);
+console.log('compile', (t1 - t).toFixed(0), 'analyze', (performance.now() - t1).toFixed(0), f.length);

@@ -1,0 +1,118 @@
+/**
+ * The path that makes domain d fatal to an element, read from the down sets (down-sets.ts)
+ * instead of a simulation: from the element, take the first broken condition — its placement,
+ * its container, its first `depends on` term that fails — and step to an input that is down when
+ * d fails (d itself when it is one, else a failure domain, else the first in declaration order).
+ * Every step goes to an element earlier in the dependency order, so the walk ends at d; on a
+ * cycle that order does not exist, and the walk gives up (the caller simulates instead).
+ * The steps read exactly like those of paths.ts.
+ */
+
+import { TermForm, type CompiledModel } from './compile.js';
+import { hasBit, type DownSets } from './down-sets.js';
+import { plural, shortList, sortNames } from './format.js';
+import { MAX_PATH_STEPS } from './paths.js';
+import type { PathStep } from './results.js';
+
+/** The path from x to d, or undefined when it passes through a cycle. */
+export function pathFromDownSets(
+    cm: CompiledModel, sets: DownSets, baseUp: Uint8Array, x: number, d: number
+): PathStep[] | undefined {
+    const bit = sets.bitOf[d];
+    const down = (y: number) => hasBit(sets.down, sets.words, y, bit);
+    if (x === d) return [{ element: cm.names[d], via: 'fails itself', text: 'fails itself' }];
+    const steps: PathStep[] = [];
+    while (x !== d) {
+        if (sets.cyclic[x]) return undefined;
+        if (steps.length >= MAX_PATH_STEPS) {
+            steps.push({ element: cm.names[x], via: '…', text: '…' });
+            break;
+        }
+        const cause = placementStep(cm, x, d, down, baseUp) ?? containerStep(cm, x, down, baseUp) ?? termStep(cm, x, d, down, baseUp);
+        if (cause === undefined) return undefined; // not down because of d (never up): no path
+        steps.push(cause.step);
+        x = cause.next;
+    }
+    return steps;
+}
+
+interface Step {
+    step: PathStep;
+    next: number;
+}
+
+/**
+ * The input to step to, among those down: d itself, else the first failure domain, else the first;
+ * only inputs that d brought down (not those down with nothing failed); -1 when there is none.
+ */
+function pick(cm: CompiledModel, lost: number[], d: number, baseUp: Uint8Array): number {
+    if (lost.includes(d)) return d;
+    const newly = lost.filter(c => baseUp[c]);
+    return newly.find(c => cm.isDomain[c]) ?? newly[0] ?? -1;
+}
+
+function placementStep(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+    const from = cm.depStart[x];
+    const to = cm.depStart[x + 1];
+    if (from === to) return undefined;
+    let surviving = 0;
+    const domains = new Set<number>();
+    const lost: number[] = [];
+    for (let j = from; j < to; j++) {
+        const dom = cm.depDomain[j];
+        domains.add(dom);
+        if (down(dom)) {
+            if (!lost.includes(dom)) lost.push(dom);
+        } else surviving += cm.depReplicas[j];
+    }
+    if (surviving >= cm.quorum[x] || lost.length === 0) return undefined;
+    const next = pick(cm, lost, d, baseUp);
+    if (next < 0) return undefined;
+    const name = cm.names[next];
+    if (domains.size === 1) return { next, step: { element: name, via: 'runs only on', text: `runs only on ${name}` } };
+    if (surviving <= 0) {
+        const all = sortNames([...domains].map(y => cm.names[y]));
+        return { next, step: { element: name, via: 'runs on', text: `runs on ${shortList(all)} — all lost` } };
+    }
+    const lostNames = sortNames(lost.map(y => cm.names[y]));
+    return {
+        next,
+        step: {
+            element: name, via: 'runs on',
+            text: `needs quorum ${cm.quorum[x]}, only ${plural(surviving, 'replica')} left without ${shortList(lostNames)}`
+        }
+    };
+}
+
+function containerStep(cm: CompiledModel, x: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+    const c = cm.container[x];
+    if (c < 0 || !down(c) || !baseUp[c]) return undefined;
+    return { next: c, step: { element: cm.names[c], via: 'is in', text: `${cm.names[x]} is in ${cm.names[c]}` } };
+}
+
+function termStep(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+    for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
+        const members: number[] = [];
+        const lost: number[] = [];
+        for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) {
+            const m = cm.termMembers.targets[j];
+            members.push(m);
+            if (down(m)) lost.push(m);
+        }
+        const k = cm.termK[t];
+        const up = members.length - lost.length;
+        if (up >= k || lost.length === 0) continue;
+        const next = pick(cm, lost, d, baseUp);
+        if (next < 0) continue;
+        const name = cm.names[next];
+        let text = name;
+        if (cm.termForm[t] !== TermForm.One) {
+            const list = shortList(members.map(m => cm.names[m]));
+            text += cm.termForm[t] === TermForm.Any ? ` (any (${list}): all down)` : ` (${k} of (${list}): only ${up} up)`;
+        }
+        if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
+        else if (cm.isDomain[next]) text = `depends on ${text}`;
+        return { next, step: { element: name, via: 'depends on', text } };
+    }
+    return undefined;
+}
