@@ -1,16 +1,22 @@
 /**
  * `analyze`: per service its SPOFs, the nearest of them, their paths and its availability; per failure
  * domain its blast radius; and every finding.
+ *
+ * `Analysis` computes what every answer stands on once (the baseline, the down sets) and the rest
+ * when asked: the findings (of every element, or of some), one service's report, one domain's
+ * report. `analyzeCompiled` asks for everything; `topo check` only for the findings; the language
+ * server for the findings of the files it shows, and for the reports its hovers name.
  */
 
 import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './availability.js';
 import { namesOf, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
+import type { FindingContext } from './findings/context.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
-import { prepare, type Prepared } from './prepared.js';
-import type { AnalysisResult, DomainReport, Finding, ServiceReport } from './results.js';
-import { sweepDomains, type Sweep } from './sweep.js';
+import { prepare } from './prepared.js';
+import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } from './results.js';
+import { sweepDomains } from './sweep.js';
 import type { DomainKind } from './model.js';
 
 export interface AnalyzeOptions {
@@ -25,43 +31,94 @@ export interface AnalyzeOptions {
 
 const MINUTES_PER_YEAR = 525600;
 
-interface Core {
-    cm: CompiledModel;
-    engine: Prepared['engine'];
-    sweep: Sweep;
-    nearest: number[][];
-    availability: Availability;
-    paths: PathCache;
-}
+export class Analysis {
+    private readonly ctx: FindingContext;
+    private readonly nearestLists = new Map<number, number[]>();
+    private availabilityValue?: Availability;
+    private readonly serviceReports = new Map<string, ServiceReport | undefined>();
+    private readonly domainReports = new Map<string, DomainReport | undefined>();
 
-function analyzeCore(cm: CompiledModel, options: AnalyzeOptions): Core {
-    const { engine } = prepare(cm);
-    const sweep = sweepDomains(engine);
-    const nearest: number[][] = new Array(cm.n);
-    for (const s of cm.services) nearest[s] = nearestOf(sweep, sweep.spofsOf(s));
-    const budget = options.availabilityNodeBudget ?? DEFAULT_NODE_BUDGET;
-    const availability = computeAvailability(engine, sweep.spofsOf, Number.isFinite(budget) ? budget : DEFAULT_NODE_BUDGET);
-    return { cm, engine, sweep, nearest, availability, paths: new PathCache(engine, sweep.sets) };
-}
+    constructor(readonly cm: CompiledModel, private readonly options: AnalyzeOptions = {}) {
+        const { engine } = prepare(cm);
+        const sweep = sweepDomains(engine);
+        this.ctx = {
+            cm, engine, sweep,
+            nearest: s => {
+                let list = this.nearestLists.get(s);
+                if (list === undefined) this.nearestLists.set(s, list = nearestOf(sweep, sweep.spofsOf(s)));
+                return list;
+            },
+            availability: () => this.availability(),
+            paths: new PathCache(engine, sweep.sets),
+            services: cm.services,
+            wanted: () => true
+        };
+    }
 
-/** Only the findings (what `topo check` needs): no per-service or per-domain name lists. */
-export function analyzeFindings(cm: CompiledModel, options: AnalyzeOptions = {}): Finding[] {
-    return allFindings(analyzeCore(cm, options));
-}
+    availability(): Availability {
+        if (this.availabilityValue === undefined) {
+            const budget = this.options.availabilityNodeBudget ?? DEFAULT_NODE_BUDGET;
+            this.availabilityValue = computeAvailability(this.ctx.engine, this.ctx.sweep.spofsOf, Number.isFinite(budget) ? budget : DEFAULT_NODE_BUDGET);
+        }
+        return this.availabilityValue;
+    }
 
-export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {}): AnalysisResult {
-    const core = analyzeCore(cm, options);
-    const { engine, sweep, nearest, availability, paths } = core;
-    const records = paths.records(sweep.spofsOf, options.eagerPathPairs);
-    const services: ServiceReport[] = namesOf(cm, cm.services).map(name => {
-        const s = cm.index.get(name)!;
+    /** Every finding; with `subjects`, only the findings about those elements (by name). */
+    findings(subjects?: ReadonlySet<string>): Finding[] {
+        if (subjects === undefined) return allFindings(this.ctx);
+        const cm = this.cm;
+        const wanted = new Uint8Array(cm.n);
+        for (const name of subjects) {
+            const id = cm.index.get(name);
+            if (id !== undefined) wanted[id] = 1;
+        }
+        const services = cm.services.filter(s => wanted[s] === 1);
+        return allFindings({ ...this.ctx, services, wanted: x => wanted[x] === 1 });
+    }
+
+    /** The report of one service or datastore (kept once built). */
+    service(name: string): ServiceReport | undefined {
+        if (this.serviceReports.has(name)) return this.serviceReports.get(name);
+        const s = this.cm.index.get(name);
+        const report = s === undefined || this.cm.isDomain[s] ? undefined : this.serviceReport(s, this.lazyPaths(s));
+        this.serviceReports.set(name, report);
+        return report;
+    }
+
+    /** The blast radius of one failure domain (kept once built). */
+    domain(name: string): DomainReport | undefined {
+        if (this.domainReports.has(name)) return this.domainReports.get(name);
+        const d = this.cm.index.get(name);
+        const report = d === undefined || !this.cm.isDomain[d] ? undefined : this.domainReport(d, this.ctx.sweep.blastOf(d));
+        this.domainReports.set(name, report);
+        return report;
+    }
+
+    /** Everything: every service's and every domain's report, and every finding. */
+    all(): AnalysisResult {
+        const { cm, sweep, paths } = this.ctx;
+        const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
+        const services = namesOf(cm, cm.services).map(name => this.serviceReport(cm.index.get(name)!, records[cm.index.get(name)!]));
+        const blasts = sweep.allBlasts();
+        const domains = namesOf(cm, cm.domains).map(name => this.domainReport(cm.index.get(name)!, blasts.get(cm.index.get(name)!)!));
+        return { services, domains, findings: this.findings() };
+    }
+
+    private lazyPaths(s: number): Record<string, PathStep[]> {
+        const spofs = this.ctx.sweep.spofsOf(s);
+        return spofs.length === 0 ? {} : this.ctx.paths.lazyRecord(s, spofs);
+    }
+
+    private serviceReport(s: number, paths: Record<string, PathStep[]>): ServiceReport {
+        const { cm, engine, sweep } = this.ctx;
+        const availability = this.availability();
         const a = availability.value[s];
         const report: ServiceReport = {
-            name,
+            name: cm.names[s],
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
             spofs: namesOf(cm, sweep.spofsOf(s)),
-            nearest: namesOf(cm, nearest[s]),
-            paths: records[s],
+            nearest: namesOf(cm, this.ctx.nearest(s)),
+            paths,
             availability: a,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s]
@@ -69,21 +126,26 @@ export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {})
         const bounds = availability.bounds.get(s);
         if (bounds !== undefined) report.availabilityBounds = bounds;
         return report;
-    });
+    }
 
-    const blasts = sweep.allBlasts();
-    const domains: DomainReport[] = namesOf(cm, cm.domains).map(name => {
-        const d = cm.index.get(name)!;
-        const blast = blasts.get(d)!;
+    private domainReport(d: number, blast: ReturnType<FindingContext['sweep']['blastOf']>): DomainReport {
+        const cm = this.cm;
         return {
-            name,
+            name: cm.names[d],
             kind: cm.elements[d].kind as DomainKind,
             down: namesOf(cm, blast.down),
             degraded: namesOf(cm, blast.degraded),
             users: blast.users,
             domainsDown: namesOf(cm, blast.domainsDown)
         };
-    });
+    }
+}
 
-    return { services, domains, findings: allFindings(core) };
+/** Only the findings (what `topo check` needs): no per-service or per-domain name lists. */
+export function analyzeFindings(cm: CompiledModel, options: AnalyzeOptions = {}): Finding[] {
+    return new Analysis(cm, options).findings();
+}
+
+export function analyzeCompiled(cm: CompiledModel, options: AnalyzeOptions = {}): AnalysisResult {
+    return new Analysis(cm, options).all();
 }

@@ -24,8 +24,8 @@ export function simulate(model: Model, failed: string[]): SimulationResult {
     return simulateCompiled(compileModel(model), failed);
 }
 
-export { analyzeCompiled, analyzeFindings, type AnalyzeOptions } from './analyze.js';
-export { simulateCompiled, type SimulationDetails } from './simulate.js';
+export { Analysis, analyzeCompiled, analyzeFindings, type AnalyzeOptions } from './analyze.js';
+export { outagesCompiled, simulateCompiled, type SimulationDetails } from './simulate.js';
 export { compileModel, type CompiledModel } from './compile.js';
 export { prepare, type Prepared } from './prepared.js';
 export { pathText } from './paths.js';

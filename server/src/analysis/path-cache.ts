@@ -99,7 +99,8 @@ export class PathCache {
         return out;
     }
 
-    private lazyRecord(s: number, spofs: readonly number[]): Record<string, PathStep[]> {
+    /** The record of one service, its paths built on first access. */
+    lazyRecord(s: number, spofs: readonly number[]): Record<string, PathStep[]> {
         const cm = this.engine.cm;
         let keys: string[] | undefined;
         let members: Set<string> | undefined;

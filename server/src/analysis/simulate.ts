@@ -14,7 +14,11 @@ export interface SimulationDetails extends SimulationResult {
     paths: Record<string, PathStep[]>;
 }
 
-export function simulateCompiled(cm: CompiledModel, failed: readonly string[]): SimulationDetails {
+/**
+ * `light`: only who is down or degraded and the users (no paths, no outage lengths): what a hover
+ * needs, for a fraction of the cost on a large model.
+ */
+export function simulateCompiled(cm: CompiledModel, failed: readonly string[], options: { light?: boolean } = {}): SimulationDetails {
     const { engine, outages } = prepare(cm);
     const ids: number[] = [];
     for (const name of failed ?? []) {
@@ -40,13 +44,19 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[]): 
             } else up.push(x);
         }
         const paths: Record<string, PathStep[]> = {};
+        const outageMap: Record<string, Outage> = {};
+        if (options.light) {
+            return {
+                failed: namesOf(cm, ids), down: namesOf(cm, down), degraded: namesOf(cm, degraded), up: namesOf(cm, up),
+                domainsDown: namesOf(cm, domainsDown), users, outages: outageMap, paths
+            };
+        }
         for (const x of namesOf(cm, down.filter(s => engine.isNewlyDown(s)))) {
             paths[x] = pathToFailure(engine, cm.index.get(x)!, MAX_PATH_STEPS);
         }
         const oe = outages();
         oe.run(engine.failedList, engine.failed);
         const reasons = new OutageReasons(oe, engine);
-        const outageMap: Record<string, Outage> = {};
         const interrupted: number[] = [];
         for (const s of cm.services) if (oe.T[s] > 0) interrupted.push(s);
         for (const name of namesOf(cm, interrupted)) {
@@ -65,6 +75,31 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[]): 
             outages: outageMap,
             paths
         };
+    } finally {
+        engine.restore();
+    }
+}
+
+/** How long, and why, each of `services` is out when `failed` fail (absent: not interrupted). */
+export function outagesCompiled(cm: CompiledModel, failed: readonly string[], services: readonly string[]): Record<string, Outage> {
+    const { engine, outages } = prepare(cm);
+    const ids = failed.map(name => cm.index.get(name)).filter((id): id is number => id !== undefined);
+    engine.fail(ids);
+    try {
+        const oe = outages();
+        oe.run(engine.failedList, engine.failed);
+        try {
+            const reasons = new OutageReasons(oe, engine);
+            const out: Record<string, Outage> = {};
+            for (const name of services) {
+                const s = cm.index.get(name);
+                if (s === undefined || !(oe.T[s] > 0)) continue;
+                out[name] = { minutes: Number.isFinite(oe.T[s]) ? oe.T[s] : null, reason: reasons.reason(s) };
+            }
+            return out;
+        } finally {
+            oe.restore();
+        }
     } finally {
         engine.restore();
     }

@@ -38,23 +38,68 @@ const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
 export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
+    for (const document of documents) addDocument(document, elements, sources);
+    return { model: { elements }, sources };
+}
+
+function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
+    const root = document.parseResult.value;
+    if (!ast.isModel(root)) return;
+    const uri = document.uri.toString();
+    for (const node of root.elements) {
+        if (!node.name || sources.has(node.name) || !node.kind) continue;
+        const source: ElementSource = {
+            uri,
+            name: rangeOf(node, 'name'),
+            whole: node.$cstNode?.range ?? EMPTY_RANGE,
+            statements: {},
+            monitors: new Map(),
+            dependsOn: new Map()
+        };
+        sources.set(node.name, source);
+        elements.push(toElement(node, source));
+    }
+}
+
+/**
+ * The model of `documents` again, after only the files in `changed` were edited, none of which
+ * another file imports: the other files' elements are taken from `previous` as they were (their
+ * references cannot reach the edited files), the edited files' elements are built anew. Undefined
+ * when an edited file declares a name that another file also declares: which declaration wins
+ * may have changed, so the caller builds everything (`buildModel`).
+ */
+export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDocument[], changed: ReadonlySet<string>): BuiltModel | undefined {
+    const kept = new Map<string, Element[]>();
+    for (const element of previous.model.elements) {
+        const uri = previous.sources.get(element.name)?.uri;
+        if (uri === undefined || changed.has(uri)) continue;
+        const list = kept.get(uri);
+        if (list) list.push(element); else kept.set(uri, [element]);
+    }
+    const elements: Element[] = [];
+    const sources = new Map<string, ElementSource>();
     for (const document of documents) {
+        const uri = document.uri.toString();
+        if (!changed.has(uri)) {
+            const own = kept.get(uri) ?? [];
+            // a declaration of this file that lost to another file's last time: the winner may have changed
+            const root = document.parseResult.value;
+            if (ast.isModel(root) && root.elements.filter(node => node.name && node.kind).length !== own.length) return undefined;
+            for (const element of own) {
+                if (sources.has(element.name)) return undefined;
+                sources.set(element.name, previous.sources.get(element.name)!);
+                elements.push(element);
+            }
+            continue;
+        }
         const root = document.parseResult.value;
         if (!ast.isModel(root)) continue;
-        const uri = document.uri.toString();
         for (const node of root.elements) {
-            if (!node.name || sources.has(node.name) || !node.kind) continue;
-            const source: ElementSource = {
-                uri,
-                name: rangeOf(node, 'name'),
-                whole: node.$cstNode?.range ?? EMPTY_RANGE,
-                statements: {},
-                monitors: new Map(),
-                dependsOn: new Map()
-            };
-            sources.set(node.name, source);
-            elements.push(toElement(node, source));
+            if (node.name && previous.sources.has(node.name) && !changed.has(previous.sources.get(node.name)!.uri)) return undefined;
         }
+        const before = elements.length;
+        addDocument(document, elements, sources);
+        for (let i = before; i < elements.length; i++) if (sources.get(elements[i].name)?.uri !== uri) return undefined;
     }
     return { model: { elements }, sources };
 }

@@ -18,6 +18,8 @@ import type { DocumentView } from './workspace-analysis.js';
 
 const LIST_MAX = 12;
 const ALSO_WITH_DETAILS = 6;
+/** nearest SPOFs shown with their path and outage (each outage is one simulation); the rest by name */
+const NEAREST_WITH_DETAILS = 8;
 
 export interface Place { uri: string; range: Range }
 
@@ -74,13 +76,16 @@ function serviceBody(view: DocumentView, e: Element): string[] {
 
     out.push('');
     if (report.neverUp) {
-        const finding = analysis.result.findings.find(f => f.code === 'never-up' && f.subject === e.name);
+        const finding = analysis.findings.find(f => f.code === 'never-up' && f.subject === e.name);
         out.push(`**Never up:** ${finding ? escape(finding.message) : 'it is down with nothing failed.'}`);
     } else if (report.spofs.length === 0) {
         out.push('**No single point of failure:** no single failure domain takes it down.');
     } else {
         out.push(`**Single point${report.nearest.length === 1 ? '' : 's'} of failure**`);
-        for (const d of report.nearest) out.push(`- ${spofLine(view, e.name, d, report.paths[d])}`);
+        for (const d of report.nearest.slice(0, NEAREST_WITH_DETAILS)) out.push(`- ${spofLine(view, e.name, d, report.paths[d])}`);
+        if (report.nearest.length > NEAREST_WITH_DETAILS) {
+            out.push(`- ${report.nearest.length - NEAREST_WITH_DETAILS} more: ${names(report.nearest.slice(NEAREST_WITH_DETAILS))}`);
+        }
         const also = report.spofs.filter(d => !report.nearest.includes(d));
         if (also.length > 0) {
             out.push('', '**Also**');
@@ -101,7 +106,7 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }
 
-    const failing = analysis.simulate([e.name]);
+    const failing = analysis.simulate([e.name], { light: true });
     if (failing) {
         const down = view.only(failing.down).filter(n => n !== e.name);
         const degraded = view.only(failing.degraded);
@@ -115,7 +120,7 @@ function serviceBody(view: DocumentView, e: Element): string[] {
 
 function spofLine(view: DocumentView, service: string, domain: string, steps: Parameters<typeof pathText>[1] | undefined): string {
     const path = steps && steps.length > 0 ? ` — ${escape(pathText(service, steps))}` : '';
-    const outage = view.analysis.simulate([domain])?.outages[service];
+    const outage = view.analysis.outage(domain, service);
     const length = outage === undefined ? '' : outage.minutes === null
         ? ` · outage of unknown length (${escape(outage.reason)})`
         : ` · outage ${formatMinutes(outage.minutes)} (${escape(outage.reason)})`;

@@ -19,7 +19,7 @@ export function neverUpFixes(document: LangiumDocument, view: DocumentView, diag
     if (!service || !node || service.quorum === undefined) return [];
     const total = service.deployments.reduce((sum, d) => sum + d.replicas, 0);
     if (total < 1 || service.quorum <= total) return [];
-    const baseline = analysis.simulate([]);
+    const baseline = analysis.simulate([], { light: true });
     if (!baseline) return [];
     const down = new Set([...baseline.down, ...baseline.domainsDown]);
     if (service.deployments.some(d => down.has(d.domain))) return [];

@@ -32,13 +32,13 @@ export function spofFixes(document: LangiumDocument, view: DocumentView, diagnos
     // every SPOF must kill the service through its placement only
     const brought = new Set<string>();
     for (const d of report.spofs) {
-        const state = analysis.simulate([d]);
+        const state = analysis.simulate([d], { light: true });
         if (!state) return [];
         const down = new Set([...state.down, ...state.domainsDown]);
         if (!service.dependsOn.every(term => holds(term, down))) return [];
         state.domainsDown.forEach(x => brought.add(x));
     }
-    const baseline = analysis.simulate([]);
+    const baseline = analysis.simulate([], { light: true });
     const neverUp = new Set(baseline ? baseline.domainsDown : []);
 
     const sites = [...analysis.elements.values()]

@@ -11,13 +11,17 @@
  * model (a blast radius, a simulation) are filtered to the names the asking file sees.
  *
  * An analysis is kept while the documents of its closure are the same parsed documents, so an
- * edit re-analyses only the maximal closures that contain the edited file.
+ * edit re-analyses only the maximal closures that contain the edited file. And when the edited
+ * files are imported by no other file of the closure, nothing else can refer to their elements:
+ * the findings of every other file stay as they were, and only the edited files' findings are
+ * computed (over the whole closure's model, which is rebuilt from the unchanged files' elements).
+ * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
-import { analyzeCompiled, compileModel, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
+import { Analysis, compileModel, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
-import type { AnalysisResult, DomainReport, ServiceReport } from '../analysis/results.js';
-import { buildModel, type BuiltModel } from '../language/build-model.js';
+import type { DomainReport, Finding, Outage, ServiceReport } from '../analysis/results.js';
+import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
 import { closureDocuments } from '../language/closure-model.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoServices } from '../language/topo-module.js';
@@ -42,17 +46,25 @@ export interface Relations {
     monitoredBy: Map<string, string[]>;
 }
 
-const EMPTY_RESULT: AnalysisResult = { services: [], domains: [], findings: [] };
-/** single-failure simulations kept per closure: a hover needs one per SPOF of the service */
-const SIMULATIONS_KEPT = 256;
+/** Reports by name, built when first asked for. */
+export interface Reports<T> {
+    get(name: string): T | undefined;
+}
+/** single-failure simulations kept per closure (the preview and hovers ask for the same ones again) */
+const SIMULATIONS_KEPT = 64;
+/** outage lengths of (domain, service) kept per closure: a hover shows a few per service */
+const OUTAGES_KEPT = 4096;
 
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
     readonly elements = new Map<string, Element>();
-    readonly services = new Map<string, ServiceReport>();
-    readonly domains = new Map<string, DomainReport>();
-    private readonly findingsByUri = new Map<string, TopoDiagnostic[]>();
+    readonly services: Reports<ServiceReport>;
+    readonly domains: Reports<DomainReport>;
+    /** the findings of every file of the closure */
+    readonly findings: readonly Finding[];
+    readonly findingsByUri: ReadonlyMap<string, TopoDiagnostic[]>;
     private readonly simulations = new Map<string, SimulationDetails>();
+    private readonly outages = new Map<string, Outage | undefined>();
     private relationsCache?: Relations;
 
     constructor(
@@ -60,17 +72,16 @@ export class ClosureAnalysis {
         readonly members: readonly Member[],
         readonly built: BuiltModel,
         private readonly cm: CompiledModel | undefined,
-        readonly result: AnalysisResult,
+        analysis: Analysis | undefined,
+        findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> },
         /** the analysis threw (and was logged): everything in it is empty */
         readonly failed = false
     ) {
         for (const element of built.model.elements) if (!this.elements.has(element.name)) this.elements.set(element.name, element);
-        for (const s of result.services) this.services.set(s.name, s);
-        for (const d of result.domains) this.domains.set(d.name, d);
-        for (const d of findingDiagnostics(result.findings, built.sources)) {
-            const list = this.findingsByUri.get(d.uri);
-            if (list) list.push(d); else this.findingsByUri.set(d.uri, [d]);
-        }
+        this.services = { get: name => analysis?.service(name) };
+        this.domains = { get: name => analysis?.domain(name) };
+        this.findings = findings.all;
+        this.findingsByUri = findings.byUri;
     }
 
     /** The findings anchored in one file. */
@@ -83,20 +94,34 @@ export class ClosureAnalysis {
         return this.built.sources.get(name)?.uri;
     }
 
-    /** The state when `failed` fail, over the whole closure; single names are cached. */
-    simulate(failed: readonly string[]): SimulationDetails | undefined {
+    /**
+     * The state when `failed` fail, over the whole closure; single names are cached. `light`: only
+     * who is down or degraded, and the users (see `simulateCompiled`).
+     */
+    simulate(failed: readonly string[], options: { light?: boolean } = {}): SimulationDetails | undefined {
         if (!this.cm) return undefined;
-        if (failed.length !== 1) return simulateCompiled(this.cm, failed);
-        const key = failed[0];
-        let result = this.simulations.get(key);
+        if (failed.length !== 1) return simulateCompiled(this.cm, failed, options);
+        const key = `${options.light ? 'light' : 'full'}\u0000${failed[0]}`;
+        let result = this.simulations.get(key) ?? (options.light ? this.simulations.get(`full\u0000${failed[0]}`) : undefined);
         if (result) {
             this.simulations.delete(key); // most recently used last
         } else {
-            result = simulateCompiled(this.cm, failed);
+            result = simulateCompiled(this.cm, failed, options);
             if (this.simulations.size >= SIMULATIONS_KEPT) this.simulations.delete(this.simulations.keys().next().value!);
         }
         this.simulations.set(key, result);
         return result;
+    }
+
+    /** How long, and why, `service` is out when `domain` alone fails (undefined: not interrupted). */
+    outage(domain: string, service: string): Outage | undefined {
+        if (!this.cm) return undefined;
+        const key = `${domain}\u0000${service}`;
+        if (!this.outages.has(key)) {
+            if (this.outages.size >= OUTAGES_KEPT) this.outages.delete(this.outages.keys().next().value!);
+            this.outages.set(key, outagesCompiled(this.cm, [domain], [service])[service]);
+        }
+        return this.outages.get(key);
     }
 
     relations(): Relations {
@@ -177,7 +202,7 @@ export class WorkspaceAnalysis {
     private cached(rootUri: string, members: Member[], documents: LangiumDocument[]): ClosureAnalysis {
         const cached = this.entries.get(rootUri);
         if (cached && sameMembers(cached.members, members)) return cached;
-        const fresh = this.analyse(rootUri, members, documents);
+        const fresh = this.analyse(rootUri, members, documents, cached);
         this.entries.set(rootUri, fresh);
         return fresh;
     }
@@ -223,28 +248,85 @@ export class WorkspaceAnalysis {
         return owners;
     }
 
-    private analyse(rootUri: string, members: Member[], documents: LangiumDocument[]): ClosureAnalysis {
+    private analyse(rootUri: string, members: Member[], documents: LangiumDocument[], previous?: ClosureAnalysis): ClosureAnalysis {
         const started = performance.now();
         let built: BuiltModel = { model: { elements: [] }, sources: new Map() };
         let cm: CompiledModel | undefined;
-        let result = EMPTY_RESULT;
+        let analysis: Analysis | undefined;
+        let findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } = { all: [], byUri: new Map() };
         let failed = false;
+        let how = 'in full';
         try {
             debugThrow(`analysing ${rootUri}`);
-            built = buildModel(documents);
+            const changed = previous && !previous.failed ? this.changedLeaves(previous.members, members, documents) : undefined;
+            const rebuilt = changed && previous ? rebuildModel(previous.built, documents, changed) : undefined;
+            built = rebuilt ?? buildModel(documents);
             cm = compileModel(built.model);
-            result = analyzeCompiled(cm);
+            analysis = new Analysis(cm);
+            if (rebuilt && previous && changed) {
+                findings = this.refreshFindings(previous, analysis, built, changed);
+                how = `for ${changed.size} edited file${changed.size === 1 ? '' : 's'}`;
+            } else {
+                findings = placed(analysis.findings(), built);
+            }
         } catch (error) {
             logger.error(`analysing ${rootUri}`, error);
             cm = undefined;
-            result = EMPTY_RESULT;
+            analysis = undefined;
+            findings = { all: [], byUri: new Map() };
             failed = true;
         }
         const ms = performance.now() - started;
         logger.log(`analysed ${UriUtils.basename(URI.parse(rootUri))} with its imports: ${documents.length} file${documents.length === 1 ? '' : 's'}, ` +
-            `${built.model.elements.length} elements, ${result.findings.length} findings in ${ms.toFixed(1)} ms`);
-        return new ClosureAnalysis(rootUri, members, built, cm, result, failed);
+            `${built.model.elements.length} elements, ${findings.all.length} findings in ${ms.toFixed(1)} ms (${how})`);
+        return new ClosureAnalysis(rootUri, members, built, cm, analysis, findings, failed);
     }
+
+    /**
+     * The files whose parse changed since `before`, when the closure is otherwise the same files in
+     * the same order and none of them is imported by another file of the closure; else undefined.
+     */
+    private changedLeaves(before: readonly Member[], after: readonly Member[], documents: LangiumDocument[]): Set<string> | undefined {
+        if (before.length !== after.length) return undefined;
+        const changed = new Set<string>();
+        for (let i = 0; i < after.length; i++) {
+            if (before[i].uri !== after[i].uri) return undefined;
+            if (before[i].root !== after[i].root) changed.add(after[i].uri);
+        }
+        if (changed.size === 0 || changed.size > after.length / 2) return undefined;
+        const imports = this.services.imports.Imports;
+        for (const document of documents) {
+            for (const { uri } of imports.importsOf(document)) {
+                if (changed.has(uri.toString()) && uri.toString() !== document.uri.toString()) return undefined;
+            }
+        }
+        return changed;
+    }
+
+    /** The findings of the unchanged files as they were; those of the changed files computed now. */
+    private refreshFindings(
+        previous: ClosureAnalysis, analysis: Analysis, built: BuiltModel, changed: ReadonlySet<string>
+    ): { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } {
+        const subjects = new Set<string>();
+        for (const [name, source] of built.sources) if (changed.has(source.uri)) subjects.add(name);
+        const fresh = placed(analysis.findings(subjects), built);
+        const all: Finding[] = previous.findings.filter(f => !changed.has(previous.built.sources.get(f.subject)?.uri ?? ''));
+        all.push(...fresh.all);
+        const byUri = new Map<string, TopoDiagnostic[]>();
+        for (const [uri, list] of previous.findingsByUri) if (!changed.has(uri)) byUri.set(uri, list);
+        for (const [uri, list] of fresh.byUri) byUri.set(uri, [...byUri.get(uri) ?? [], ...list]);
+        return { all, byUri };
+    }
+}
+
+/** Findings placed in their files. */
+function placed(findings: Finding[], built: BuiltModel): { all: readonly Finding[]; byUri: Map<string, TopoDiagnostic[]> } {
+    const byUri = new Map<string, TopoDiagnostic[]>();
+    for (const d of findingDiagnostics(findings, built.sources)) {
+        const list = byUri.get(d.uri);
+        if (list) list.push(d); else byUri.set(d.uri, [d]);
+    }
+    return { all: findings, byUri };
 }
 
 function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {

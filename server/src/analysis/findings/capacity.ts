@@ -13,7 +13,7 @@ import { RelatedList, tierSeverity, type FindingContext } from './context.js';
 export function capacityFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
     const out: Finding[] = [];
-    for (const s of cm.services) {
+    for (const s of ctx.services) {
         if (!hasCapacity(cm, s)) continue;
         const name = cm.names[s];
         const cap = cm.capacity[s];

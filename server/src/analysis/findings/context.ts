@@ -15,10 +15,15 @@ export interface FindingContext {
     cm: CompiledModel;
     engine: StateEngine;
     sweep: Sweep;
-    /** per service id: its nearest SPOFs */
-    nearest: number[][];
-    availability: Availability;
+    /** service id → its nearest SPOFs, in name order (computed once, when first asked) */
+    nearest(s: number): number[];
+    /** computed when first asked (only `slo` findings need it) */
+    availability(): Availability;
     paths: PathCache;
+    /** the services and datastores to report on, in declaration order (all of them, or those of an edited file) */
+    services: Int32Array;
+    /** is element x one to report on? */
+    wanted(x: number): boolean;
 }
 
 /** Note 12: critical → error, high → warning, normal → warning, low → information. */

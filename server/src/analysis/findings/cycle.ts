@@ -18,6 +18,7 @@ export function cycleFindings(ctx: FindingContext): Finding[] {
     const { comp, members, selfLoop } = stronglyConnectedComponents(cm.n, edges);
     const out: Finding[] = [];
     for (let e = 0; e < cm.n; e++) {
+        if (!ctx.wanted(e)) continue;
         const size = members[comp[e]].length;
         if (size === 1 && !selfLoop[e]) continue;
         // the first `depends on` entry of e naming a member of its component

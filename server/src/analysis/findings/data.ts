@@ -13,6 +13,7 @@ export function backupFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
     const out: Finding[] = [];
     for (const [s, triggers] of sweep.backupTriggers) {
+        if (!ctx.wanted(s)) continue;
         const name = cm.names[s];
         const causes = sortByName(cm, nearestOf(sweep, triggers)).map(d => cm.names[d]);
         const deployed: number[] = [];
@@ -43,7 +44,7 @@ export function asyncReplicationFindings(ctx: FindingContext): Finding[] {
     const { cm } = ctx;
     const out: Finding[] = [];
     for (let x = 0; x < cm.n; x++) {
-        if (cm.elements[x].replication !== 'async') continue;
+        if (cm.elements[x].replication !== 'async' || !ctx.wanted(x)) continue;
         const name = cm.names[x];
         out.push({
             code: 'async-replication',

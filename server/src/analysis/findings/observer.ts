@@ -13,7 +13,7 @@ import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './cont
 export function observerFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep, engine } = ctx;
     const out: Finding[] = [];
-    for (const o of cm.services) {
+    for (const o of ctx.services) {
         if (!engine.baseUp[o]) continue;
         for (let j = cm.monitors.start[o]; j < cm.monitors.start[o + 1]; j++) {
             const x = cm.monitors.targets[j];

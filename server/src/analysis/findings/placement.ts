@@ -10,7 +10,7 @@ import type { FindingContext } from './context.js';
 export function placementFindings(ctx: FindingContext): Finding[] {
     const { cm, engine } = ctx;
     const out: Finding[] = [];
-    for (const s of cm.services) {
+    for (const s of ctx.services) {
         const e = cm.elements[s];
         const name = cm.names[s];
         if (!engine.baseUp[s]) {

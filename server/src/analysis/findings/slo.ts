@@ -11,9 +11,9 @@ import { tierSeverity, type FindingContext } from './context.js';
 const MINUTES_PER_YEAR = 525600;
 
 export function sloFindings(ctx: FindingContext): Finding[] {
-    const { cm, availability, sweep } = ctx;
+    const { cm, sweep } = ctx;
     const out: Finding[] = [];
-    for (const s of cm.services) {
+    for (const s of ctx.services) {
         const slo = cm.elements[s].slo;
         if (slo === undefined || Number.isNaN(slo)) continue;
         const name = cm.names[s];
@@ -30,6 +30,7 @@ export function sloFindings(ctx: FindingContext): Finding[] {
             ? `Fix: remove ${joinAnd(cappers)} as ${cappers.length === 1 ? 'a single point' : 'single points'} of failure, ` +
               `or raise ${cappers.length === 1 ? 'its' : 'their'} availability.`
             : 'Fix: add replicas on independent sites, or make its dependencies redundant.';
+        const availability = ctx.availability();
         const bounds = availability.bounds.get(s);
         const value = availability.value[s];
         if (bounds !== undefined) {

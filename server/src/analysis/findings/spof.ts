@@ -21,12 +21,12 @@ export function spofFindings(ctx: FindingContext): Finding[] {
     // which nearest SPOFs each message spells out: those it runs on directly first, then by name
     const shown = new Map<number, number[]>();
     const requests = new Map<number, number[]>();
-    for (const s of cm.services) {
-        if (ctx.nearest[s].length === 0) continue;
+    for (const s of ctx.services) {
+        if (ctx.nearest(s).length === 0) continue;
         const direct = new Set<number>();
         for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) direct.add(cm.depDomain[d]);
         // nearest is in name order: the first SHOWN it runs on directly, then the first others
-        const nearest = sortByName(cm, [...ctx.nearest[s]]);
+        const nearest = sortByName(cm, [...ctx.nearest(s)]);
         const pick = nearest.filter(d => direct.has(d)).slice(0, SHOWN);
         for (let i = 0; i < nearest.length && pick.length < SHOWN; i++) if (!direct.has(nearest[i])) pick.push(nearest[i]);
         shown.set(s, pick);
@@ -48,11 +48,11 @@ export function spofFindings(ctx: FindingContext): Finding[] {
 
     const out: Finding[] = [];
     const inNearest = new Uint8Array(cm.n);
-    for (const s of cm.services) {
+    for (const s of ctx.services) {
         const pick = shown.get(s);
         if (pick === undefined) continue;
         const name = cm.names[s];
-        const nearest = sortByName(cm, [...ctx.nearest[s]]);
+        const nearest = sortByName(cm, [...ctx.nearest(s)]);
         const causes = nearest.map(d => cm.names[d]);
         for (const d of nearest) inNearest[d] = 1;
         // spofsOf is in name order: so are the others (only the first few are named)
