@@ -88,4 +88,32 @@ describe('language server: edits to a file nothing imports', function () {
         assert.ok(incremental.some(l => /for 1 edited file/.test(l)), incremental.join('\n'));
         assert.ok(incremental.some(l => /in full/.test(l)), `the duplicate name is analysed in full:\n${incremental.join('\n')}`);
     });
+
+    it('report work-done progress while re-analysing after an edit to a widely imported file, not for a leaf edit', async () => {
+        const folder = tempFolder();
+        const uris = writeFiles(folder, { 'sites.topo': SITES, 'platform.topo': PLATFORM, 'leaf.topo': LEAF_VERSIONS[0] });
+        const progressClient = await TestClient.start({ folder, workDoneProgress: true, env: { TOPO_PROGRESS_AFTER_MS: '0' } });
+        try {
+            await progressClient.open(uris['leaf.topo'], LEAF_VERSIONS[0], 1);
+            await progressClient.published(uris['leaf.topo'], p => p.version === 1);
+
+            const mark = progressClient.progress.all.length;
+            const publishMark = progressClient.diagnostics.all.length;
+            await progressClient.open(uris['sites.topo'], SITES + 'site incheon in capital\n', 1);
+            const begin = await progressClient.progress.next(p => p.value.kind === 'begin', mark);
+            assert.ok(progressClient.progressTokens.includes(begin.token), 'the token was created first (window/workDoneProgress/create)');
+            assert.match(begin.value.title ?? '', /topo/);
+            assert.match(begin.value.message ?? '', /analysing .*\.topo with its imports \(3 files\)/);
+            await progressClient.progress.next(p => p.token === begin.token && p.value.kind === 'end', mark);
+            await progressClient.published(uris['sites.topo'], p => p.version === 1, publishMark);
+
+            // an edit to the leaf: only its findings are computed, quickly, with no progress
+            const leafMark = progressClient.progress.all.length;
+            await progressClient.change(uris['leaf.topo'], LEAF_VERSIONS[1], 2);
+            await progressClient.published(uris['leaf.topo'], p => p.version === 2);
+            assert.equal(progressClient.progress.all.length, leafMark, JSON.stringify(progressClient.progress.all.slice(leafMark)));
+        } finally {
+            await progressClient.stop();
+        }
+    });
 });

@@ -45,6 +45,10 @@ export interface ClientOptions {
     configurationGate?: Promise<void>;
     /** extra options for node (e.g. --cpu-prof when measuring) */
     nodeArgs?: string[];
+    /** extra environment for the server */
+    env?: Record<string, string>;
+    /** advertise `window.workDoneProgress` (the server may then report progress) */
+    workDoneProgress?: boolean;
 }
 
 type Waiter<T> = { test: (value: T) => boolean; resolve: (value: T) => void };
@@ -82,6 +86,9 @@ export class TestClient {
     readonly diagnostics = new Stream<PublishDiagnosticsParams>();
     readonly logs = new Stream<string>();
     readonly notifications = new Stream<{ method: string; params: unknown }>();
+    /** `$/progress` notifications and the tokens created for them */
+    readonly progress = new Stream<{ token: string | number; value: { kind: string; title?: string; message?: string } }>();
+    readonly progressTokens: Array<string | number> = [];
     initializeResult!: InitializeResult;
     stderr = '';
     settings: Record<string, unknown>;
@@ -100,13 +107,19 @@ export class TestClient {
         });
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('client/unregisterCapability', () => null);
-        connection.onRequest('window/workDoneProgress/create', () => null);
+        connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+            this.progressTokens.push(params.token);
+            return null;
+        });
+        connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => this.progress.push(params));
         connection.onRequest('workspace/semanticTokens/refresh', () => null);
     }
 
     static async start(options: ClientOptions = {}): Promise<TestClient> {
         requireBuiltServer();
-        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }
+        });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new TestClient(connection, child, options);
         connection.listen();
@@ -116,6 +129,7 @@ export class TestClient {
             rootUri: folder ? fileUri(folder) : null,
             workspaceFolders: folder ? [{ uri: fileUri(folder), name: basename(folder) }] : null,
             capabilities: {
+                window: { workDoneProgress: options.workDoneProgress ?? false },
                 workspace: {
                     configuration: true,
                     workspaceFolders: true,

@@ -4,7 +4,9 @@
  *   collection (with node's `--expose-gc`) and the heap in use after it;
  * - `TOPO_DEBUG_THROW_ON=<text>` makes the guarded work whose description contains `<text>`
  *   (each names its document's URI: `hover in file:///…/bad.topo`) throw, so that a test can
- *   prove a failing provider on one document leaves the others working.
+ *   prove a failing provider on one document leaves the others working;
+ * - `TOPO_PROGRESS_AFTER_MS=<ms>`: report work-done progress for analyses expected to take at
+ *   least this long (default 1000; 0 reports every full analysis).
  */
 import type { Connection } from 'vscode-languageserver';
 import { DebugHeapRequest, type DebugHeapResult } from '../protocol.js';
@@ -27,3 +29,7 @@ const THROW_ON = process.env.TOPO_DEBUG_THROW_ON;
 export function debugThrow(what: string): void {
     if (THROW_ON && what.includes(THROW_ON)) throw new Error(`TOPO_DEBUG_THROW_ON: ${what}`);
 }
+
+/** Analyses expected to take at least this long report work-done progress. */
+export const PROGRESS_AFTER_MS = Number.isFinite(Number(process.env.TOPO_PROGRESS_AFTER_MS)) && process.env.TOPO_PROGRESS_AFTER_MS !== undefined
+    ? Number(process.env.TOPO_PROGRESS_AFTER_MS) : 1000;

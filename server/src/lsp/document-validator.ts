@@ -3,12 +3,12 @@
  * to the reference) plus the analysis findings anchored in it, taken from the workspace analysis
  * that is computed once per build (see workspace-analysis.ts), with the user's severities.
  */
-import { DefaultDocumentValidator, OperationCancelled, isOperationCancelled, type LangiumDocument, type ValidationOptions } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { DefaultDocumentValidator, OperationCancelled, UriUtils, isOperationCancelled, type LangiumDocument, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TopoConfigurationProvider } from './configuration.js';
 import { findingDiagnostic, languageDiagnostic } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
-import { debugThrow } from './debug.js';
+import { debugThrow, PROGRESS_AFTER_MS } from './debug.js';
 import { logger } from './log.js';
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
@@ -26,14 +26,40 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
             const overrides = await config.severityOverrides();
             // a newer edit may have arrived meanwhile: its build replaces this one
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
-            for (const finding of this.services.topo.Analysis.findingsFor(document)) {
-                const diagnostic = findingDiagnostic(finding, overrides.get(finding.code));
-                if (diagnostic) diagnostics.push(diagnostic);
+            const analysis = this.services.topo.Analysis;
+            const progress = await this.progressFor(document);
+            if (cancelToken.isCancellationRequested) {
+                progress?.done();
+                throw OperationCancelled;
+            }
+            try {
+                for (const finding of analysis.findingsFor(document)) {
+                    const diagnostic = findingDiagnostic(finding, overrides.get(finding.code));
+                    if (diagnostic) diagnostics.push(diagnostic);
+                }
+            } finally {
+                progress?.done();
             }
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             logger.error(`findings for ${document.uri.toString()}`, error);
         }
         return diagnostics;
+    }
+
+    /**
+     * Work-done progress ("Analysing 101 files…") when the analysis this document needs is
+     * expected to take a while (`PROGRESS_AFTER_MS`): the client shows it while the server is busy.
+     */
+    private async progressFor(document: LangiumDocument): Promise<WorkDoneProgressServerReporter | undefined> {
+        const analysis = this.services.topo.Analysis;
+        const expected = analysis.expectedMs(document);
+        if (expected <= 0 || expected < PROGRESS_AFTER_MS) return undefined;
+        const connection = this.services.shared.lsp.Connection;
+        if (!connection) return undefined;
+        const files = this.services.imports.Imports.closure(document).size;
+        const progress = await connection.window.createWorkDoneProgress();
+        progress.begin('topo', undefined, `analysing ${UriUtils.basename(document.uri)} with its imports (${files} file${files === 1 ? '' : 's'})…`, false);
+        return progress;
     }
 }
