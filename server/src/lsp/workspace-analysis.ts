@@ -57,7 +57,7 @@ const OUTAGES_KEPT = 4096;
 
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
-    readonly elements = new Map<string, Element>();
+    private elementsCache?: Map<string, Element>;
     readonly services: Reports<ServiceReport>;
     readonly domains: Reports<DomainReport>;
     /** the findings of every file of the closure */
@@ -77,11 +77,19 @@ export class ClosureAnalysis {
         /** the analysis threw (and was logged): everything in it is empty */
         readonly failed = false
     ) {
-        for (const element of built.model.elements) if (!this.elements.has(element.name)) this.elements.set(element.name, element);
         this.services = { get: name => analysis?.service(name) };
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
         this.findingsByUri = findings.byUri;
+    }
+
+    /** The closure's elements by name (built when first asked for: an edit needs none of it). */
+    get elements(): ReadonlyMap<string, Element> {
+        if (this.elementsCache === undefined) {
+            this.elementsCache = new Map();
+            for (const element of this.built.model.elements) if (!this.elementsCache.has(element.name)) this.elementsCache.set(element.name, element);
+        }
+        return this.elementsCache;
     }
 
     /** The findings anchored in one file. */
@@ -172,6 +180,8 @@ export class WorkspaceAnalysis {
     /** root URI → the documents of its closure (they change only when some content does) */
     private readonly closures: WorkspaceCache<string, LangiumDocument[]>;
     private lastOwners?: Map<string, string>;
+    /** the import graph `lastOwners` was computed from */
+    private lastGraph?: string;
     /** root URI → how long its last full analysis took (ms) */
     private readonly fullMs = new Map<string, number>();
 
@@ -244,13 +254,19 @@ export class WorkspaceAnalysis {
         return { rootUri: rootKey, members: documents.map(d => ({ uri: d.uri.toString(), root: d.parseResult.value })), documents };
     }
 
-    /** Every document → the root of the largest closure that contains it. */
+    /**
+     * Every document → the root of the largest closure that contains it. It depends only on the
+     * import graph, so it is kept while no file's imports change (an ordinary edit changes none).
+     */
     private ownersNow(): Map<string, string> {
         const owners = this.owners.get('owners', () => {
             const imports = this.services.imports.Imports;
-            const closures = this.services.shared.workspace.LangiumDocuments.all
+            const documents = this.services.shared.workspace.LangiumDocuments.all.toArray();
+            const graph = documents.map(d => `${d.uri.toString()}>${imports.importsOf(d).map(i => i.uri.toString()).join(',')}`).join('\n');
+            if (this.lastGraph === graph && this.lastOwners) return this.lastOwners;
+            this.lastGraph = graph;
+            const closures = documents
                 .map(d => ({ uri: d.uri.toString(), closure: imports.closure(d) }))
-                .toArray()
                 .sort((a, b) => b.closure.size - a.closure.size || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
             const map = new Map<string, string>();
             for (const { uri, closure } of closures) {
@@ -275,13 +291,18 @@ export class WorkspaceAnalysis {
         let findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } = { all: [], byUri: new Map() };
         let failed = false;
         let how = 'in full';
+        let phases = '';
         try {
             debugThrow(`analysing ${rootUri}`);
             const changed = previous && !previous.failed ? this.changedLeaves(previous.members, members, documents) : undefined;
             const rebuilt = changed && previous ? rebuildModel(previous.built, documents, changed) : undefined;
             built = rebuilt ?? buildModel(documents);
+            const t1 = performance.now();
             cm = compileModel(built.model);
+            const t2 = performance.now();
             analysis = new Analysis(cm);
+            const t3 = performance.now();
+            phases = `model ${(t1 - started).toFixed(0)}, compile ${(t2 - t1).toFixed(0)}, down sets ${(t3 - t2).toFixed(0)}`;
             if (rebuilt && previous && changed) {
                 findings = this.refreshFindings(previous, analysis, built, changed);
                 how = `for ${changed.size} edited file${changed.size === 1 ? '' : 's'}`;
@@ -298,7 +319,7 @@ export class WorkspaceAnalysis {
         const ms = performance.now() - started;
         if (how === 'in full') this.fullMs.set(rootUri, ms);
         logger.log(`analysed ${UriUtils.basename(URI.parse(rootUri))} with its imports: ${documents.length} file${documents.length === 1 ? '' : 's'}, ` +
-            `${built.model.elements.length} elements, ${findings.all.length} findings in ${ms.toFixed(1)} ms (${how})`);
+            `${built.model.elements.length} elements, ${findings.all.length} findings in ${ms.toFixed(1)} ms (${how}; ${phases})`);
         return new ClosureAnalysis(rootUri, members, built, cm, analysis, findings, failed);
     }
 
