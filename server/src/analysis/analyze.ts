@@ -8,6 +8,7 @@
  * server for the findings of the files it shows, and for the reports its hovers name.
  */
 
+import type { BufferPool } from './buffer-pool.js';
 import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './availability.js';
 import { namesOf, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
      * built at once as plain data; past it, on first access (a large model can have millions).
      */
     eagerPathPairs?: number;
+    /** where the down sets' arrays come from; `Analysis.retire()` gives them back */
+    pool?: BufferPool;
 }
 
 const MINUTES_PER_YEAR = 525600;
@@ -40,7 +43,7 @@ export class Analysis {
 
     constructor(readonly cm: CompiledModel, private readonly options: AnalyzeOptions = {}) {
         const { engine } = prepare(cm);
-        const sweep = sweepDomains(engine);
+        const sweep = sweepDomains(engine, options.pool);
         this.ctx = {
             cm, engine, sweep,
             nearest: s => {
@@ -53,6 +56,20 @@ export class Analysis {
             services: cm.services,
             wanted: () => true
         };
+    }
+
+    private retired = false;
+
+    /**
+     * No longer needed: its down sets go back to the pool for the next analysis. Reports asked
+     * for afterwards are undefined (their paths would read reused arrays).
+     */
+    retire(): void {
+        if (this.retired) return;
+        this.retired = true;
+        this.ctx.paths.forgetDownSets();
+        this.options.pool?.release(this.ctx.sweep.sets.down);
+        this.options.pool?.release(this.ctx.sweep.sets.unhealthy);
     }
 
     availability(): Availability {
@@ -78,6 +95,7 @@ export class Analysis {
 
     /** The report of one service or datastore (kept once built). */
     service(name: string): ServiceReport | undefined {
+        if (this.retired) return undefined;
         if (this.serviceReports.has(name)) return this.serviceReports.get(name);
         const s = this.cm.index.get(name);
         const report = s === undefined || this.cm.isDomain[s] ? undefined : this.serviceReport(s, this.lazyPaths(s));
@@ -87,6 +105,7 @@ export class Analysis {
 
     /** The blast radius of one failure domain (kept once built). */
     domain(name: string): DomainReport | undefined {
+        if (this.retired) return undefined;
         if (this.domainReports.has(name)) return this.domainReports.get(name);
         const d = this.cm.index.get(name);
         const report = d === undefined || !this.cm.isDomain[d] ? undefined : this.domainReport(d, this.ctx.sweep.blastOf(d));

@@ -31,6 +31,7 @@
 import { hasCapacity, type CompiledModel } from './compile.js';
 import { csrFrom } from './csr.js';
 import { stronglyConnectedComponents } from './scc.js';
+import type { BufferPool } from './buffer-pool.js';
 import type { StateEngine } from './state.js';
 
 export interface DownSets {
@@ -66,7 +67,7 @@ export function forEachBit(rows: Uint32Array, words: number, x: number, visit: (
     }
 }
 
-export function computeDownSets(engine: StateEngine): DownSets {
+export function computeDownSets(engine: StateEngine, pool?: BufferPool): DownSets {
     const cm = engine.cm;
     const n = cm.n;
     const byName = [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
@@ -75,8 +76,8 @@ export function computeDownSets(engine: StateEngine): DownSets {
     const bitOf = new Int32Array(n).fill(-1);
     byName.forEach((d, i) => { bitOf[d] = i; });
     const domainAt = Int32Array.from(byName);
-    const down = new Uint32Array(n * words);
-    const unhealthy = new Uint32Array(n * words);
+    const down = pool ? pool.take(n * words) : new Uint32Array(n * words);
+    const unhealthy = pool ? pool.take(n * words) : new Uint32Array(n * words);
 
     const full = new Uint32Array(words).fill(0xffffffff);
     if (bits % 32 !== 0) full[words - 1] = (2 ** (bits % 32)) - 1;

@@ -15,7 +15,12 @@ import type { StateEngine } from './state.js';
 export class PathCache {
     private readonly byDomain = new Map<number, Map<number, PathStep[]>>();
 
-    constructor(private readonly engine: StateEngine, private readonly sets?: DownSets) {}
+    constructor(private readonly engine: StateEngine, private sets?: DownSets) {}
+
+    /** The down sets are no longer valid (their arrays were reused): simulate from now on. */
+    forgetDownSets(): void {
+        this.sets = undefined;
+    }
 
     /** The path from the down sets, when they are given and it does not pass through a cycle. */
     private walk(s: number, d: number): PathStep[] | undefined {

@@ -7,6 +7,7 @@
 
 import { hasCapacity, type CompiledModel } from './compile.js';
 import { BitCounter, computeDownSets, forEachBit, hasBit, type DownSets } from './down-sets.js';
+import type { BufferPool } from './buffer-pool.js';
 import type { StateEngine } from './state.js';
 
 export interface BlastRadius {
@@ -43,9 +44,9 @@ export function bringsDown(sweep: Sweep, d: number, y: number): boolean {
     return bit >= 0 && hasBit(sweep.sets.down, sweep.sets.words, y, bit);
 }
 
-export function sweepDomains(engine: StateEngine): Sweep {
+export function sweepDomains(engine: StateEngine, pool?: BufferPool): Sweep {
     const cm = engine.cm;
-    const sets = computeDownSets(engine);
+    const sets = computeDownSets(engine, pool);
     const { words, domainAt, down } = sets;
 
     const domainsDown: (Int32Array | undefined)[] = new Array(cm.n);

@@ -18,7 +18,7 @@
  * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
-import { Analysis, compileModel, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
+import { Analysis, BufferPool, compileModel, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
 import type { DomainReport, Finding, Outage, ServiceReport } from '../analysis/results.js';
 import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
@@ -58,6 +58,7 @@ const OUTAGES_KEPT = 4096;
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
     private elementsCache?: Map<string, Element>;
+    private readonly analysis: Analysis | undefined;
     readonly services: Reports<ServiceReport>;
     readonly domains: Reports<DomainReport>;
     /** the findings of every file of the closure */
@@ -77,10 +78,16 @@ export class ClosureAnalysis {
         /** the analysis threw (and was logged): everything in it is empty */
         readonly failed = false
     ) {
+        this.analysis = analysis;
         this.services = { get: name => analysis?.service(name) };
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
         this.findingsByUri = findings.byUri;
+    }
+
+    /** Replaced by a newer analysis: its arrays are reused (reports asked for later are undefined). */
+    retire(): void {
+        this.analysis?.retire();
     }
 
     /** The closure's elements by name (built when first asked for: an edit needs none of it). */
@@ -182,6 +189,8 @@ export class WorkspaceAnalysis {
     private lastOwners?: Map<string, string>;
     /** the import graph `lastOwners` was computed from */
     private lastGraph?: string;
+    /** arrays of replaced analyses, for the next ones */
+    private readonly pool = new BufferPool();
     /** root URI → how long its last full analysis took (ms) */
     private readonly fullMs = new Map<string, number>();
 
@@ -233,6 +242,7 @@ export class WorkspaceAnalysis {
         if (cached && sameMembers(cached.members, members)) return cached;
         const fresh = this.analyse(rootUri, members, documents, cached);
         this.entries.set(rootUri, fresh);
+        cached?.retire();
         return fresh;
     }
 
@@ -300,7 +310,7 @@ export class WorkspaceAnalysis {
             const t1 = performance.now();
             cm = compileModel(built.model);
             const t2 = performance.now();
-            analysis = new Analysis(cm);
+            analysis = new Analysis(cm, { pool: this.pool });
             const t3 = performance.now();
             phases = `model ${(t1 - started).toFixed(0)}, compile ${(t2 - t1).toFixed(0)}, down sets ${(t3 - t2).toFixed(0)}`;
             if (rebuilt && previous && changed) {
