@@ -10,14 +10,14 @@
 
 import type { BufferPool } from './buffer-pool.js';
 import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './availability.js';
-import { namesOf, type CompiledModel } from './compile.js';
+import { namesOf, sortByName, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import type { FindingContext } from './findings/context.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
 import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } from './results.js';
-import { sweepDomains } from './sweep.js';
+import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
 
 export interface AnalyzeOptions {
@@ -117,9 +117,9 @@ export class Analysis {
     all(): AnalysisResult {
         const { cm, sweep, paths } = this.ctx;
         const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
-        const services = namesOf(cm, cm.services).map(name => this.serviceReport(cm.index.get(name)!, records[cm.index.get(name)!]));
+        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s]));
         const blasts = sweep.allBlasts();
-        const domains = namesOf(cm, cm.domains).map(name => this.domainReport(cm.index.get(name)!, blasts.get(cm.index.get(name)!)!));
+        const domains = sortByName(cm, [...cm.domains]).map(d => this.domainReport(d, blasts.get(d)!));
         return { services, domains, findings: this.findings() };
     }
 
@@ -147,7 +147,7 @@ export class Analysis {
         return report;
     }
 
-    private domainReport(d: number, blast: ReturnType<FindingContext['sweep']['blastOf']>): DomainReport {
+    private domainReport(d: number, blast: BlastRadius): DomainReport {
         const cm = this.cm;
         return {
             name: cm.names[d],

@@ -14,9 +14,9 @@
  */
 
 import { Bdd, BudgetExceeded, FALSE, TRUE } from './bdd.js';
-import { csrFrom, type Csr } from './csr.js';
+import type { Csr } from './csr.js';
 import type { CompiledModel } from './compile.js';
-import { stronglyConnectedComponents } from './scc.js';
+import { hardGraph } from './hard-graph.js';
 import type { StateEngine } from './state.js';
 
 export const DEFAULT_NODE_BUDGET = 200_000;
@@ -31,26 +31,12 @@ export interface Availability {
     nodes: number;
 }
 
-/** The hard graph: element → container, deployment domains, `depends on` members. */
-export function hardEdges(cm: CompiledModel): Csr {
-    return csrFrom(cm.n, add => {
-        for (let x = 0; x < cm.n; x++) {
-            if (cm.container[x] >= 0) add(x, cm.container[x]);
-            for (let d = cm.depStart[x]; d < cm.depStart[x + 1]; d++) add(x, cm.depDomain[d]);
-            for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
-                for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) add(x, cm.termMembers.targets[j]);
-            }
-        }
-    });
-}
-
 export function computeAvailability(
     engine: StateEngine, spofsOf: (s: number) => readonly number[], budget = DEFAULT_NODE_BUDGET
 ): Availability {
     const cm = engine.cm;
     const n = cm.n;
-    const edges = hardEdges(cm);
-    const { comp, members, selfLoop } = stronglyConnectedComponents(n, edges);
+    const { edges, components: { comp, members, selfLoop } } = hardGraph(cm);
     const isVar = (x: number) => cm.availability[x] < 1; // false for NaN
 
     // does the cone of each component declare an availability / hold a variable?

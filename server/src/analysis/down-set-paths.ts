@@ -5,13 +5,12 @@
  * d fails (d itself when it is one, else a failure domain, else the first in declaration order).
  * Every step goes to an element earlier in the dependency order, so the walk ends at d; on a
  * cycle that order does not exist, and the walk gives up (the caller simulates instead).
- * The steps read exactly like those of paths.ts.
+ * The steps are worded by paths.ts, like those of a simulation.
  */
 
-import { TermForm, type CompiledModel } from './compile.js';
+import type { CompiledModel } from './compile.js';
 import { hasBit, type DownSets } from './down-sets.js';
-import { plural, shortList, sortNames } from './format.js';
-import { MAX_PATH_STEPS } from './paths.js';
+import { containerStep, MAX_PATH_STEPS, placementStep, termStep, type Cause } from './paths.js';
 import type { PathStep } from './results.js';
 
 /** The path from x to d, or undefined when it passes through a cycle. */
@@ -28,17 +27,12 @@ export function pathFromDownSets(
             steps.push({ element: cm.names[x], via: '…', text: '…' });
             break;
         }
-        const cause = placementStep(cm, x, d, down, baseUp) ?? containerStep(cm, x, down, baseUp) ?? termStep(cm, x, d, down, baseUp);
+        const cause = placementCause(cm, x, d, down, baseUp) ?? containerCause(cm, x, down, baseUp) ?? termCause(cm, x, d, down, baseUp);
         if (cause === undefined) return undefined; // not down because of d (never up): no path
         steps.push(cause.step);
         x = cause.next;
     }
     return steps;
-}
-
-interface Step {
-    step: PathStep;
-    next: number;
 }
 
 /**
@@ -51,7 +45,7 @@ function pick(cm: CompiledModel, lost: number[], d: number, baseUp: Uint8Array):
     return newly.find(c => cm.isDomain[c]) ?? newly[0] ?? -1;
 }
 
-function placementStep(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+function placementCause(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Cause | undefined {
     const from = cm.depStart[x];
     const to = cm.depStart[x + 1];
     if (from === to) return undefined;
@@ -67,30 +61,16 @@ function placementStep(cm: CompiledModel, x: number, d: number, down: (y: number
     }
     if (surviving >= cm.quorum[x] || lost.length === 0) return undefined;
     const next = pick(cm, lost, d, baseUp);
-    if (next < 0) return undefined;
-    const name = cm.names[next];
-    if (domains.size === 1) return { next, step: { element: name, via: 'runs only on', text: `runs only on ${name}` } };
-    if (surviving <= 0) {
-        const all = sortNames([...domains].map(y => cm.names[y]));
-        return { next, step: { element: name, via: 'runs on', text: `runs on ${shortList(all)} — all lost` } };
-    }
-    const lostNames = sortNames(lost.map(y => cm.names[y]));
-    return {
-        next,
-        step: {
-            element: name, via: 'runs on',
-            text: `needs quorum ${cm.quorum[x]}, only ${plural(surviving, 'replica')} left without ${shortList(lostNames)}`
-        }
-    };
+    return next < 0 ? undefined : { next, step: placementStep(cm, x, domains, next, surviving, lost) };
 }
 
-function containerStep(cm: CompiledModel, x: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+function containerCause(cm: CompiledModel, x: number, down: (y: number) => boolean, baseUp: Uint8Array): Cause | undefined {
     const c = cm.container[x];
     if (c < 0 || !down(c) || !baseUp[c]) return undefined;
-    return { next: c, step: { element: cm.names[c], via: 'is in', text: `${cm.names[x]} is in ${cm.names[c]}` } };
+    return { next: c, step: containerStep(cm, x, c) };
 }
 
-function termStep(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Step | undefined {
+function termCause(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Cause | undefined {
     for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
         const members: number[] = [];
         const lost: number[] = [];
@@ -99,20 +79,10 @@ function termStep(cm: CompiledModel, x: number, d: number, down: (y: number) => 
             members.push(m);
             if (down(m)) lost.push(m);
         }
-        const k = cm.termK[t];
         const up = members.length - lost.length;
-        if (up >= k || lost.length === 0) continue;
+        if (up >= cm.termK[t] || lost.length === 0) continue;
         const next = pick(cm, lost, d, baseUp);
-        if (next < 0) continue;
-        const name = cm.names[next];
-        let text = name;
-        if (cm.termForm[t] !== TermForm.One) {
-            const list = shortList(members.map(m => cm.names[m]));
-            text += cm.termForm[t] === TermForm.Any ? ` (any (${list}): all down)` : ` (${k} of (${list}): only ${up} up)`;
-        }
-        if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
-        else if (cm.isDomain[next]) text = `depends on ${text}`;
-        return { next, step: { element: name, via: 'depends on', text } };
+        if (next >= 0) return { next, step: termStep(cm, x, t, members, next, up) };
     }
     return undefined;
 }

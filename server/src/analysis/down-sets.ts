@@ -29,8 +29,7 @@
  */
 
 import { hasCapacity, type CompiledModel } from './compile.js';
-import { csrFrom } from './csr.js';
-import { stronglyConnectedComponents } from './scc.js';
+import { hardGraph } from './hard-graph.js';
 import type { BufferPool } from './buffer-pool.js';
 import type { StateEngine } from './state.js';
 
@@ -86,20 +85,7 @@ export function computeDownSets(engine: StateEngine, pool?: BufferPool): DownSet
         if (!engine.baseHealthy[x]) unhealthy.set(full, x * words);
     }
 
-    const order = stronglyConnectedComponents(n, csrFrom(n, add => {
-        for (let x = 0; x < n; x++) {
-            if (cm.container[x] >= 0) add(x, cm.container[x]);
-            for (let d = cm.depStart[x]; d < cm.depStart[x + 1]; d++) add(x, cm.depDomain[d]);
-            for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
-                for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) add(x, cm.termMembers.targets[j]);
-            }
-        }
-    }));
-
-    const cyclic = new Uint8Array(n);
-    for (const group of order.members) {
-        if (group.length > 1 || order.selfLoop[group[0]] === 1) for (const x of group) cyclic[x] = 1;
-    }
+    const { components: order, cyclic } = hardGraph(cm);
 
     const ev = new RowEvaluator(cm, words, bitOf, down, unhealthy);
     const pass = (rows: Uint32Array, base: Uint8Array, evaluate: (x: number, out: Uint32Array) => void) => {
@@ -186,7 +172,7 @@ class RowEvaluator {
             if (cm.depReplicas[from] > limit) this.or(this.downRows, cm.depDomain[from], out);
             return;
         }
-        for (let d = from; d < to; d++) this.tally(this.downRows, cm.depDomain[d], cm.depReplicas[d]);
+        for (let d = from; d < to; d++) this.counter.tally(this.downRows, this.words, cm.depDomain[d], cm.depReplicas[d]);
         this.flush(limit, out);
     }
 
@@ -208,14 +194,10 @@ class RowEvaluator {
                     out[w] |= v;
                 }
             } else {
-                for (let j = from; j < to; j++) this.tally(rows, cm.termMembers.targets[j], 1);
+                for (let j = from; j < to; j++) this.counter.tally(rows, this.words, cm.termMembers.targets[j], 1);
                 this.flush(limit, out);
             }
         }
-    }
-
-    private tally(rows: Uint32Array, y: number, weight: number): void {
-        this.counter.tally(rows, this.words, y, weight);
     }
 
     /** Sets the bits whose count exceeds `limit`, and clears the counts. */
@@ -238,17 +220,10 @@ export class BitCounter {
     /** Adds `weight` to the count of every bit set in row y. */
     tally(rows: Uint32Array, words: number, y: number, weight: number): void {
         if (!(weight > 0)) return;
-        const at = y * words;
-        for (let w = 0; w < words; w++) {
-            let v = rows[at + w];
-            while (v !== 0) {
-                const low = v & -v;
-                const bit = (w << 5) + 31 - Math.clz32(low);
-                if (this.count[bit] === 0) this.touched.push(bit);
-                this.count[bit] += weight;
-                v ^= low;
-            }
-        }
+        forEachBit(rows, words, y, bit => {
+            if (this.count[bit] === 0) this.touched.push(bit);
+            this.count[bit] += weight;
+        });
     }
 
     /** Every bit counted (weight > 0), in the order first counted, with its count; then clears. */

@@ -9,7 +9,7 @@
  * recursion, no loops). Long paths are cut after `MAX_PATH_STEPS` with a final "…" step.
  */
 
-import { TermForm } from './compile.js';
+import { TermForm, type CompiledModel } from './compile.js';
 import { plural, shortList, sortNames } from './format.js';
 import type { PathStep } from './results.js';
 import type { StateEngine } from './state.js';
@@ -78,28 +78,40 @@ function placementCause(engine: StateEngine, x: number): Cause | undefined {
     if (survivingThen >= cm.quorum[x]) return undefined;
     const next = earliest(engine, lostThen, x);
     if (next < 0) return undefined;
+    const lostNow = [...domains].filter(d => !engine.up[d]);
+    return { next, step: placementStep(cm, x, domains, next, engine.upReplicas[x], lostNow) };
+}
+
+/**
+ * The step "runs only on pangyo", "runs on a, b — all lost" or "needs quorum 2, only 1 replica
+ * left without a": x's placement fails, through `next`; `left` replicas survive, on the domains
+ * of `domains` not in `lost`.
+ */
+export function placementStep(
+    cm: CompiledModel, x: number, domains: ReadonlySet<number>, next: number, left: number, lost: readonly number[]
+): PathStep {
     const name = cm.names[next];
-    if (domains.size === 1) return { next, step: { element: name, via: 'runs only on', text: `runs only on ${name}` } };
-    const left = engine.upReplicas[x];
+    if (domains.size === 1) return { element: name, via: 'runs only on', text: `runs only on ${name}` };
     if (left <= 0) {
         const all = sortNames([...domains].map(d => cm.names[d]));
-        return { next, step: { element: name, via: 'runs on', text: `runs on ${shortList(all)} — all lost` } };
+        return { element: name, via: 'runs on', text: `runs on ${shortList(all)} — all lost` };
     }
-    const lostNow = sortNames([...domains].filter(d => !engine.up[d]).map(d => cm.names[d]));
+    const lostNames = sortNames(lost.map(d => cm.names[d]));
     return {
-        next,
-        step: {
-            element: name, via: 'runs on',
-            text: `needs quorum ${cm.quorum[x]}, only ${plural(left, 'replica')} left without ${shortList(lostNow)}`
-        }
+        element: name, via: 'runs on',
+        text: `needs quorum ${cm.quorum[x]}, only ${plural(left, 'replica')} left without ${shortList(lostNames)}`
     };
 }
 
 function containerCause(engine: StateEngine, x: number): Cause | undefined {
     const c = engine.cm.container[x];
     if (c < 0 || !engine.downBefore(c, x)) return undefined;
-    const cm = engine.cm;
-    return { next: c, step: { element: cm.names[c], via: 'is in', text: `${cm.names[x]} is in ${cm.names[c]}` } };
+    return { next: c, step: containerStep(engine.cm, x, c) };
+}
+
+/** The step "pangyo is in capital". */
+export function containerStep(cm: CompiledModel, x: number, c: number): PathStep {
+    return { element: cm.names[c], via: 'is in', text: `${cm.names[x]} is in ${cm.names[c]}` };
 }
 
 function termCause(engine: StateEngine, x: number): Cause | undefined {
@@ -116,20 +128,24 @@ function termCause(engine: StateEngine, x: number): Cause | undefined {
         if (upThen >= k) continue;
         const next = earliest(engine, members, x);
         if (next < 0) continue;
-        const name = cm.names[next];
-        let text = name;
-        if (cm.termForm[t] !== TermForm.One) {
-            const list = shortList(members.map(m => cm.names[m]));
-            const upNow = members.filter(m => engine.up[m]).length;
-            text += cm.termForm[t] === TermForm.Any
-                ? ` (any (${list}): all down)`
-                : ` (${k} of (${list}): only ${upNow} up)`;
-        }
-        if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
-        else if (cm.isDomain[next]) text = `depends on ${text}`;
-        return { next, step: { element: name, via: 'depends on', text } };
+        return { next, step: termStep(cm, x, t, members, next, members.filter(m => engine.up[m]).length) };
     }
     return undefined;
+}
+
+/** The step "auth", "auth (any (auth, sso): all down)" or "depends on grid": x's term t fails, through `next`, with `up` members up. */
+export function termStep(cm: CompiledModel, x: number, t: number, members: readonly number[], next: number, up: number): PathStep {
+    const name = cm.names[next];
+    let text = name;
+    if (cm.termForm[t] !== TermForm.One) {
+        const list = shortList(members.map(m => cm.names[m]));
+        text += cm.termForm[t] === TermForm.Any
+            ? ` (any (${list}): all down)`
+            : ` (${cm.termK[t]} of (${list}): only ${up} up)`;
+    }
+    if (cm.isDomain[x]) text = `${cm.names[x]} depends on ${text}`;
+    else if (cm.isDomain[next]) text = `depends on ${text}`;
+    return { element: name, via: 'depends on', text };
 }
 
 /** "talk → auth → runs only on pangyo" */

@@ -3,11 +3,13 @@
  * included), the users affected, and for every interrupted service how long and why.
  */
 
-import { namesOf, type CompiledModel } from './compile.js';
+import { namesOf, sortByName, type CompiledModel } from './compile.js';
+import type { OutageEngine } from './outage.js';
 import { MAX_PATH_STEPS, pathToFailure } from './paths.js';
 import { OutageReasons } from './outage-reason.js';
 import { prepare } from './prepared.js';
 import type { Outage, PathStep, SimulationResult } from './results.js';
+import type { StateEngine } from './state.js';
 
 export interface SimulationDetails extends SimulationResult {
     /** for every service down because of the failure: why, as a path to a failed element */
@@ -20,11 +22,7 @@ export interface SimulationDetails extends SimulationResult {
  */
 export function simulateCompiled(cm: CompiledModel, failed: readonly string[], options: { light?: boolean } = {}): SimulationDetails {
     const { engine, outages } = prepare(cm);
-    const ids: number[] = [];
-    for (const name of failed ?? []) {
-        const id = cm.index.get(name);
-        if (id !== undefined && !ids.includes(id)) ids.push(id);
-    }
+    const ids = idsOf(cm, failed);
     engine.fail(ids);
     try {
         const down: number[] = [];
@@ -44,27 +42,13 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[], o
             } else up.push(x);
         }
         const paths: Record<string, PathStep[]> = {};
-        const outageMap: Record<string, Outage> = {};
-        if (options.light) {
-            return {
-                failed: namesOf(cm, ids), down: namesOf(cm, down), degraded: namesOf(cm, degraded), up: namesOf(cm, up),
-                domainsDown: namesOf(cm, domainsDown), users, outages: outageMap, paths
-            };
+        let outageMap: Record<string, Outage> = {};
+        if (!options.light) {
+            for (const x of namesOf(cm, down.filter(s => engine.isNewlyDown(s)))) {
+                paths[x] = pathToFailure(engine, cm.index.get(x)!, MAX_PATH_STEPS);
+            }
+            outageMap = outagesNow(engine, outages(), sortByName(cm, [...cm.services]));
         }
-        for (const x of namesOf(cm, down.filter(s => engine.isNewlyDown(s)))) {
-            paths[x] = pathToFailure(engine, cm.index.get(x)!, MAX_PATH_STEPS);
-        }
-        const oe = outages();
-        oe.run(engine.failedList, engine.failed);
-        const reasons = new OutageReasons(oe, engine);
-        const interrupted: number[] = [];
-        for (const s of cm.services) if (oe.T[s] > 0) interrupted.push(s);
-        for (const name of namesOf(cm, interrupted)) {
-            const s = cm.index.get(name)!;
-            const t = oe.T[s];
-            outageMap[name] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s) };
-        }
-        oe.restore();
         return {
             failed: namesOf(cm, ids),
             down: namesOf(cm, down),
@@ -83,24 +67,38 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[], o
 /** How long, and why, each of `services` is out when `failed` fail (absent: not interrupted). */
 export function outagesCompiled(cm: CompiledModel, failed: readonly string[], services: readonly string[]): Record<string, Outage> {
     const { engine, outages } = prepare(cm);
-    const ids = failed.map(name => cm.index.get(name)).filter((id): id is number => id !== undefined);
-    engine.fail(ids);
+    engine.fail(idsOf(cm, failed));
     try {
-        const oe = outages();
-        oe.run(engine.failedList, engine.failed);
-        try {
-            const reasons = new OutageReasons(oe, engine);
-            const out: Record<string, Outage> = {};
-            for (const name of services) {
-                const s = cm.index.get(name);
-                if (s === undefined || !(oe.T[s] > 0)) continue;
-                out[name] = { minutes: Number.isFinite(oe.T[s]) ? oe.T[s] : null, reason: reasons.reason(s) };
-            }
-            return out;
-        } finally {
-            oe.restore();
-        }
+        const ids = services.map(name => cm.index.get(name)).filter((id): id is number => id !== undefined);
+        return outagesNow(engine, outages(), ids);
     } finally {
         engine.restore();
+    }
+}
+
+/** The known ids of `names`, each once, in order. */
+function idsOf(cm: CompiledModel, names: readonly string[] | undefined): number[] {
+    const ids: number[] = [];
+    for (const name of names ?? []) {
+        const id = cm.index.get(name);
+        if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+}
+
+/** Under the engine's current failure set: the outage of each of `services` interrupted at all, in that order. */
+function outagesNow(engine: StateEngine, oe: OutageEngine, services: readonly number[]): Record<string, Outage> {
+    const cm = engine.cm;
+    oe.run(engine.failedList, engine.failed);
+    try {
+        const reasons = new OutageReasons(oe, engine);
+        const out: Record<string, Outage> = {};
+        for (const s of services) {
+            const t = oe.T[s];
+            if (t > 0) out[cm.names[s]] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s) };
+        }
+        return out;
+    } finally {
+        oe.restore();
     }
 }

@@ -84,7 +84,11 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
             const own = kept.get(uri) ?? [];
             // a declaration of this file that lost to another file's last time: the winner may have changed
             const root = document.parseResult.value;
-            if (ast.isModel(root) && root.elements.filter(node => node.name && node.kind).length !== own.length) return undefined;
+            if (ast.isModel(root)) {
+                let declared = 0;
+                for (const node of root.elements) if (node.name && node.kind) declared++;
+                if (declared !== own.length) return undefined;
+            }
             for (const element of own) {
                 if (sources.has(element.name)) return undefined;
                 sources.set(element.name, previous.sources.get(element.name)!);

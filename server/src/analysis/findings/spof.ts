@@ -3,7 +3,7 @@
  * that makes each fatal, the users, the other SPOFs ("Also"), and what would fix it.
  */
 
-import { sortByName, type CompiledModel } from '../compile.js';
+import type { CompiledModel } from '../compile.js';
 import { formatUsers, joinOr, shortList } from '../format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
@@ -26,7 +26,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         const direct = new Set<number>();
         for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) direct.add(cm.depDomain[d]);
         // nearest is in name order: the first SHOWN it runs on directly, then the first others
-        const nearest = sortByName(cm, [...ctx.nearest(s)]);
+        const nearest = ctx.nearest(s);
         const pick = nearest.filter(d => direct.has(d)).slice(0, SHOWN);
         for (let i = 0; i < nearest.length && pick.length < SHOWN; i++) if (!direct.has(nearest[i])) pick.push(nearest[i]);
         shown.set(s, pick);
@@ -36,7 +36,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
             list.push(s);
         }
     }
-    // their paths, one simulation per domain
+    // their paths (walked over the down sets; one simulation per domain only through a cycle)
     const paths = new Map<number, Map<number, PathStep[]>>();
     for (const [d, services] of requests) {
         for (const [s, steps] of ctx.paths.batch(d, services)) {
@@ -52,7 +52,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         const pick = shown.get(s);
         if (pick === undefined) continue;
         const name = cm.names[s];
-        const nearest = sortByName(cm, [...ctx.nearest(s)]);
+        const nearest = ctx.nearest(s);
         const causes = nearest.map(d => cm.names[d]);
         for (const d of nearest) inNearest[d] = 1;
         // spofsOf is in name order: so are the others (only the first few are named)
