@@ -4,15 +4,10 @@
  */
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Element, ElementKind, Model, Term } from '../../server/src/analysis/model.js';
+import { expected as expectedCase } from '../analysis/build.js';
 import { analyzeBF, simulateBF } from './brute-force.js';
 import { printTopo } from './print-topo.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const CONFORMANCE = resolve(here, '../../../shared/conformance');
 
 function el(kind: ElementKind, name: string, patch: Partial<Element> = {}): Element {
     return {
@@ -106,31 +101,13 @@ const MODELS: Record<string, Model> = {
     }
 };
 
-interface Expected {
-    analyze: {
-        services: { name: string; spofs: string[]; nearest: string[]; availability: number | null }[];
-        domains: { name: string; kind: string; down: string[]; degraded: string[]; users: number }[];
-    };
-    findings: { code: string; severity: string; subject: string; causes?: string[] }[];
-    simulate: {
-        fail: string[];
-        expect: {
-            failed: string[]; down: string[]; degraded: string[]; up: string[]; users: number;
-            outages: Record<string, { minutes: number | null }>;
-        };
-    }[];
-}
-
 const findingKey = (f: { code: string; severity: string; subject: string; causes?: string[] }) =>
     `${f.code} ${f.severity} ${f.subject} [${(f.causes ?? []).join(',')}]`;
 
 describe('brute force vs conformance expectations', function () {
-    before(function () {
-        if (!existsSync(CONFORMANCE)) this.skip();
-    });
     for (const [name, model] of Object.entries(MODELS)) {
         it(name, function () {
-            const expected = JSON.parse(readFileSync(resolve(CONFORMANCE, `${name}.expected.json`), 'utf8')) as Expected;
+            const expected = expectedCase(`${name}.expected.json`);
             const context = `\n${printTopo(model)}`;
             const a = analyzeBF(model);
             assert.deepEqual(a.services.map(s => s.name), expected.analyze.services.map(s => s.name), context);

@@ -7,15 +7,12 @@
  * answering; no dialog, no error, no Content-Security-Policy violation.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SIZES } from '../../media/src/scene.js';
 import type { Harness } from '../webview/harness.js';
-import { chromiumAvailable, CHROMIUM, openHarness, ROOT } from '../webview/harness.js';
+import { openHarness, requireBrowserSuite, SHOTS } from '../webview/harness.js';
 import { HOSTILE, hostileGraph, hostileSimulation, LONG_NAME, MARKUP_NAME, TEMPLATE_NAME } from './hostile-graphs.js';
 
-const BUNDLE = path.join(ROOT, 'out', 'preview.js');
-const SHOTS = path.join(ROOT, 'bench-results');
 /** a few seconds, on a shared 2-core machine */
 const PAINT_BUDGET_MS = 5000;
 
@@ -26,12 +23,7 @@ describe('robustness: the preview under hostile models (Chromium)', function () 
     let h: Harness;
 
     before(function () {
-        if (!chromiumAvailable()) {
-            console.log(`    (skipped: ${CHROMIUM} is not installed)`);
-            this.skip();
-        }
-        if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
-        mkdirSync(SHOTS, { recursive: true });
+        requireBrowserSuite(this);
     });
 
     after(async () => {

@@ -4,7 +4,7 @@
  * its Content-Security-Policy), on a fake origin answered by Playwright's router, plus a mock
  * of `acquireVsCodeApi` and a stylesheet with VS Code's theme variables.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,23 @@ document.body.className = document.documentElement.dataset.bodyClass;
 
 export function chromiumAvailable(): boolean {
     return existsSync(CHROMIUM);
+}
+
+/** The built preview script, and where the suites write their screenshots. */
+export const PREVIEW_BUNDLE = path.join(ROOT, 'out', 'preview.js');
+export const SHOTS = path.join(ROOT, 'bench-results');
+
+/**
+ * For a browser suite's `before` hook: skips the suite (saying why) without Chromium, fails it
+ * without the built preview, and makes the screenshot folder.
+ */
+export function requireBrowserSuite(context: Mocha.Context): void {
+    if (!chromiumAvailable()) {
+        console.log(`    (skipped: ${CHROMIUM} is not installed)`);
+        context.skip();
+    }
+    if (!existsSync(PREVIEW_BUNDLE)) throw new Error(`${PREVIEW_BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
+    mkdirSync(SHOTS, { recursive: true });
 }
 
 export interface Harness {

@@ -5,27 +5,19 @@
  * message, when Chromium is not installed.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FromPreview, ModelGraph } from '../../server/src/protocol.js';
 import { generatedGraph, INJECTION, kakaoGraph, pangyoFire } from './fixtures/graphs.js';
 import type { Harness } from './harness.js';
-import { chromiumAvailable, CHROMIUM, openHarness, ROOT } from './harness.js';
+import { openHarness, requireBrowserSuite, SHOTS } from './harness.js';
 
-const BUNDLE = path.join(ROOT, 'out', 'preview.js');
-const SHOTS = path.join(ROOT, 'bench-results');
 
 describe('preview webview (Chromium)', function () {
     this.timeout(60_000);
     let h: Harness;
 
     before(function () {
-        if (!chromiumAvailable()) {
-            console.log(`    (skipped: ${CHROMIUM} is not installed)`);
-            this.skip();
-        }
-        if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
-        mkdirSync(SHOTS, { recursive: true });
+        requireBrowserSuite(this);
     });
 
     after(async () => {
