@@ -13,7 +13,7 @@
 // hover runs simulations synchronously and a slow one holds up everything after it).
 // Each case has a hard time limit; the edit loop stops starting edits at 50% of it.
 //
-// Usage: node scripts/bench/lsp-latency.mjs [--only 1k,10k,10k-min2] [--limit SECONDS] [--edits 20]
+// Usage: node scripts/bench/lsp-latency.mjs [--only 1k,10k,10k-min2] [--limit SECONDS] [--edits 100] [--queries 20]
 //   Prints a Markdown table; writes bench-results/lsp-latency.md and .json.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
 const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
 const LIMIT_S = Number(option('--limit', '240'));
-const EDITS = Number(option('--edits', '20'));
+const EDITS = Number(option('--edits', '100'));
 const QUERIES = Number(option('--queries', '20'));
 const CASES = [
     { id: '1k', n: 1000, minSites: 1, label: '1k, 101 files' },
@@ -69,6 +69,7 @@ class Stream {
         return new Promise((resolve, reject) => {
             const w = { test, resolve: (e) => { clearTimeout(timer); resolve(e); } };
             const timer = setTimeout(() => { this.waiters = this.waiters.filter(x => x !== w); reject(new Timeout('time limit')); }, Math.max(0, deadline - now()));
+            timer.unref(); // a waiter that lost a race (Promise.any) must not keep the process alive until the deadline
             this.waiters.push(w);
         });
     }
@@ -204,7 +205,9 @@ async function runCase(spec) {
         r.sitesImporterMs = importer.t - t;
         r.sitesImporterPublished = server.publishes.all.slice(from).some(e => e.v.uri === uri099);
         r.sitesOwnMs = (await own).t - t;
-        await new Promise(res => setTimeout(res, 500));
+        // a re-analysis that reported progress has begun by now: wait for its end
+        const begun = server.progress.all.slice(progressFrom).find(e => e.v.value?.kind === 'begin');
+        if (begun) await server.progress.next(p => p.token === begun.v.token && p.value?.kind === 'end', progressFrom, deadline);
         r.sitesProgress = server.progress.all.length - progressFrom;
         r.sitesProgressCreated = server.progressCreated - createdBefore;
         r.done.push('sites');

@@ -5,7 +5,8 @@
 // --preprocess`). In a tick log, time in natives and builtins is charged to the nearest
 // JavaScript caller, as in a .cpuprofile; garbage collection is "(garbage collector)".
 //
-// Usage: node scripts/bench/profile-summary.mjs FILE.cpuprofile|FILE.log [--top 25] [--json]
+// Usage: node scripts/bench/profile-summary.mjs FILE.cpuprofile|FILE.log [--top 25] [--json] [--from S] [--to S]
+//        (--from/--to: only samples taken that many seconds after the profile's start)
 //        node scripts/bench/profile-summary.mjs FILE --callers FUNCTION [DEPTH]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -82,8 +83,10 @@ function* cpuprofileSamples(profile) {
         return s;
     };
     const { samples, timeDeltas } = profile;
+    let at = 0;
     for (let i = 0; i < samples.length; i++) {
-        yield { stack: stackOf(samples[i]), us: Math.max(0, timeDeltas[i + 1] ?? 0) };
+        at += timeDeltas[i] ?? 0;
+        yield { stack: stackOf(samples[i]), us: Math.max(0, timeDeltas[i + 1] ?? 0), atMs: at / 1000 };
     }
 }
 
@@ -114,12 +117,15 @@ function* tickLogSamples(file) {
             if (f) stack.push(f);
         }
         if (stack.length === 0) stack.push({ key: `(${(VM_STATES[t.vm] ?? 'other').toLowerCase()})`, name: `(${(VM_STATES[t.vm] ?? 'other').toLowerCase()})`, where: '' });
-        yield { stack, us };
+        yield { stack, us, atMs: (t.tm - ticks[0].tm) / 1000 };
     }
 }
 
-export function summarize(file) {
-    const samples = [...(file.endsWith('.log') ? tickLogSamples(file) : cpuprofileSamples(JSON.parse(readFileSync(file, 'utf8'))))];
+/** `window`: only the samples taken from `fromMs` to `toMs` after the profile's start. */
+export function summarize(file, window = {}) {
+    const { fromMs = 0, toMs = Infinity } = window;
+    const samples = [...(file.endsWith('.log') ? tickLogSamples(file) : cpuprofileSamples(JSON.parse(readFileSync(file, 'utf8'))))]
+        .filter(s => s.atMs >= fromMs && s.atMs <= toMs);
     const self = new Map();
     const total = new Map();
     let all = 0;
@@ -161,8 +167,8 @@ function table(rows, allMs, top) {
     return lines.join('\n');
 }
 
-export function summaryMarkdown(file, top = 20) {
-    const s = summarize(file);
+export function summaryMarkdown(file, top = 20, window = {}) {
+    const s = summarize(file, window);
     const interesting = s.total.filter(r => !r.name.startsWith('(') && r.where !== '');
     return `Profile ${file}: ${(s.totalMs / 1000).toFixed(2)} s sampled\n\nTop self time:\n\n${table(s.self, s.totalMs, top)}\n\n`
         + `Top inclusive time:\n\n${table(interesting, s.totalMs, top)}\n`;
@@ -171,21 +177,23 @@ export function summaryMarkdown(file, top = 20) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const file = process.argv[2];
     if (!file) {
-        process.stderr.write('usage: node scripts/bench/profile-summary.mjs FILE.cpuprofile|FILE.log [--top N] [--json] [--callers FUNCTION [DEPTH]]\n');
+        process.stderr.write('usage: node scripts/bench/profile-summary.mjs FILE.cpuprofile|FILE.log [--top N] [--json] [--callers FUNCTION [DEPTH]] [--from S] [--to S]\n');
         process.exit(2);
     }
     const callersIndex = process.argv.indexOf('--callers');
     const topIndex = process.argv.indexOf('--top');
     const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 20;
+    const flag = (name) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) * 1000 : undefined; };
+    const window = { fromMs: flag('--from'), toMs: flag('--to') };
     if (callersIndex > 0) {
-        const s = summarize(file);
+        const s = summarize(file, window);
         for (const c of s.callersOf(process.argv[callersIndex + 1], Number(process.argv[callersIndex + 2] ?? 4)).slice(0, top)) {
             process.stdout.write(`${(c.us / 1000).toFixed(0)} ms  ${c.chain}\n`);
         }
     } else if (process.argv.includes('--json')) {
-        const s = summarize(file);
+        const s = summarize(file, window);
         process.stdout.write(JSON.stringify({ totalMs: s.totalMs, self: s.self.slice(0, top), total: s.total.slice(0, top) }, null, 2) + '\n');
     } else {
-        process.stdout.write(summaryMarkdown(file, top));
+        process.stdout.write(summaryMarkdown(file, top, window));
     }
 }

@@ -122,3 +122,38 @@ describe('editing: completion', function () {
         assert.equal(applyEdits('service s {\n  runs on \n}\n', daejeon.additionalTextEdits), 'import "extra.topo"\n\nservice s {\n  runs on \n}\n');
     });
 });
+
+describe('editing: completion in a large workspace', function () {
+    this.timeout(60_000);
+    let client: TestClient;
+    after(async () => client?.stop());
+
+    it('offers at most 500 references, those the file sees first, in an incomplete list narrowed by what is typed', async () => {
+        const folder = tempFolder('topo-editing-large-');
+        const sites = Array.from({ length: 700 }, (_, i) => `site s-${String(i).padStart(3, '0')}`).join('\n') + '\n';
+        const others = Array.from({ length: 50 }, (_, i) => `site far-${i}`).join('\n') + '\n';
+        const uris = writeFiles(folder, { 'many.topo': sites, 'others.topo': others, 'main.topo': 'import "many.topo"\n' });
+        client = await TestClient.start({ folder });
+        const completeAt = async (text: string, version: number): Promise<CompletionList> => {
+            if (version === 1) await client.open(uris['main.topo'], text, version); else await client.change(uris['main.topo'], text, version);
+            await client.published(uris['main.topo'], p => p.version === version);
+            const result = await client.request<CompletionList | null>('textDocument/completion', {
+                textDocument: { uri: uris['main.topo'] }, position: positionAt(text, text.length - 3)
+            });
+            assert.ok(result && !Array.isArray(result));
+            return result;
+        };
+        const all = await completeAt('import "many.topo"\nservice a { runs on  }\n', 1);
+        assert.equal(all.isIncomplete, true);
+        assert.equal(all.items.length, 500);
+        assert.ok(all.items.every(i => !i.additionalTextEdits), 'the 500 are names the file sees (it sees 700)');
+        // typed `far`: the 50 from the file not imported, complete with their import edits
+        const far = await completeAt('import "many.topo"\nservice a { runs on far }\n', 2);
+        assert.deepEqual(far.items.map(i => i.label).sort(), Array.from({ length: 50 }, (_, i) => `far-${i}`).sort());
+        assert.ok(far.items.every(i => i.additionalTextEdits), 'each adds `import "others.topo"`');
+        // typed `s-69`: s-069, s-169 … s-690 … s-699 hold those characters in order
+        const narrowed = await completeAt('import "many.topo"\nservice a { runs on s-69 }\n', 3);
+        assert.ok(narrowed.items.some(i => i.label === 's-699') && narrowed.items.some(i => i.label === 's-069'));
+        assert.ok(narrowed.items.every(i => /s.*-.*6.*9/.test(String(i.label))), narrowed.items.map(i => i.label).join(', '));
+    });
+});

@@ -14,7 +14,8 @@ import { fileUri, tempFolder, TestClient } from './lsp-client.js';
 
 const byCode = (p: PublishDiagnosticsParams, code: string): Diagnostic[] => p.diagnostics.filter(d => d.code === code);
 const subject = (d: Diagnostic): string | undefined => (d.data as { subject?: string } | undefined)?.subject;
-const causes = (d: Diagnostic): string[] | undefined => (d.data as { causes?: string[] } | undefined)?.causes;
+/** The causes a diagnostic's related information names ("if pangyo fails, talk goes down"), in name order. */
+const causes = (d: Diagnostic): string[] => (d.relatedInformation ?? []).map(r => /^if (\S+) fails, /.exec(r.message)?.[1]).filter((x): x is string => x !== undefined).sort();
 
 describe('language server: diagnostics', function () {
     let client: TestClient;

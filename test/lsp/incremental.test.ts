@@ -37,23 +37,26 @@ const LEAF_VERSIONS = [
     `import "platform.topo"\nservice talk { runs on busan  depends on kv }\n`,
     // a syntax error, then fixed
     `import "platform.topo"\nservice talk { runs on busan  depends on }\n`,
-    `import "platform.topo"\nservice talk { runs on daejeon  depends on media }\n`
+    `import "platform.topo"\nservice talk { runs on daejeon  depends on media }\n`,
+    // a failure domain of its own (the down sets' bits change), then none again
+    `import "platform.topo"\nsite ulsan in south\nservice talk { runs on ulsan  depends on media }\n`,
+    `import "platform.topo"\nservice talk { runs on daejeon, busan  depends on media  users 5M }\n`,
+    `import "platform.topo"\nservice talk { runs on daejeon, busan  depends on auth  users 6M }\n`
 ];
 
 type Summary = string[];
 
 function fromLsp(p: PublishDiagnosticsParams): Summary {
     return p.diagnostics.filter(d => d.source === 'topo').map(d => {
-        const data = d.data as { causes?: string[] } | undefined;
-        return `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${(data?.causes ?? []).join(',')} ${d.message}`;
+        return `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`;
     }).sort();
 }
 
 async function fromCli(folder: string, file: string): Promise<Record<string, Summary>> {
     const run = await runTopo(['check', file, '--format', 'json'], { cwd: folder });
-    const json = JSON.parse(run.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; code: string; causes?: string[]; message: string }> };
+    const json = JSON.parse(run.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; code: string; message: string }> };
     const out: Record<string, Summary> = {};
-    for (const d of json.diagnostics) (out[d.file] ??= []).push(`${d.line}:${d.column} ${d.code} ${(d.causes ?? []).join(',')} ${d.message}`);
+    for (const d of json.diagnostics) (out[d.file] ??= []).push(`${d.line}:${d.column} ${d.code} ${d.message}`);
     for (const list of Object.values(out)) list.sort();
     return out;
 }
@@ -86,6 +89,8 @@ describe('language server: edits to a file nothing imports', function () {
             incremental.push(...client.logs.all.slice(logMark).filter(l => /analysed leaf\.topo/.test(l)));
         }
         assert.ok(incremental.some(l => /for 1 edited file/.test(l)), incremental.join('\n'));
+        // from the second edit on, the unchanged files' rows are copied rather than compiled again
+        assert.ok(incremental.some(l => /for 1 edited file.*rows copied/.test(l)), incremental.join('\n'));
         assert.ok(incremental.some(l => /in full/.test(l)), `the duplicate name is analysed in full:\n${incremental.join('\n')}`);
     });
 

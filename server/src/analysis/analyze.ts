@@ -30,6 +30,11 @@ export interface AnalyzeOptions {
     eagerPathPairs?: number;
     /** where the down sets' arrays come from; `Analysis.retire()` gives them back */
     pool?: BufferPool;
+    /**
+     * The analysis of the compilation this model copied its first rows from (`compileModel`'s
+     * `previous`), not retired yet: the down sets of those rows are copied from it.
+     */
+    previous?: Analysis;
 }
 
 const MINUTES_PER_YEAR = 525600;
@@ -41,9 +46,13 @@ export class Analysis {
     private readonly serviceReports = new Map<string, ServiceReport | undefined>();
     private readonly domainReports = new Map<string, DomainReport | undefined>();
 
-    constructor(readonly cm: CompiledModel, private readonly options: AnalyzeOptions = {}) {
+    private readonly options: AnalyzeOptions;
+
+    constructor(readonly cm: CompiledModel, options: AnalyzeOptions = {}) {
+        const { previous, ...kept } = options; // not kept: a chain of analyses would stay in memory
+        this.options = kept;
         const { engine } = prepare(cm);
-        const sweep = sweepDomains(engine, options.pool);
+        const sweep = sweepDomains(engine, options.pool, previous && !previous.retired ? { cm: previous.cm, sweep: previous.ctx.sweep } : undefined);
         this.ctx = {
             cm, engine, sweep,
             nearest: s => {

@@ -1,15 +1,17 @@
 /**
  * The model compiled into integer ids and adjacency arrays, forward and reverse, so that
  * every later pass is a walk over arrays. Compile once, reuse for every analysis and
- * simulation (the language server keeps it while nothing changes).
+ * simulation (the language server keeps it while nothing changes, and after an edit copies
+ * the rows of the elements that did not change: see `CompileOptions.previous`).
  *
  * Robustness: references to unknown names (or, for `runs on`/`backup on`, to elements that are
  * not failure domains) are dropped; for a duplicate name the first element wins and the
  * others are ignored; numbers are sanitised (see `sanitize*`).
  */
 
-import { csrFrom, type Csr } from './csr.js';
-import { compareNames } from './format.js';
+import { freshArrays, type Arrays } from './buffer-pool.js';
+import { groupBy, RowAppender, transpose, type Csr } from './csr.js';
+import { nameOrder, reusablePrefix } from './compile-reuse.js';
 import { isDomainKind, type Element, type Model } from './model.js';
 
 export const TermForm = { One: 0, Any: 1, KOf: 2 } as const;
@@ -76,6 +78,16 @@ export interface CompiledModel {
     readonly rank: Int32Array;
     /** the id at each position in name order */
     readonly byRank: Int32Array;
+
+    // what lets a later compilation copy this one's leading rows (see `compileModel`)
+    /** this compilation, among those of the process */
+    readonly stamp: number;
+    /** the compilation whose first `prefix` rows this one copied */
+    readonly basis?: { stamp: number; prefix: number };
+    /** per row: the largest id that it or an earlier row refers to (−1: none) */
+    readonly refBound: Int32Array;
+    /** names referred to but not declared → the first row referring to each */
+    readonly missing: ReadonlyMap<string, number>;
 }
 
 /** Replica counts stay finite (sums and the availability DP need it). */
@@ -111,49 +123,107 @@ function distinctIds(ids: readonly number[]): number[] {
     return [...new Set(ids.filter(id => id >= 0))];
 }
 
-export function compileModel(model: Model): CompiledModel {
-    const elements: Element[] = [];
+let compilations = 0;
+
+export interface CompileOptions {
+    /**
+     * An earlier compilation: the leading elements that are the very same objects there, and
+     * whose references resolve the same way, are not compiled again; their rows are copied (see
+     * `reusablePrefix`). Elements are treated as immutable values.
+     */
+    previous?: CompiledModel;
+    /** where the typed arrays come from (a `BufferPool`, given them back with `releaseArrays`) */
+    arrays?: Arrays;
+}
+
+export function compileModel(model: Model, options: CompileOptions = {}): CompiledModel {
+    const { previous, arrays = freshArrays } = options;
+    const source = model?.elements ?? [];
+    const prefix = previous === undefined ? 0 : reusablePrefix(source, previous);
+    const base = prefix > 0 ? previous : undefined;
+    const elements: Element[] = base ? base.elements.slice(0, prefix) : [];
     const index = new Map<string, number>();
-    for (const e of model?.elements ?? []) {
+    if (base) {
+        for (const [name, id] of base.index) if (id < prefix) index.set(name, id);
+    }
+    for (let i = prefix; i < source.length; i++) {
+        const e = source[i];
         if (!e || typeof e.name !== 'string' || index.has(e.name)) continue;
         index.set(e.name, elements.length);
         elements.push(e);
     }
     const n = elements.length;
     const names = elements.map(e => e.name);
-    const isDomain = new Uint8Array(n);
-    elements.forEach((e, i) => { isDomain[i] = isDomainKind(e.kind) ? 1 : 0; });
-    const idOf = (name: string | undefined): number => (name === undefined ? -1 : index.get(name) ?? -1);
+    const isDomain = arrays.uint8(n);
+    for (let i = 0; i < n; i++) isDomain[i] = isDomainKind(elements[i].kind) ? 1 : 0;
+    const missing = new Map<string, number>();
+    if (base) for (const [name, row] of base.missing) if (row < prefix) missing.set(name, row);
+    let row = 0;
+    const idOf = (name: string | undefined): number => {
+        if (name === undefined) return -1;
+        const id = index.get(name);
+        if (id !== undefined) return id;
+        if (!missing.has(name)) missing.set(name, row);
+        return -1;
+    };
     const domainId = (name: string): number => {
         const id = idOf(name);
         return id >= 0 && isDomain[id] ? id : -1;
     };
 
-    const container = new Int32Array(n).fill(-1);
-    const quorum = new Float64Array(n);
-    const capacity = new Float64Array(n);
-    const failover = new Float64Array(n);
-    const recovery = new Float64Array(n);
-    const availability = new Float64Array(n);
-    const users = new Float64Array(n);
-    const totalReplicas = new Float64Array(n);
+    // per-element values: the prefix's copied, the rest computed
+    const container = arrays.int32(n).fill(-1);
+    const quorum = arrays.float64(n);
+    const capacity = arrays.float64(n);
+    const failover = arrays.float64(n);
+    const recovery = arrays.float64(n);
+    const availability = arrays.float64(n);
+    const users = arrays.float64(n);
+    const totalReplicas = arrays.float64(n);
+    const refBound = arrays.int32(n);
+    if (base) {
+        const copy = <T extends TypedArray>(to: T, from: T) => to.set(from.subarray(0, prefix) as never);
+        copy(container, base.container);
+        copy(quorum, base.quorum);
+        copy(capacity, base.capacity);
+        copy(failover, base.failover);
+        copy(recovery, base.recovery);
+        copy(availability, base.availability);
+        copy(users, base.users);
+        copy(totalReplicas, base.totalReplicas);
+        copy(refBound, base.refBound);
+    }
 
-    // deployments (services only)
-    const depStart = new Int32Array(n + 1);
+    // deployments (services only) and terms: the prefix's rows copied, the rest appended
+    const depStart = arrays.int32(n + 1);
+    const termStart = arrays.int32(n + 1);
+    if (base) {
+        depStart.set(base.depStart.subarray(0, prefix + 1));
+        termStart.set(base.termStart.subarray(0, prefix + 1));
+    }
     const dDomain: number[] = [];
     const dReplicas: number[] = [];
     const dStandby: number[] = [];
-    const dOwner: number[] = [];
-    // terms
-    const termStart = new Int32Array(n + 1);
     const tK: number[] = [];
     const tForm: number[] = [];
     const tOwner: number[] = [];
-    const tMembers: number[][] = [];
+    const depBase = depStart[prefix];
+    const termBase = termStart[prefix];
+    const members: number[][] = [];
+    const refRows = {
+        uses: new RowAppender(n, base?.uses, prefix, arrays),
+        monitors: new RowAppender(n, base?.monitors, prefix, arrays),
+        backups: new RowAppender(n, base?.backups, prefix, arrays),
+        dependsOnEdges: new RowAppender(n, base?.dependsOnEdges, prefix, arrays)
+    };
 
-    for (let i = 0; i < n; i++) {
+    let bound = prefix > 0 ? refBound[prefix - 1] : -1;
+    const note = (id: number) => { if (id > bound) bound = id; };
+    for (let i = prefix; i < n; i++) {
+        row = i;
         const e = elements[i];
         container[i] = idOf(e.container);
+        note(container[i]);
         quorum[i] = sanitizeThreshold(e.quorum, 1);
         // capacity only means something for services (a failure domain is healthy iff up)
         capacity[i] = isDomain[i] || e.capacity === undefined || Number.isNaN(e.capacity) ? NaN : Math.max(0, e.capacity);
@@ -162,82 +232,94 @@ export function compileModel(model: Model): CompiledModel {
         availability[i] = sanitizeProbability(e.availability);
         users[i] = Number.isFinite(e.users) && e.users > 0 ? e.users : 0;
 
-        depStart[i] = dDomain.length;
+        depStart[i] = depBase + dDomain.length;
         if (!isDomain[i]) {
             for (const d of e.deployments ?? []) {
                 const dom = d ? domainId(d.domain) : -1;
                 if (dom < 0) continue;
+                note(dom);
                 const r = sanitizeCount(d.replicas, 1);
                 dDomain.push(dom);
                 dReplicas.push(r);
                 dStandby.push(d.standby ? 1 : 0);
-                dOwner.push(i);
                 totalReplicas[i] += r;
             }
         }
 
-        termStart[i] = tK.length;
+        termStart[i] = termBase + tK.length;
+        const all: number[] = [];
         for (const t of e.dependsOn ?? []) {
             if (!t) continue;
-            const members = distinctIds((t.members ?? []).map(idOf));
+            const ids = distinctIds((t.members ?? []).map(idOf));
             // more than the members can never hold: any such k is as good as members + 1
-            const k = Math.min(members.length + 1, t.form === 'kof' ? sanitizeThreshold(t.k, 1) : 1);
-            if (members.length === 0 || k <= 0) continue;
+            const k = Math.min(ids.length + 1, t.form === 'kof' ? sanitizeThreshold(t.k, 1) : 1);
+            if (ids.length === 0 || k <= 0) continue;
             tK.push(k);
             tForm.push(t.form === 'any' ? TermForm.Any : t.form === 'kof' ? TermForm.KOf : TermForm.One);
             tOwner.push(i);
-            tMembers.push(members);
+            members.push(ids);
+            for (const m of ids) { all.push(m); note(m); }
         }
+        const refs = (appender: RowAppender, list: readonly string[] | undefined, resolve: (name: string) => number) => {
+            appender.row(i);
+            if (list === undefined || list.length === 0) return;
+            for (const id of distinctIds(list.map(resolve))) { appender.add(id); note(id); }
+        };
+        // soft dependencies only degrade services
+        refs(refRows.uses, isDomain[i] ? undefined : e.uses, idOf);
+        refs(refRows.monitors, e.monitors, idOf);
+        refs(refRows.backups, e.backups, domainId);
+        refRows.dependsOnEdges.row(i);
+        for (const m of distinctIds(all)) refRows.dependsOnEdges.add(m);
+        refBound[i] = bound;
     }
-    depStart[n] = dDomain.length;
-    termStart[n] = tK.length;
+    depStart[n] = depBase + dDomain.length;
+    termStart[n] = termBase + tK.length;
 
-    const termCount = tK.length;
-    const depCount = dDomain.length;
-    const termMembers = csrFrom(termCount, add => tMembers.forEach((ms, t) => ms.forEach(m => add(t, m))));
-    const refList = (pick: (e: Element) => readonly string[] | undefined, domainsOnly: boolean) =>
-        csrFrom(n, add => elements.forEach((e, i) => {
-            for (const id of distinctIds((pick(e) ?? []).map(domainsOnly ? domainId : idOf))) add(i, id);
-        }));
-    // soft dependencies only degrade services
-    const uses = refList(e => (isDomainKind(e.kind) ? [] : e.uses), false);
-    const monitors = refList(e => e.monitors, false);
-    const backups = refList(e => e.backups, true);
-    const dependsOnEdges = csrFrom(n, add => {
-        for (let i = 0; i < n; i++) {
-            const all: number[] = [];
-            for (let t = termStart[i]; t < termStart[i + 1]; t++) for (const m of tMembers[t]) all.push(m);
-            for (const m of distinctIds(all)) add(i, m);
-        }
-    });
+    const depCount = depStart[n];
+    const termCount = termStart[n];
+    const depDomain = appended(arrays.int32, base?.depDomain, depBase, dDomain);
+    const depOwner = arrays.int32(depCount);
+    if (base) depOwner.set(base.depOwner.subarray(0, depBase));
+    for (let i = prefix; i < n; i++) for (let d = depStart[i]; d < depStart[i + 1]; d++) depOwner[d] = i;
+    const memberRows = new RowAppender(termCount, base?.termMembers, termBase, arrays);
+    members.forEach((ids, t) => { memberRows.row(termBase + t); for (const m of ids) memberRows.add(m); });
+    const termMembersCsr = memberRows.build();
+    const uses = refRows.uses.build();
 
-    const containedBy = csrFrom(n, add => { for (let i = 0; i < n; i++) if (container[i] >= 0) add(container[i], i); });
-    const deployedOn = csrFrom(n, add => { for (let d = 0; d < depCount; d++) add(dDomain[d], d); });
-    const memberOf = csrFrom(n, add => tMembers.forEach((ms, t) => ms.forEach(m => add(m, t))));
-    const usedBy = csrFrom(n, add => {
-        for (let i = 0; i < n; i++) {
-            for (let j = uses.start[i]; j < uses.start[i + 1]; j++) add(uses.targets[j], i);
-        }
-    });
-
+    const { rank, byRank } = nameOrder(names, index, base, prefix, arrays);
     const services: number[] = [];
     const domains: number[] = [];
     for (let i = 0; i < n; i++) (isDomain[i] ? domains : services).push(i);
-    const byName = [...Array(n).keys()].sort((a, b) => compareNames(names[a], names[b]));
-    const rank = new Int32Array(n);
-    byName.forEach((id, r) => { rank[id] = r; });
-    const byRank = Int32Array.from(byName);
 
     return {
         n, names, index, elements, isDomain, container,
-        depStart, depDomain: Int32Array.from(dDomain), depReplicas: Float64Array.from(dReplicas),
-        depStandby: Uint8Array.from(dStandby), depOwner: Int32Array.from(dOwner), totalReplicas,
+        depStart, depDomain, depReplicas: appended(arrays.float64, base?.depReplicas, depBase, dReplicas),
+        depStandby: appended(arrays.uint8, base?.depStandby, depBase, dStandby), depOwner, totalReplicas,
         quorum, capacity, failover, recovery, availability, users,
-        termStart, termK: Int32Array.from(tK), termForm: Uint8Array.from(tForm), termOwner: Int32Array.from(tOwner),
-        termMembers, uses, monitors, backups, dependsOnEdges,
-        containedBy, deployedOn, memberOf, usedBy,
-        services: Int32Array.from(services), domains: Int32Array.from(domains), rank, byRank
+        termStart, termK: appended(arrays.int32, base?.termK, termBase, tK), termForm: appended(arrays.uint8, base?.termForm, termBase, tForm),
+        termOwner: appended(arrays.int32, base?.termOwner, termBase, tOwner),
+        termMembers: termMembersCsr, uses, monitors: refRows.monitors.build(), backups: refRows.backups.build(),
+        dependsOnEdges: refRows.dependsOnEdges.build(),
+        containedBy: groupBy(n, n, i => container[i], arrays),
+        deployedOn: groupBy(n, depCount, d => depDomain[d], arrays),
+        memberOf: transpose(n, termMembersCsr, arrays),
+        usedBy: transpose(n, uses, arrays),
+        services: appended(arrays.int32, undefined, 0, services), domains: appended(arrays.int32, undefined, 0, domains), rank, byRank,
+        stamp: ++compilations,
+        basis: base ? { stamp: base.stamp, prefix } : undefined,
+        refBound, missing
     };
+}
+
+type TypedArray = Int32Array | Float64Array | Uint8Array;
+
+/** The first `count` values of `head` followed by `tail`, as a typed array of the same kind. */
+function appended<T extends TypedArray>(make: (length: number) => T, head: T | undefined, count: number, tail: readonly number[]): T {
+    const out = make(count + tail.length);
+    if (head !== undefined && count > 0) out.set(head.subarray(0, count) as never);
+    out.set(tail, count);
+    return out;
 }
 
 /** Ids sorted by name (in place): a numeric sort of their ranks. */

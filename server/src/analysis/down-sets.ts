@@ -29,7 +29,7 @@
  */
 
 import { hasCapacity, type CompiledModel } from './compile.js';
-import { hardGraph } from './hard-graph.js';
+import { hardGraph, hardGraphFrom } from './hard-graph.js';
 import type { BufferPool } from './buffer-pool.js';
 import type { StateEngine } from './state.js';
 
@@ -66,26 +66,50 @@ export function forEachBit(rows: Uint32Array, words: number, x: number, visit: (
     }
 }
 
-export function computeDownSets(engine: StateEngine, pool?: BufferPool): DownSets {
+/**
+ * The down sets of `engine`'s model. With `previous` (the down sets of the compilation the model
+ * copied its first rows from, see `compileModel`), those rows' sets are copied when the failure
+ * domains are the same (all among the copied rows): what a row says depends only on the rows it
+ * refers to, which are all before it.
+ */
+export function computeDownSets(engine: StateEngine, pool?: BufferPool, previous?: { cm: CompiledModel; sets: DownSets }): DownSets {
     const cm = engine.cm;
     const n = cm.n;
-    const byName = [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
-    const bits = byName.length;
+    const from = previous === undefined ? 0 : reusableRows(cm, previous.cm, previous.sets);
+    const byName = from > 0 ? undefined : [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
+    const bits = byName?.length ?? previous!.sets.bits;
     const words = Math.max(1, (bits + 31) >>> 5);
-    const bitOf = new Int32Array(n).fill(-1);
-    byName.forEach((d, i) => { bitOf[d] = i; });
-    const domainAt = Int32Array.from(byName);
-    const down = pool ? pool.take(n * words) : new Uint32Array(n * words);
-    const unhealthy = pool ? pool.take(n * words) : new Uint32Array(n * words);
+    let bitOf: Int32Array;
+    let domainAt: Int32Array;
+    if (byName !== undefined) {
+        bitOf = new Int32Array(n).fill(-1);
+        byName.forEach((d, i) => { bitOf[d] = i; });
+        domainAt = Int32Array.from(byName);
+    } else {
+        bitOf = new Int32Array(n).fill(-1);
+        bitOf.set(previous!.sets.bitOf.subarray(0, from));
+        domainAt = previous!.sets.domainAt;
+    }
+    const down = pool ? pool.uint32(n * words) : new Uint32Array(n * words);
+    const unhealthy = pool ? pool.uint32(n * words) : new Uint32Array(n * words);
+    const cyclic = new Uint8Array(n);
+    if (from > 0) {
+        down.set(previous!.sets.down.subarray(0, from * words));
+        unhealthy.set(previous!.sets.unhealthy.subarray(0, from * words));
+        cyclic.set(previous!.sets.cyclic.subarray(0, from));
+    }
 
     const full = new Uint32Array(words).fill(0xffffffff);
     if (bits % 32 !== 0) full[words - 1] = (2 ** (bits % 32)) - 1;
-    for (let x = 0; x < n; x++) {
+    for (let x = from; x < n; x++) {
         if (!engine.baseUp[x]) down.set(full, x * words);
         if (!engine.baseHealthy[x]) unhealthy.set(full, x * words);
     }
 
-    const { components: order, cyclic } = hardGraph(cm);
+    // the rows to compute, dependencies first (ids relative to `from`)
+    const graph = from === 0 ? hardGraph(cm) : hardGraphFrom(cm, from);
+    for (let x = from; x < n; x++) cyclic[x] = graph.cyclic[x - from];
+    const order = graph.components.members;
 
     const ev = new RowEvaluator(cm, words, bitOf, down, unhealthy);
     const pass = (rows: Uint32Array, base: Uint8Array, evaluate: (x: number, out: Uint32Array) => void) => {
@@ -104,15 +128,19 @@ export function computeDownSets(engine: StateEngine, pool?: BufferPool): DownSet
             }
             return changed;
         };
-        for (const group of order.members) {
-            if (!cyclic[group[0]]) {
-                if (base[group[0]]) update(group[0]);
+        for (const group of order) {
+            const first = group[0] + from;
+            if (!cyclic[first]) {
+                if (base[first]) update(first);
                 continue;
             }
             let changed = true;
             while (changed) {
                 changed = false;
-                for (const x of group) if (base[x] && update(x)) changed = true;
+                for (const local of group) {
+                    const x = local + from;
+                    if (base[x] && update(x)) changed = true;
+                }
             }
         }
     };
@@ -120,6 +148,18 @@ export function computeDownSets(engine: StateEngine, pool?: BufferPool): DownSet
     pass(unhealthy, engine.baseHealthy, (x, out) => ev.unhealthy(x, out));
 
     return { words, bits, bitOf, domainAt, down, unhealthy, cyclic };
+}
+
+/**
+ * How many leading rows of `previousSets` hold for `cm`: its copied rows (`cm.basis`), when every
+ * failure domain of both models is among them (so the bits mean the same domains); else 0.
+ */
+function reusableRows(cm: CompiledModel, previous: CompiledModel, previousSets: DownSets): number {
+    const prefix = cm.basis?.stamp === previous.stamp ? cm.basis.prefix : 0;
+    if (prefix === 0) return 0;
+    const lastDomain = (m: CompiledModel) => (m.domains.length === 0 ? -1 : m.domains[m.domains.length - 1]);
+    if (lastDomain(cm) >= prefix || lastDomain(previous) >= prefix || previousSets.bits !== cm.domains.length) return 0;
+    return prefix;
 }
 
 /** One element's row from its inputs' rows (which must be up to date). */

@@ -25,7 +25,7 @@ export function simulate(model: Model, failed: string[]): SimulationResult {
 }
 
 export { Analysis, analyzeCompiled, analyzeFindings, type AnalyzeOptions } from './analyze.js';
-export { BufferPool } from './buffer-pool.js';
+export { BufferPool, releaseArrays } from './buffer-pool.js';
 export { outagesCompiled, simulateCompiled, type SimulationDetails } from './simulate.js';
 export { compileModel, type CompiledModel } from './compile.js';
 export { prepare, type Prepared } from './prepared.js';

@@ -27,10 +27,10 @@ export interface Sweep {
     blastOf(d: number): BlastRadius;
     /** every domain's blast radius, by domain id (one pass over the down sets) */
     allBlasts(): Map<number, BlastRadius>;
-    /** per service id with `capacity`: domains leaving 1 ≤ replicas < capacity, with the replicas left */
-    readonly capacityTriggers: Map<number, { domain: number; replicas: number }[]>;
-    /** per datastore id with `backup on`: domains that take down every copy */
-    readonly backupTriggers: Map<number, number[]>;
+    /** for a service with `capacity` ≤ its replicas: the domains leaving 1 ≤ replicas < capacity, with the replicas left, by bit */
+    capacityTriggersOf(s: number): { domain: number; replicas: number }[];
+    /** for a datastore with `backup on`: the domains that take down every copy, in name order */
+    backupTriggersOf(s: number): number[];
     /** per domain id: the domains down when it alone fails (itself included), sorted by id */
     readonly domainsDown: (Int32Array | undefined)[];
     /** scratch marks for set membership (see nearest.ts) */
@@ -44,19 +44,28 @@ export function bringsDown(sweep: Sweep, d: number, y: number): boolean {
     return bit >= 0 && hasBit(sweep.sets.down, sweep.sets.words, y, bit);
 }
 
-export function sweepDomains(engine: StateEngine, pool?: BufferPool): Sweep {
+/**
+ * The sweep of `engine`'s model. With `previous` (the sweep of the compilation the model copied
+ * its first rows from), the down sets of those rows are copied (see `computeDownSets`), and so
+ * are the domains each domain brings down when the domains' rows are among them.
+ */
+export function sweepDomains(engine: StateEngine, pool?: BufferPool, previous?: { cm: CompiledModel; sweep: Sweep }): Sweep {
     const cm = engine.cm;
-    const sets = computeDownSets(engine, pool);
+    const sets = computeDownSets(engine, pool, previous && { cm: previous.cm, sets: previous.sweep.sets });
     const { words, domainAt, down } = sets;
 
-    const domainsDown: (Int32Array | undefined)[] = new Array(cm.n);
-    {
+    let domainsDown: (Int32Array | undefined)[];
+    if (previous !== undefined && sets.domainAt === previous.sweep.sets.domainAt) {
+        domainsDown = previous.sweep.domainsDown; // the same domains, rows copied
+    } else {
+        domainsDown = new Array(cm.n);
         const lists: number[][] = domainAt.length === 0 ? [] : Array.from(domainAt, () => []);
         for (const y of cm.domains) forEachBit(down, words, y, bit => lists[bit].push(y));
         domainAt.forEach((d, bit) => { domainsDown[d] = Int32Array.from(lists[bit]).sort(); });
     }
 
     const blasts = new Map<number, BlastRadius>();
+    let counter: BitCounter | undefined;
     const sweep: Sweep = {
         sets,
         spofsOf(s) {
@@ -76,8 +85,8 @@ export function sweepDomains(engine: StateEngine, pool?: BufferPool): Sweep {
             }
             return blasts;
         },
-        capacityTriggers: capacityTriggers(cm, sets),
-        backupTriggers: backupTriggers(cm, sets),
+        capacityTriggersOf: s => capacityTriggers(cm, sets, s, counter ??= new BitCounter(sets.words * 32)),
+        backupTriggersOf: s => backupTriggers(cm, sets, s),
         domainsDown,
         mark: new Int32Array(cm.n),
         markEpoch: 0
@@ -119,47 +128,36 @@ function blastsByTransposition(cm: CompiledModel, sets: DownSets, domainsDown: (
     return new Map(byBit.map((b, bit) => [domainAt[bit], b]));
 }
 
-/** Per service with `capacity` ≤ its replicas: the domains leaving it 1 ≤ replicas < capacity. */
-function capacityTriggers(cm: CompiledModel, sets: DownSets): Map<number, { domain: number; replicas: number }[]> {
-    const out = new Map<number, { domain: number; replicas: number }[]>();
-    const counter = new BitCounter(sets.words * 32);
-    for (const s of cm.services) {
-        const cap = cm.capacity[s];
-        const total = cm.totalReplicas[s];
-        if (!hasCapacity(cm, s) || cap > total) continue;
-        for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) counter.tally(sets.down, sets.words, cm.depDomain[d], cm.depReplicas[d]);
-        const found: { bit: number; replicas: number }[] = [];
-        counter.drain((bit, lost) => {
-            const left = total - lost;
-            if (left >= 1 && left < cap) found.push({ bit, replicas: left });
-        });
-        if (found.length === 0) continue;
-        found.sort((a, b) => a.bit - b.bit);
-        out.set(s, found.map(f => ({ domain: sets.domainAt[f.bit], replicas: f.replicas })));
-    }
-    return out;
+/** Service s's domains leaving 1 ≤ replicas < capacity (none without `capacity` ≤ its replicas), by bit. */
+function capacityTriggers(cm: CompiledModel, sets: DownSets, s: number, counter: BitCounter): { domain: number; replicas: number }[] {
+    const cap = cm.capacity[s];
+    const total = cm.totalReplicas[s];
+    if (cm.isDomain[s] || !hasCapacity(cm, s) || cap > total) return [];
+    for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) counter.tally(sets.down, sets.words, cm.depDomain[d], cm.depReplicas[d]);
+    const found: { bit: number; replicas: number }[] = [];
+    counter.drain((bit, lost) => {
+        const left = total - lost;
+        if (left >= 1 && left < cap) found.push({ bit, replicas: left });
+    });
+    found.sort((a, b) => a.bit - b.bit);
+    return found.map(f => ({ domain: sets.domainAt[f.bit], replicas: f.replicas }));
 }
 
-/** Per datastore with `backup on`: the domains that take down every copy (replicas' domains and backups). */
-function backupTriggers(cm: CompiledModel, sets: DownSets): Map<number, number[]> {
-    const out = new Map<number, number[]>();
+/** The domains that take down every copy of datastore s (its replicas' domains and backups); none without `backup on`. */
+function backupTriggers(cm: CompiledModel, sets: DownSets, s: number): number[] {
+    if (cm.elements[s].kind !== 'datastore' || cm.backups.start[s + 1] === cm.backups.start[s]) return [];
     const { words } = sets;
-    const all = new Uint32Array(words);
-    for (const s of cm.services) {
-        if (cm.elements[s].kind !== 'datastore' || cm.backups.start[s + 1] === cm.backups.start[s]) continue;
-        const copies = new Set<number>();
-        for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) copies.add(cm.depDomain[d]);
-        for (let j = cm.backups.start[s]; j < cm.backups.start[s + 1]; j++) copies.add(cm.backups.targets[j]);
-        // every copy's domain down: the AND of their rows (all domains when there is no copy)
-        all.fill(0xffffffff);
-        for (const c of copies) {
-            for (let w = 0; w < words; w++) all[w] &= sets.down[c * words + w];
-        }
-        const triggers: number[] = [];
-        for (let bit = 0; bit < sets.bits; bit++) {
-            if ((all[bit >>> 5] >>> (bit & 31)) & 1) triggers.push(sets.domainAt[bit]);
-        }
-        if (triggers.length > 0) out.set(s, triggers);
+    const copies = new Set<number>();
+    for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) copies.add(cm.depDomain[d]);
+    for (let j = cm.backups.start[s]; j < cm.backups.start[s + 1]; j++) copies.add(cm.backups.targets[j]);
+    // every copy's domain down: the AND of their rows (all domains when there is no copy)
+    const all = new Uint32Array(words).fill(0xffffffff);
+    for (const c of copies) {
+        for (let w = 0; w < words; w++) all[w] &= sets.down[c * words + w];
     }
-    return out;
+    const triggers: number[] = [];
+    for (let bit = 0; bit < sets.bits; bit++) {
+        if ((all[bit >>> 5] >>> (bit & 31)) & 1) triggers.push(sets.domainAt[bit]);
+    }
+    return triggers;
 }

@@ -64,7 +64,8 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
 /**
  * The model of `documents` again, after only the files in `changed` were edited, none of which
  * another file imports: the other files' elements are taken from `previous` as they were (their
- * references cannot reach the edited files), the edited files' elements are built anew. Undefined
+ * references cannot reach the edited files), in file order, and the edited files' elements are
+ * built anew and put last (so that a compilation can copy the rows of all the others). Undefined
  * when an edited file declares a name that another file also declares: which declaration wins
  * may have changed, so the caller builds everything (`buildModel`).
  */
@@ -78,9 +79,11 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
     }
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
+    const edited: LangiumDocument[] = [];
     for (const document of documents) {
         const uri = document.uri.toString();
-        if (!changed.has(uri)) {
+        if (changed.has(uri)) edited.push(document);
+        else {
             const own = kept.get(uri) ?? [];
             // a declaration of this file that lost to another file's last time: the winner may have changed
             const root = document.parseResult.value;
@@ -94,8 +97,10 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
                 sources.set(element.name, previous.sources.get(element.name)!);
                 elements.push(element);
             }
-            continue;
         }
+    }
+    for (const document of edited) {
+        const uri = document.uri.toString();
         const root = document.parseResult.value;
         if (!ast.isModel(root)) continue;
         for (const node of root.elements) {

@@ -10,6 +10,7 @@
  *   failure domains, `uses` and `monitors` services, `in` the containers the element may have,
  *   `depends on` anything), each with its kind and label. Names the file sees come first; a name
  *   declared in a file it does not import is offered too, with an edit that adds the `import`.
+ *   Past 500 of them, those matching what is typed, in an incomplete list (asked again as one types).
  *
  * The context is read from the tokens before the cursor (the grammar is permissive on purpose,
  * so Langium's grammar-driven completion would offer every statement everywhere).
@@ -109,8 +110,10 @@ export class TopoCompletionProvider implements CompletionProvider {
         if ('keywords' in want) {
             want.keywords.forEach((k, i) => items.push(keywordItem(k.label, range, i, k.detail, k.doc, k.kind)));
         } else {
-            items.push(...this.referenceItems(document, want.references, want.exclude, range));
+            const references = this.referenceItems(document, want.references, want.exclude, range, text.slice(prefixStart, offset));
+            items.push(...references.items);
             (want.extraKeywords ?? []).forEach((k, i) => items.push(keywordItem(k, range, i)));
+            return CompletionList.create(items, references.incomplete);
         }
         return CompletionList.create(items, false);
     }
@@ -235,11 +238,24 @@ export class TopoCompletionProvider implements CompletionProvider {
         };
     }
 
-    private referenceItems(document: LangiumDocument, kinds: readonly ElementKind[], exclude: ReadonlySet<string>, range: Range): CompletionItem[] {
+    /**
+     * The elements of `kinds` as items. Past MAX_REFERENCE_ITEMS, only those whose name holds the
+     * characters typed so far, in order (as the editor's own filter needs), those the file sees
+     * first, at most MAX_REFERENCE_ITEMS of them; the list is then incomplete: the editor asks
+     * again as the user types.
+     */
+    private referenceItems(
+        document: LangiumDocument, kinds: readonly ElementKind[], exclude: ReadonlySet<string>, range: Range, typed: string
+    ): { items: CompletionItem[]; incomplete: boolean } {
         const nodeKinds = this.services.shared.lsp.NodeKindProvider;
         const items: CompletionItem[] = [];
-        for (const c of candidates(this.services, document, kinds, true)) {
-            if (exclude.has(c.name)) continue;
+        let offered = candidates(this.services, document, kinds, true).filter(c => !exclude.has(c.name));
+        const incomplete = offered.length > MAX_REFERENCE_ITEMS;
+        if (incomplete) {
+            const matching = offered.filter(c => holdsInOrder(c.name, typed));
+            offered = [...matching.filter(c => !c.elsewhere), ...matching.filter(c => c.elsewhere)].slice(0, MAX_REFERENCE_ITEMS);
+        }
+        for (const c of offered) {
             const label = c.label ? ` — ${c.label}` : '';
             const item: CompletionItem = {
                 label: c.name,
@@ -257,8 +273,20 @@ export class TopoCompletionProvider implements CompletionProvider {
             }
             items.push(item);
         }
-        return items;
+        return { items, incomplete };
     }
+}
+
+/** References offered at once at most (a 10,000-service workspace would send megabytes per keystroke). */
+const MAX_REFERENCE_ITEMS = 500;
+
+/** Does `name` hold the characters of `typed` in order (ignoring case)? */
+function holdsInOrder(name: string, typed: string): boolean {
+    const n = name.toLowerCase();
+    const t = typed.toLowerCase();
+    let j = 0;
+    for (let i = 0; i < n.length && j < t.length; i++) if (n[i] === t[j]) j++;
+    return j === t.length;
 }
 
 const KIND_DOCS: Record<string, string> = {

@@ -15,11 +15,14 @@ import type { SeveritySetting } from './configuration.js';
 
 export const SOURCE = 'topo';
 
-/** What the server attaches to a finding's diagnostic (`data`). */
+/**
+ * What the server attaches to a finding's diagnostic (`data`): only what a code action needs
+ * to find the finding again in the current analysis. Not its causes, which can be thousands of
+ * names per diagnostic on a deep model (the related information names the nearest ones).
+ */
 export interface FindingData {
     finding: true;
     subject?: string;
-    causes?: string[];
 }
 
 export function isFinding(diagnostic: Diagnostic): boolean {
@@ -36,7 +39,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** A finding as the editor shows it; undefined when the user turned its code off. */
 export function findingDiagnostic(d: TopoDiagnostic, override?: SeveritySetting): Diagnostic | undefined {
     if (override === 'off') return undefined;
-    const data: FindingData = { finding: true, subject: d.subject, causes: d.causes };
+    const data: FindingData = { finding: true, subject: d.subject };
     return {
         range: d.range,
         severity: SEVERITY[override ?? d.severity] ?? DiagnosticSeverity.Warning,

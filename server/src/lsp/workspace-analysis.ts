@@ -18,7 +18,7 @@
  * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
-import { Analysis, BufferPool, compileModel, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
+import { Analysis, BufferPool, compileModel, releaseArrays, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
 import type { DomainReport, Finding, Outage, ServiceReport } from '../analysis/results.js';
 import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
@@ -58,7 +58,7 @@ const OUTAGES_KEPT = 4096;
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
     private elementsCache?: Map<string, Element>;
-    private readonly analysis: Analysis | undefined;
+    private retired = false;
     readonly services: Reports<ServiceReport>;
     readonly domains: Reports<DomainReport>;
     /** the findings of every file of the closure */
@@ -73,21 +73,36 @@ export class ClosureAnalysis {
         readonly members: readonly Member[],
         readonly built: BuiltModel,
         private readonly cm: CompiledModel | undefined,
-        analysis: Analysis | undefined,
+        private readonly analysis: Analysis | undefined,
         findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> },
         /** the analysis threw (and was logged): everything in it is empty */
         readonly failed = false
     ) {
-        this.analysis = analysis;
         this.services = { get: name => analysis?.service(name) };
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
         this.findingsByUri = findings.byUri;
     }
 
-    /** Replaced by a newer analysis: its arrays are reused (reports asked for later are undefined). */
-    retire(): void {
+    /** The compiled model, for the next compilation to copy rows from. */
+    get compiled(): CompiledModel | undefined {
+        return this.retired ? undefined : this.cm;
+    }
+
+    /** The analysis of the compiled model, for the next analysis to copy down sets from. */
+    get analysisOfModel(): Analysis | undefined {
+        return this.analysis;
+    }
+
+    /**
+     * Replaced by a newer analysis: its arrays are reused (given to `pool`), so reports and
+     * simulations asked for later are undefined. Its findings stay as they are.
+     */
+    retire(pool?: BufferPool): void {
+        if (this.retired) return;
+        this.retired = true;
         this.analysis?.retire();
+        if (pool && this.cm) releaseArrays(pool, this.cm);
     }
 
     /** The closure's elements by name (built when first asked for: an edit needs none of it). */
@@ -114,7 +129,7 @@ export class ClosureAnalysis {
      * who is down or degraded, and the users (see `simulateCompiled`).
      */
     simulate(failed: readonly string[], options: { light?: boolean } = {}): SimulationDetails | undefined {
-        if (!this.cm) return undefined;
+        if (!this.cm || this.retired) return undefined;
         if (failed.length !== 1) return simulateCompiled(this.cm, failed, options);
         const key = `${options.light ? 'light' : 'full'}\u0000${failed[0]}`;
         let result = this.simulations.get(key) ?? (options.light ? this.simulations.get(`full\u0000${failed[0]}`) : undefined);
@@ -130,7 +145,7 @@ export class ClosureAnalysis {
 
     /** How long, and why, `service` is out when `domain` alone fails (undefined: not interrupted). */
     outage(domain: string, service: string): Outage | undefined {
-        if (!this.cm) return undefined;
+        if (!this.cm || this.retired) return undefined;
         const key = `${domain}\u0000${service}`;
         if (!this.outages.has(key)) {
             if (this.outages.size >= OUTAGES_KEPT) this.outages.delete(this.outages.keys().next().value!);
@@ -242,7 +257,7 @@ export class WorkspaceAnalysis {
         if (cached && sameMembers(cached.members, members)) return cached;
         const fresh = this.analyse(rootUri, members, documents, cached);
         this.entries.set(rootUri, fresh);
-        cached?.retire();
+        cached?.retire(this.pool);
         return fresh;
     }
 
@@ -308,11 +323,14 @@ export class WorkspaceAnalysis {
             const rebuilt = changed && previous ? rebuildModel(previous.built, documents, changed) : undefined;
             built = rebuilt ?? buildModel(documents);
             const t1 = performance.now();
-            cm = compileModel(built.model);
+            // rebuilt: the unchanged files' elements come first, as the same objects; their rows are copied
+            cm = compileModel(built.model, { previous: rebuilt ? previous?.compiled : undefined, arrays: this.pool });
             const t2 = performance.now();
-            analysis = new Analysis(cm, { pool: this.pool });
+            analysis = new Analysis(cm, { pool: this.pool, previous: rebuilt ? previous?.analysisOfModel : undefined });
             const t3 = performance.now();
-            phases = `model ${(t1 - started).toFixed(0)}, compile ${(t2 - t1).toFixed(0)}, down sets ${(t3 - t2).toFixed(0)}`;
+            const copied = cm.basis?.prefix ?? 0;
+            phases = `model ${(t1 - started).toFixed(0)}, compile ${(t2 - t1).toFixed(0)}, down sets ${(t3 - t2).toFixed(0)}` +
+                (copied > 0 ? `; ${copied} of ${cm.n} rows copied` : '');
             if (rebuilt && previous && changed) {
                 findings = this.refreshFindings(previous, analysis, built, changed);
                 how = `for ${changed.size} edited file${changed.size === 1 ? '' : 's'}`;

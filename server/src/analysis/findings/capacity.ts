@@ -34,8 +34,8 @@ export function capacityFindings(ctx: FindingContext): Finding[] {
             });
             continue;
         }
-        const triggers = sweep.capacityTriggers.get(s);
-        if (triggers === undefined || triggers.length === 0) continue;
+        const triggers = sweep.capacityTriggersOf(s);
+        if (triggers.length === 0) continue;
         const left = new Map(triggers.map(t => [t.domain, t.replicas]));
         const causes = sortByName(cm, nearestOf(sweep, triggers.map(t => t.domain)));
         const related = new RelatedList();

@@ -12,8 +12,9 @@ import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './cont
 export function backupFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
     const out: Finding[] = [];
-    for (const [s, triggers] of sweep.backupTriggers) {
-        if (!ctx.wanted(s)) continue;
+    for (const s of ctx.services) {
+        const triggers = sweep.backupTriggersOf(s);
+        if (triggers.length === 0) continue;
         const name = cm.names[s];
         const causes = sortByName(cm, nearestOf(sweep, triggers)).map(d => cm.names[d]);
         const deployed: number[] = [];
@@ -37,7 +38,7 @@ export function backupFindings(ctx: FindingContext): Finding[] {
             related: related.items
         });
     }
-    return out.sort((a, b) => cm.index.get(a.subject)! - cm.index.get(b.subject)!);
+    return out;
 }
 
 export function asyncReplicationFindings(ctx: FindingContext): Finding[] {
