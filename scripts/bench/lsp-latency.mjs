@@ -130,7 +130,7 @@ async function startServer(folder) {
 async function runCase(spec) {
     const folder = join(work, spec.id);
     writeWorkspace(generateModel(spec.n, undefined, { minSites: spec.minSites }), 'files', folder);
-    const r = { case: spec.label, id: spec.id, load: { before: loadavg()[0] }, edits: [], hovers: [], completions: [], done: [], notFinished: undefined };
+    const r = { case: spec.label, id: spec.id, load: { before: loadavg()[0] }, edits: [], hovers: [], hoversAfterEdit: [], completions: [], done: [], notFinished: undefined };
     const start = now(), deadline = start + LIMIT_S * 1000;
     const server = await startServer(folder);
     const path099 = join(folder, 'services-099.topo'), pathSites = join(folder, 'sites.topo');
@@ -219,6 +219,21 @@ async function runCase(spec) {
             if (i === 0) r.hoverChars = h ? JSON.stringify(h.contents).length : 0;
         }
         r.done.push('hovers');
+        // a hover right after each edit (the user types, then points at the name): the first
+        // question to a new analysis
+        for (let i = 0; i < QUERIES; i++) {
+            if (now() > deadline) throw new Timeout('time limit');
+            const edited = [...lines];
+            edited[usersLine] = `    users ${5000 + i}`;
+            version++;
+            const from = server.publishes.all.length;
+            await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
+            await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
+            const t = now();
+            await until(server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri099 }, position: hoverPos }), deadline);
+            r.hoversAfterEdit.push(now() - t);
+        }
+        r.done.push('hovers after edits');
     } catch (error) {
         if (!(error instanceof Timeout)) { r.error = String(error?.stack ?? error); }
         r.notFinished = `${r.notFinished ? r.notFinished + '; ' : ''}${error instanceof Timeout ? `stopped at the ${LIMIT_S} s limit` : 'failed'} after: ${r.done.join(', ') || 'nothing'} (${r.edits.length} edits)`;
@@ -238,10 +253,10 @@ const trio = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.9
 const duo = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}` : '—';
 
 function table(results) {
-    const rows = ['| case | open → first publish / every file published | edit → publish, p50 / p95 / max (n) | hover p50 / p95 | completion p50 / p95 | `sites.topo` label edit → importer publish | `$/progress` (sites edit / whole run) | load avg before → after | finished |',
+    const rows = ['| case | open → first publish / every file published | edit → publish, p50 / p95 / max (n) | hover p50 / p95 (right after an edit) | completion p50 / p95 | `sites.topo` label edit → importer publish | `$/progress` (sites edit / whole run) | load avg before → after | finished |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
     for (const r of results) {
-        rows.push(`| ${r.case} | ${ms(r.firstPublishMs)} / ${ms(r.workspaceReadyMs)} | ${trio(r.edits)} (${r.edits.length}) | ${duo(r.hovers)} | ${duo(r.completions)} | ${ms(r.sitesImporterMs)}${r.sitesImporterMs === undefined ? '' : r.sitesImporterPublished ? ' (published)' : ' (re-validated; same diagnostics, so no publish)'} | ${r.sitesProgress === undefined ? '—' : r.sitesProgress ? `yes (${r.sitesProgress})` : 'none'} / ${r.progressTotal} | ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)} | ${r.notFinished ? `did not finish: ${r.notFinished}` : `yes, ${r.seconds.toFixed(0)} s`} |`);
+        rows.push(`| ${r.case} | ${ms(r.firstPublishMs)} / ${ms(r.workspaceReadyMs)} | ${trio(r.edits)} (${r.edits.length}) | ${duo(r.hovers)} (${duo(r.hoversAfterEdit)}) | ${duo(r.completions)} | ${ms(r.sitesImporterMs)}${r.sitesImporterMs === undefined ? '' : r.sitesImporterPublished ? ' (published)' : ' (re-validated; same diagnostics, so no publish)'} | ${r.sitesProgress === undefined ? '—' : r.sitesProgress ? `yes (${r.sitesProgress})` : 'none'} / ${r.progressTotal} | ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)} | ${r.notFinished ? `did not finish: ${r.notFinished}` : `yes, ${r.seconds.toFixed(0)} s`} |`);
     }
     return rows.join('\n');
 }
@@ -249,9 +264,9 @@ function table(results) {
 function verdicts(results) {
     const out = [];
     for (const r of results) {
-        const p95e = quantile(r.edits, 0.95), p95h = quantile(r.hovers, 0.95), p95c = quantile(r.completions, 0.95);
+        const p95e = quantile(r.edits, 0.95), p95h = quantile([...r.hovers, ...r.hoversAfterEdit], 0.95), p95c = quantile(r.completions, 0.95);
         const v = (x, target, complete) => x === undefined ? 'MISSED (not measured: did not finish)' : x < target ? (complete ? 'MET' : 'MET on the edits done') : 'MISSED';
-        out.push(`- ${r.case}: publish after a one-line edit < 250 ms p95: ${v(p95e, 250, r.edits.length === EDITS)} (${ms(p95e)}${r.edits.length < EDITS ? `, ${r.edits.length} of ${EDITS} edits` : ''}); hover < 100 ms: ${v(p95h, 100, true)} (${ms(p95h)}); completion < 100 ms: ${v(p95c, 100, true)} (${ms(p95c)})`);
+        out.push(`- ${r.case}: publish after a one-line edit < 250 ms p95: ${v(p95e, 250, r.edits.length === EDITS)} (${ms(p95e)}${r.edits.length < EDITS ? `, ${r.edits.length} of ${EDITS} edits` : ''}); hover < 100 ms (right after an edit too): ${v(p95h, 100, true)} (${ms(p95h)}); completion < 100 ms: ${v(p95c, 100, true)} (${ms(p95c)})`);
     }
     return out.join('\n');
 }

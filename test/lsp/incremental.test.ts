@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { runTopo } from '../helpers/run-topo.js';
 import { tempFolder, TestClient } from './lsp-client.js';
-import { writeFiles } from './fixtures.js';
+import { positionOf, writeFiles } from './fixtures.js';
 
 const SITES = `region capital
 region south
@@ -119,6 +119,55 @@ describe('language server: edits to a file nothing imports', function () {
             assert.equal(progressClient.progress.all.length, leafMark, JSON.stringify(progressClient.progress.all.slice(leafMark)));
         } finally {
             await progressClient.stop();
+        }
+    });
+
+    it('keep, for a hover right after an edit, the availabilities and outages of what the edit did not change', async () => {
+        const sites = 'site pangyo { availability 99.9%  recovery 10h }\nsite busan { availability 99.5%  recovery 2h }\nsite gasan { availability 99%  recovery 1h }\n';
+        const platform = 'import "sites.topo"\nservice auth { runs on pangyo, gasan (standby)  failover 5m }\n';
+        const leaf = (users: string, placement: string) => `import "platform.topo"\nservice talk { runs on ${placement}  depends on auth  users ${users} }\n`;
+        const texts = [leaf('1M', 'busan'), leaf('2M', 'busan'), leaf('2M', 'busan, gasan')];
+        const hoverText = async (c: TestClient, uri: string, text: string): Promise<string> => {
+            const hover = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'talk', 0, 1) });
+            return hover?.contents.value ?? '';
+        };
+        const folder = tempFolder();
+        const uris = writeFiles(folder, { 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[0] });
+        const editing = await TestClient.start({ folder });
+        try {
+            await editing.open(uris['leaf.topo'], texts[0], 1);
+            await editing.published(uris['leaf.topo'], p => p.version === 1);
+            await editing.change(uris['leaf.topo'], texts[0], 2); // the incremental path from here on
+            await editing.published(uris['leaf.topo'], p => p.version === 2);
+            assert.match(await hoverText(editing, uris['leaf.topo'], texts[0]), /Availability:\*\* 99\./);
+            for (let i = 1; i < texts.length; i++) {
+                const logMark = editing.logs.all.length;
+                await editing.change(uris['leaf.topo'], texts[i], i + 2);
+                await editing.published(uris['leaf.topo'], p => p.version === i + 2);
+                const log = editing.logs.all.slice(logMark).find(l => /analysed leaf\.topo/.test(l)) ?? '';
+                const kept = /kept (\d+) availabilities and (\d+) outages/.exec(log);
+                const shown = await hoverText(editing, uris['leaf.topo'], texts[i]);
+                // what a server that never saw the earlier versions says
+                const freshFolder = tempFolder();
+                const freshUris = writeFiles(freshFolder, { 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[i] });
+                const fresh = await TestClient.start({ folder: freshFolder });
+                try {
+                    await fresh.open(freshUris['leaf.topo'], texts[i], 1);
+                    await fresh.published(freshUris['leaf.topo'], p => p.version === 1);
+                    assert.equal(shown, await hoverText(fresh, freshUris['leaf.topo'], texts[i]), `hover after version ${i + 2}`);
+                } finally {
+                    await fresh.stop();
+                }
+                if (i === 1) {
+                    // only talk's users changed: all 5 elements keep theirs, and talk its outages
+                    assert.ok(kept && Number(kept[1]) === 5 && Number(kept[2]) > 0, log);
+                } else {
+                    // talk runs elsewhere now: its availability and outages are computed again
+                    assert.ok(kept && Number(kept[1]) === 4 && Number(kept[2]) === 0, log);
+                }
+            }
+        } finally {
+            await editing.stop();
         }
     });
 });

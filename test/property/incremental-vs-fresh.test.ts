@@ -6,7 +6,9 @@
  * down set, every finding. The models are random, and so is the edit: the earlier model's
  * elements up to a random point kept as the same objects, then copies of the rest (changed or
  * not), or another random model's elements (names that clash, references that now resolve
- * elsewhere), or a name that the kept rows referred to in vain, now declared.
+ * elsewhere), or a name that the kept rows referred to in vain, now declared. And an element
+ * whose cone `unchangedCones` says the edit did not change must have the same availability and
+ * the same outage under every single failure in both models (what the language server keeps).
  *
  *   npx mocha --no-config --node-option import=tsx test/property/incremental-vs-fresh.test.ts
  *   FC_SEED=<seed> FC_RUNS=<runs> (same command)
@@ -14,7 +16,8 @@
 
 import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
-import { Analysis, analyzeFindings, BufferPool, compileModel, releaseArrays, type CompiledModel } from '../../server/src/analysis/index.js';
+import { Analysis, analyzeFindings, BufferPool, compileModel, outagesCompiled, releaseArrays, type CompiledModel } from '../../server/src/analysis/index.js';
+import { unchangedCones } from '../../server/src/analysis/unchanged-cones.js';
 import type { DownSets } from '../../server/src/analysis/down-sets.js';
 import { prepare } from '../../server/src/analysis/prepared.js';
 import { sweepDomains } from '../../server/src/analysis/sweep.js';
@@ -94,6 +97,40 @@ describe('incremental compilation and down sets vs fresh ones (random models and
         process.stdout.write(`      (rows copied in ${copiedCompiles}, down sets in ${copiedDownSets} of ${RUNS} runs)\n`);
         assert.ok(copiedCompiles > RUNS / 10, `rows were copied in ${copiedCompiles} of ${RUNS} runs`);
         assert.ok(copiedDownSets > RUNS / 50, `down sets were copied in ${copiedDownSets} of ${RUNS} runs`);
+    });
+
+    it('an element whose cone did not change keeps its availability and its outage under every failure', function () {
+        let kept = 0;
+        let changed = 0;
+        fc.assert(fc.property(
+            modelsBetween(2, 16), modelsBetween(1, 6), fc.nat(), fc.constantFrom<Edit>('same', 'changed', 'other', 'declared'), fc.nat(),
+            (a, other, cut, edit, drop) => {
+                const dropped = edit === 'declared' ? a.model.elements[drop % a.model.elements.length] : undefined;
+                const before: Model = { elements: a.model.elements.filter(e => e !== dropped) };
+                const after = edited(before, other.model, cut % (before.elements.length + 1), edit, dropped);
+                const cmBefore = compileModel(before);
+                const cmAfter = compileModel(after);
+                const same = unchangedCones(cmBefore, cmAfter);
+                const availabilityBefore = new Analysis(cmBefore).availability();
+                const availabilityAfter = new Analysis(cmAfter).availability();
+                const domains = [...new Set([...cmBefore.domains].map(d => cmBefore.names[d]).concat([...cmAfter.domains].map(d => cmAfter.names[d])))];
+                for (let y = 0; y < cmAfter.n; y++) {
+                    if (!same[y]) { changed++; continue; }
+                    kept++;
+                    const name = cmAfter.names[y];
+                    const x = cmBefore.index.get(name)!;
+                    const context = `${name} kept; before:\n${printTopo(before)}\nafter:\n${printTopo(after)}`;
+                    if (!availabilityBefore.bounds.has(x) && !availabilityAfter.bounds.has(y)) {
+                        assert.equal(availabilityAfter.value[y], availabilityBefore.value[x], `availability of ${context}`);
+                    }
+                    if (cmAfter.isDomain[y]) continue;
+                    for (const d of domains) {
+                        assert.deepEqual(outagesCompiled(cmAfter, [d], [name]), outagesCompiled(cmBefore, [d], [name]), `outage when ${d} fails, of ${context}`);
+                    }
+                }
+            }
+        ), { numRuns: RUNS, seed: SEED, includeErrorInReport: true });
+        assert.ok(kept > RUNS && changed > RUNS / 4, `${kept} elements kept, ${changed} changed`);
     });
 
     it('can fail: a copied row that refers past the copied ones is caught', function () {

@@ -35,6 +35,12 @@ export interface AnalyzeOptions {
      * `previous`), not retired yet: the down sets of those rows are copied from it.
      */
     previous?: Analysis;
+    /**
+     * Availabilities already known, by id (undefined: not known), e.g. those an earlier analysis
+     * computed exactly for elements whose cones did not change (`unchangedCones`): a report of
+     * such a service does not compute the availabilities of the whole model.
+     */
+    knownAvailability?: ReadonlyArray<number | null | undefined>;
 }
 
 const MINUTES_PER_YEAR = 525600;
@@ -137,10 +143,16 @@ export class Analysis {
         return spofs.length === 0 ? {} : this.ctx.paths.lazyRecord(s, spofs);
     }
 
+    /** The availabilities, if computed already (see `availability()`). */
+    computedAvailability(): Availability | undefined {
+        return this.availabilityValue;
+    }
+
     private serviceReport(s: number, paths: Record<string, PathStep[]>): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
-        const availability = this.availability();
-        const a = availability.value[s];
+        const known = this.options.knownAvailability?.[s];
+        const availability = known === undefined ? this.availability() : undefined;
+        const a = known !== undefined ? known : availability!.value[s];
         const report: ServiceReport = {
             name: cm.names[s],
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
@@ -151,7 +163,7 @@ export class Analysis {
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s]
         };
-        const bounds = availability.bounds.get(s);
+        const bounds = availability?.bounds.get(s);
         if (bounds !== undefined) report.availabilityBounds = bounds;
         return report;
     }

@@ -23,12 +23,14 @@ export const freshArrays: Arrays = {
     uint8: length => new Uint8Array(length)
 };
 
-/** How many bytes a pool keeps at most (more given back is left to the garbage collector). */
+/** How many bytes a pool keeps by default at most (more given back is left to the garbage collector). */
 const MAX_KEPT_BYTES = 128 * 1024 * 1024;
 
 export class BufferPool implements Arrays {
     private readonly free = new Map<string, Pooled[]>();
     private keptBytes = 0;
+
+    constructor(private readonly maxBytes = MAX_KEPT_BYTES) {}
 
     // fields, not methods: they are passed around on their own (`arrays.int32`)
     readonly uint32 = (length: number): Uint32Array => this.reuse('u32', length) as Uint32Array | undefined ?? new Uint32Array(length);
@@ -36,20 +38,41 @@ export class BufferPool implements Arrays {
     readonly float64 = (length: number): Float64Array => this.reuse('f64', length) as Float64Array | undefined ?? new Float64Array(length);
     readonly uint8 = (length: number): Uint8Array => this.reuse('u8', length) as Uint8Array | undefined ?? new Uint8Array(length);
 
-    /** Gives `array` back: the caller no longer reads or writes it. */
+    /**
+     * Gives `array` back: the caller no longer reads or writes it. Past `maxBytes`, the arrays
+     * of the kinds and lengths asked for least recently go first (a model that grew leaves arrays
+     * of its old size that nothing will ask for again).
+     */
     release(array: Pooled): void {
-        if (array.length === 0 || this.keptBytes + array.byteLength > MAX_KEPT_BYTES) return;
+        if (array.length === 0 || array.byteLength > this.maxBytes) return;
         const key = `${kindOf(array)}:${array.length}`;
         let list = this.free.get(key);
         if (list === undefined) this.free.set(key, list = []);
         if (list.includes(array)) return;
+        for (const [other, arrays] of this.free) {
+            if (this.keptBytes + array.byteLength <= this.maxBytes) break;
+            if (other === key) continue;
+            for (const dropped of arrays) this.keptBytes -= dropped.byteLength;
+            this.free.delete(other);
+        }
+        while (this.keptBytes + array.byteLength > this.maxBytes && list.length > 0) this.keptBytes -= list.shift()!.byteLength;
         list.push(array);
         this.keptBytes += array.byteLength;
     }
 
+    /** Bytes kept for reuse. */
+    get bytes(): number {
+        return this.keptBytes;
+    }
+
     private reuse(kind: string, length: number): Pooled | undefined {
-        const reused = this.free.get(`${kind}:${length}`)?.pop();
+        const key = `${kind}:${length}`;
+        const list = this.free.get(key);
+        const reused = list?.pop();
         if (reused === undefined) return undefined;
+        // asked for again: the last to be dropped
+        this.free.delete(key);
+        this.free.set(key, list!);
         this.keptBytes -= reused.byteLength;
         reused.fill(0);
         return reused;

@@ -25,6 +25,7 @@ import { buildModel, rebuildModel, type BuiltModel } from '../language/build-mod
 import { closureDocuments } from '../language/closure-model.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoServices } from '../language/topo-module.js';
+import { carriedText, carryOver, type Carried, type Known } from './carry-over.js';
 import { debugThrow } from './debug.js';
 import { logger } from './log.js';
 
@@ -66,6 +67,8 @@ export class ClosureAnalysis {
     readonly findingsByUri: ReadonlyMap<string, TopoDiagnostic[]>;
     private readonly simulations = new Map<string, SimulationDetails>();
     private readonly outages = new Map<string, Outage | undefined>();
+    /** availabilities by id carried over from the analysis this one replaced */
+    private readonly knownAvailability?: ReadonlyArray<number | null | undefined>;
     private relationsCache?: Relations;
 
     constructor(
@@ -76,8 +79,12 @@ export class ClosureAnalysis {
         private readonly analysis: Analysis | undefined,
         findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> },
         /** the analysis threw (and was logged): everything in it is empty */
-        readonly failed = false
+        readonly failed = false,
+        /** what the analysis it replaced knew and still holds (carry-over.ts) */
+        carried?: Carried
     ) {
+        this.knownAvailability = carried?.availability;
+        if (carried) for (const [key, outage] of carried.outages) this.outages.set(key, outage);
         this.services = { get: name => analysis?.service(name) };
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
@@ -87,6 +94,18 @@ export class ClosureAnalysis {
     /** The compiled model, for the next compilation to copy rows from. */
     get compiled(): CompiledModel | undefined {
         return this.retired ? undefined : this.cm;
+    }
+
+    /** What it knows that depends only on elements' cones, for the analysis that replaces it (carry-over.ts). */
+    known(): Known | undefined {
+        if (!this.cm || this.retired) return undefined;
+        const computed = this.analysis?.computedAvailability();
+        let availability = this.knownAvailability;
+        if (computed !== undefined) {
+            // exact values only: past the node budget, which services get bounds depends on the model
+            availability = computed.value.map((a, x) => (computed.bounds.has(x) ? undefined : a));
+        }
+        return { before: this.cm, availability, outages: this.outages };
     }
 
     /** The analysis of the compiled model, for the next analysis to copy down sets from. */
@@ -315,6 +334,7 @@ export class WorkspaceAnalysis {
         let analysis: Analysis | undefined;
         let findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } = { all: [], byUri: new Map() };
         let failed = false;
+        let carried: Carried | undefined;
         let how = 'in full';
         let phases = '';
         try {
@@ -325,12 +345,16 @@ export class WorkspaceAnalysis {
             const t1 = performance.now();
             // rebuilt: the unchanged files' elements come first, as the same objects; their rows are copied
             cm = compileModel(built.model, { previous: rebuilt ? previous?.compiled : undefined, arrays: this.pool });
+            const known = rebuilt ? previous?.known() : undefined;
+            carried = known ? carryOver(known, cm) : undefined;
             const t2 = performance.now();
-            analysis = new Analysis(cm, { pool: this.pool, previous: rebuilt ? previous?.analysisOfModel : undefined });
+            analysis = new Analysis(cm, {
+                pool: this.pool, previous: rebuilt ? previous?.analysisOfModel : undefined, knownAvailability: carried?.availability
+            });
             const t3 = performance.now();
             const copied = cm.basis?.prefix ?? 0;
             phases = `model ${(t1 - started).toFixed(0)}, compile ${(t2 - t1).toFixed(0)}, down sets ${(t3 - t2).toFixed(0)}` +
-                (copied > 0 ? `; ${copied} of ${cm.n} rows copied` : '');
+                (copied > 0 ? `; ${copied} of ${cm.n} rows copied` : '') + carriedText(carried);
             if (rebuilt && previous && changed) {
                 findings = this.refreshFindings(previous, analysis, built, changed);
                 how = `for ${changed.size} edited file${changed.size === 1 ? '' : 's'}`;
@@ -348,7 +372,7 @@ export class WorkspaceAnalysis {
         if (how === 'in full') this.fullMs.set(rootUri, ms);
         logger.log(`analysed ${UriUtils.basename(URI.parse(rootUri))} with its imports: ${documents.length} file${documents.length === 1 ? '' : 's'}, ` +
             `${built.model.elements.length} elements, ${findings.all.length} findings in ${ms.toFixed(1)} ms (${how}; ${phases})`);
-        return new ClosureAnalysis(rootUri, members, built, cm, analysis, findings, failed);
+        return new ClosureAnalysis(rootUri, members, built, cm, analysis, findings, failed, failed ? undefined : carried);
     }
 
     /**

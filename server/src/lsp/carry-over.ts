@@ -1,0 +1,48 @@
+/**
+ * What an analysis replaced after an edit hands on to the next one: the answers that depend only
+ * on an element's cone (its availability, how long a failure keeps it out), for the elements
+ * whose cones the edit did not change (`unchangedCones`). A hover right after typing then does not
+ * compute the availabilities of the whole model, nor simulate each SPOF it shows again.
+ */
+import { unchangedCones } from '../analysis/unchanged-cones.js';
+import type { CompiledModel, Outage } from '../analysis/index.js';
+
+/** Availabilities by id (undefined: not known), and outages by `domain \0 service`. */
+export interface Carried {
+    availability?: Array<number | null | undefined>;
+    outages: Map<string, Outage | undefined>;
+}
+
+/** What the analysis of `before` knew. */
+export interface Known {
+    before: CompiledModel;
+    /** by id of `before` */
+    availability?: ReadonlyArray<number | null | undefined>;
+    outages: ReadonlyMap<string, Outage | undefined>;
+}
+
+/** What of `known` still holds for `after`; undefined when nothing was known. */
+export function carryOver(known: Known, after: CompiledModel): Carried | undefined {
+    if (known.availability === undefined && known.outages.size === 0) return undefined;
+    const same = unchangedCones(known.before, after);
+    let availability: Array<number | null | undefined> | undefined;
+    if (known.availability !== undefined) {
+        availability = new Array(after.n);
+        for (let y = 0; y < after.n; y++) {
+            if (same[y]) availability[y] = known.availability[known.before.index.get(after.names[y])!];
+        }
+    }
+    const outages = new Map<string, Outage | undefined>();
+    for (const [key, outage] of known.outages) {
+        const y = after.index.get(key.slice(key.indexOf('\u0000') + 1));
+        if (y !== undefined && same[y]) outages.set(key, outage);
+    }
+    return { availability, outages };
+}
+
+/** Counts for the analysis log. */
+export function carriedText(carried: Carried | undefined): string {
+    if (carried === undefined) return '';
+    const availabilities = carried.availability?.reduce((n: number, a) => (a === undefined ? n : n + 1), 0) ?? 0;
+    return `; kept ${availabilities} availabilities and ${carried.outages.size} outages`;
+}
