@@ -37,10 +37,21 @@ export interface AnalyzeOptions {
     previous?: Analysis;
     /**
      * Availabilities already known, by id (undefined: not known), e.g. those an earlier analysis
-     * computed exactly for elements whose cones did not change (`unchangedCones`): a report of
-     * such a service does not compute the availabilities of the whole model.
+     * computed for elements whose cones did not change (`unchangedCones`): a report of such a
+     * service does not compute the availabilities of the whole model.
      */
-    knownAvailability?: ReadonlyArray<number | null | undefined>;
+    knownAvailability?: ReadonlyArray<KnownAvailability | undefined>;
+}
+
+/** One element's availability as an analysis gave it: exact (or null), or, past the node budget, bounds. */
+export interface KnownAvailability {
+    value: number | null;
+    bounds?: [number, number];
+}
+
+/** Each element's availability from `availability`, by id. */
+export function knownAvailabilities(availability: Availability): KnownAvailability[] {
+    return availability.value.map((_, x) => availabilityOf(availability, x));
 }
 
 const MINUTES_PER_YEAR = 525600;
@@ -150,9 +161,8 @@ export class Analysis {
 
     private serviceReport(s: number, paths: Record<string, PathStep[]>): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
-        const known = this.options.knownAvailability?.[s];
-        const availability = known === undefined ? this.availability() : undefined;
-        const a = known !== undefined ? known : availability!.value[s];
+        const known = this.options.knownAvailability?.[s] ?? availabilityOf(this.availability(), s);
+        const a = known.value;
         const report: ServiceReport = {
             name: cm.names[s],
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
@@ -163,7 +173,7 @@ export class Analysis {
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s]
         };
-        const bounds = availability?.bounds.get(s);
+        const bounds = known.bounds;
         if (bounds !== undefined) report.availabilityBounds = bounds;
         return report;
     }
@@ -179,6 +189,11 @@ export class Analysis {
             domainsDown: namesOf(cm, blast.domainsDown)
         };
     }
+}
+
+/** Element s's availability from `availability`. */
+function availabilityOf(availability: Availability, s: number): KnownAvailability {
+    return { value: availability.value[s], bounds: availability.bounds.get(s) };
 }
 
 /** Only the findings (what `topo check` needs): no per-service or per-domain name lists. */

@@ -24,7 +24,7 @@ export function simulate(model: Model, failed: string[]): SimulationResult {
     return simulateCompiled(compileModel(model), failed);
 }
 
-export { Analysis, analyzeCompiled, analyzeFindings, type AnalyzeOptions } from './analyze.js';
+export { Analysis, analyzeCompiled, analyzeFindings, knownAvailabilities, type AnalyzeOptions, type KnownAvailability } from './analyze.js';
 export { BufferPool, releaseArrays } from './buffer-pool.js';
 export { outagesCompiled, simulateCompiled, type SimulationDetails } from './simulate.js';
 export { compileModel, type CompiledModel } from './compile.js';

@@ -5,11 +5,11 @@
  * compute the availabilities of the whole model, nor simulate each SPOF it shows again.
  */
 import { unchangedCones } from '../analysis/unchanged-cones.js';
-import type { CompiledModel, Outage } from '../analysis/index.js';
+import type { CompiledModel, KnownAvailability, Outage } from '../analysis/index.js';
 
 /** Availabilities by id (undefined: not known), and outages by `domain \0 service`. */
 export interface Carried {
-    availability?: Array<number | null | undefined>;
+    availability?: Array<KnownAvailability | undefined>;
     outages: Map<string, Outage | undefined>;
 }
 
@@ -17,7 +17,7 @@ export interface Carried {
 export interface Known {
     before: CompiledModel;
     /** by id of `before` */
-    availability?: ReadonlyArray<number | null | undefined>;
+    availability?: ReadonlyArray<KnownAvailability | undefined>;
     outages: ReadonlyMap<string, Outage | undefined>;
 }
 
@@ -25,7 +25,7 @@ export interface Known {
 export function carryOver(known: Known, after: CompiledModel): Carried | undefined {
     if (known.availability === undefined && known.outages.size === 0) return undefined;
     const same = unchangedCones(known.before, after);
-    let availability: Array<number | null | undefined> | undefined;
+    let availability: Array<KnownAvailability | undefined> | undefined;
     if (known.availability !== undefined) {
         availability = new Array(after.n);
         for (let y = 0; y < after.n; y++) {

@@ -18,7 +18,7 @@
  * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
-import { Analysis, BufferPool, compileModel, releaseArrays, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
+import { Analysis, BufferPool, compileModel, knownAvailabilities, releaseArrays, type KnownAvailability, outagesCompiled, simulateCompiled, type CompiledModel, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
 import type { DomainReport, Finding, Outage, ServiceReport } from '../analysis/results.js';
 import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
@@ -68,7 +68,7 @@ export class ClosureAnalysis {
     private readonly simulations = new Map<string, SimulationDetails>();
     private readonly outages = new Map<string, Outage | undefined>();
     /** availabilities by id carried over from the analysis this one replaced */
-    private readonly knownAvailability?: ReadonlyArray<number | null | undefined>;
+    private readonly knownAvailability?: ReadonlyArray<KnownAvailability | undefined>;
     private relationsCache?: Relations;
 
     constructor(
@@ -100,11 +100,7 @@ export class ClosureAnalysis {
     known(): Known | undefined {
         if (!this.cm || this.retired) return undefined;
         const computed = this.analysis?.computedAvailability();
-        let availability = this.knownAvailability;
-        if (computed !== undefined) {
-            // exact values only: past the node budget, which services get bounds depends on the model
-            availability = computed.value.map((a, x) => (computed.bounds.has(x) ? undefined : a));
-        }
+        const availability = computed !== undefined ? knownAvailabilities(computed) : this.knownAvailability;
         return { before: this.cm, availability, outages: this.outages };
     }
 
