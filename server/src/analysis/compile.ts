@@ -219,6 +219,12 @@ export function compileModel(model: Model, options: CompileOptions = {}): Compil
 
     let bound = prefix > 0 ? refBound[prefix - 1] : -1;
     const note = (id: number) => { if (id > bound) bound = id; };
+    /** Row i of `appender`: the ids of `list`, each once. */
+    const refs = (appender: RowAppender, i: number, list: readonly string[] | undefined, resolve: (name: string) => number) => {
+        appender.row(i);
+        if (list === undefined || list.length === 0) return;
+        for (const id of distinctIds(list.map(resolve))) { appender.add(id); note(id); }
+    };
     for (let i = prefix; i < n; i++) {
         row = i;
         const e = elements[i];
@@ -260,15 +266,10 @@ export function compileModel(model: Model, options: CompileOptions = {}): Compil
             members.push(ids);
             for (const m of ids) { all.push(m); note(m); }
         }
-        const refs = (appender: RowAppender, list: readonly string[] | undefined, resolve: (name: string) => number) => {
-            appender.row(i);
-            if (list === undefined || list.length === 0) return;
-            for (const id of distinctIds(list.map(resolve))) { appender.add(id); note(id); }
-        };
         // soft dependencies only degrade services
-        refs(refRows.uses, isDomain[i] ? undefined : e.uses, idOf);
-        refs(refRows.monitors, e.monitors, idOf);
-        refs(refRows.backups, e.backups, domainId);
+        refs(refRows.uses, i, isDomain[i] ? undefined : e.uses, idOf);
+        refs(refRows.monitors, i, e.monitors, idOf);
+        refs(refRows.backups, i, e.backups, domainId);
         refRows.dependsOnEdges.row(i);
         for (const m of distinctIds(all)) refRows.dependsOnEdges.add(m);
         refBound[i] = bound;

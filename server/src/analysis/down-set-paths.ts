@@ -8,9 +8,9 @@
  * The steps are worded by paths.ts, like those of a simulation.
  */
 
-import type { CompiledModel } from './compile.js';
+import { termMembersOf, type CompiledModel } from './compile.js';
 import { hasBit, type DownSets } from './down-sets.js';
-import { containerStep, MAX_PATH_STEPS, placementStep, termStep, type Cause } from './paths.js';
+import { containerStep, MAX_PATH_STEPS, placementStep, placementUnder, termStep, type Cause } from './paths.js';
 import type { PathStep } from './results.js';
 
 /** The path from x to d, or undefined when it passes through a cycle. */
@@ -46,20 +46,9 @@ function pick(cm: CompiledModel, lost: number[], d: number, baseUp: Uint8Array):
 }
 
 function placementCause(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Cause | undefined {
-    const from = cm.depStart[x];
-    const to = cm.depStart[x + 1];
-    if (from === to) return undefined;
-    let surviving = 0;
-    const domains = new Set<number>();
-    const lost: number[] = [];
-    for (let j = from; j < to; j++) {
-        const dom = cm.depDomain[j];
-        domains.add(dom);
-        if (down(dom)) {
-            if (!lost.includes(dom)) lost.push(dom);
-        } else surviving += cm.depReplicas[j];
-    }
-    if (surviving >= cm.quorum[x] || lost.length === 0) return undefined;
+    const placement = placementUnder(cm, x, down);
+    if (placement === undefined || placement.surviving >= cm.quorum[x] || placement.lost.length === 0) return undefined;
+    const { domains, lost, surviving } = placement;
     const next = pick(cm, lost, d, baseUp);
     return next < 0 ? undefined : { next, step: placementStep(cm, x, domains, next, surviving, lost) };
 }
@@ -72,13 +61,8 @@ function containerCause(cm: CompiledModel, x: number, down: (y: number) => boole
 
 function termCause(cm: CompiledModel, x: number, d: number, down: (y: number) => boolean, baseUp: Uint8Array): Cause | undefined {
     for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
-        const members: number[] = [];
-        const lost: number[] = [];
-        for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) {
-            const m = cm.termMembers.targets[j];
-            members.push(m);
-            if (down(m)) lost.push(m);
-        }
+        const members = termMembersOf(cm, t);
+        const lost = members.filter(down);
         const up = members.length - lost.length;
         if (up >= cm.termK[t] || lost.length === 0) continue;
         const next = pick(cm, lost, d, baseUp);

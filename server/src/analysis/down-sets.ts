@@ -30,7 +30,7 @@
 
 import { hasCapacity, type CompiledModel } from './compile.js';
 import { hardGraph, hardGraphFrom } from './hard-graph.js';
-import type { BufferPool } from './buffer-pool.js';
+import { freshArrays, type BufferPool } from './buffer-pool.js';
 import type { StateEngine } from './state.js';
 
 export interface DownSets {
@@ -76,27 +76,21 @@ export function computeDownSets(engine: StateEngine, pool?: BufferPool, previous
     const cm = engine.cm;
     const n = cm.n;
     const from = previous === undefined ? 0 : reusableRows(cm, previous.cm, previous.sets);
-    const byName = from > 0 ? undefined : [...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]);
-    const bits = byName?.length ?? previous!.sets.bits;
+    const reused = from > 0 ? previous!.sets : undefined;
+    // the same domains when rows are copied: their bits are the same
+    const domainAt = reused ? reused.domainAt : Int32Array.from([...cm.domains].sort((a, b) => cm.rank[a] - cm.rank[b]));
+    const bits = domainAt.length;
     const words = Math.max(1, (bits + 31) >>> 5);
-    let bitOf: Int32Array;
-    let domainAt: Int32Array;
-    if (byName !== undefined) {
-        bitOf = new Int32Array(n).fill(-1);
-        byName.forEach((d, i) => { bitOf[d] = i; });
-        domainAt = Int32Array.from(byName);
-    } else {
-        bitOf = new Int32Array(n).fill(-1);
-        bitOf.set(previous!.sets.bitOf.subarray(0, from));
-        domainAt = previous!.sets.domainAt;
-    }
-    const down = pool ? pool.uint32(n * words) : new Uint32Array(n * words);
-    const unhealthy = pool ? pool.uint32(n * words) : new Uint32Array(n * words);
+    const bitOf = new Int32Array(n).fill(-1);
+    domainAt.forEach((d, i) => { bitOf[d] = i; });
+    const arrays = pool ?? freshArrays;
+    const down = arrays.uint32(n * words);
+    const unhealthy = arrays.uint32(n * words);
     const cyclic = new Uint8Array(n);
-    if (from > 0) {
-        down.set(previous!.sets.down.subarray(0, from * words));
-        unhealthy.set(previous!.sets.unhealthy.subarray(0, from * words));
-        cyclic.set(previous!.sets.cyclic.subarray(0, from));
+    if (reused) {
+        down.set(reused.down.subarray(0, from * words));
+        unhealthy.set(reused.unhealthy.subarray(0, from * words));
+        cyclic.set(reused.cyclic.subarray(0, from));
     }
 
     const full = new Uint32Array(words).fill(0xffffffff);

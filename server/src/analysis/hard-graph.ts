@@ -32,9 +32,9 @@ export function hardGraph(cm: CompiledModel): HardGraph {
 export function hardGraphFrom(cm: CompiledModel, from: number): HardGraph {
     const size = cm.n - from;
     const rows = new RowAppender(size);
+    const edge = (y: number) => { if (y >= from) rows.add(y - from); };
     for (let x = from; x < cm.n; x++) {
         rows.row(x - from);
-        const edge = (y: number) => { if (y >= from) rows.add(y - from); };
         if (cm.container[x] >= 0) edge(cm.container[x]);
         for (let d = cm.depStart[x]; d < cm.depStart[x + 1]; d++) edge(cm.depDomain[d]);
         for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {

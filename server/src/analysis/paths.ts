@@ -61,22 +61,36 @@ function earliest(engine: StateEngine, candidates: Iterable<number>, x: number):
     return best;
 }
 
-function placementCause(engine: StateEngine, x: number): Cause | undefined {
-    const cm = engine.cm;
+/**
+ * x's placement when the domains for which `isDown` holds are down: its deployment domains, the
+ * distinct ones lost (in the order written), and the replicas on the others. Undefined when x
+ * has no deployment.
+ */
+export function placementUnder(
+    cm: CompiledModel, x: number, isDown: (domain: number) => boolean
+): { domains: Set<number>; lost: number[]; surviving: number } | undefined {
     const from = cm.depStart[x];
     const to = cm.depStart[x + 1];
     if (from === to) return undefined;
-    let survivingThen = 0;
+    let surviving = 0;
     const domains = new Set<number>();
-    const lostThen: number[] = [];
-    for (let d = from; d < to; d++) {
-        const dom = cm.depDomain[d];
+    const lost: number[] = [];
+    for (let j = from; j < to; j++) {
+        const dom = cm.depDomain[j];
         domains.add(dom);
-        if (engine.downAt(dom, x)) lostThen.push(dom);
-        else survivingThen += cm.depReplicas[d];
+        if (isDown(dom)) {
+            if (!lost.includes(dom)) lost.push(dom);
+        } else surviving += cm.depReplicas[j];
     }
-    if (survivingThen >= cm.quorum[x]) return undefined;
-    const next = earliest(engine, lostThen, x);
+    return { domains, lost, surviving };
+}
+
+function placementCause(engine: StateEngine, x: number): Cause | undefined {
+    const cm = engine.cm;
+    const then = placementUnder(cm, x, dom => engine.downAt(dom, x));
+    if (then === undefined || then.surviving >= cm.quorum[x]) return undefined;
+    const { domains } = then;
+    const next = earliest(engine, then.lost, x);
     if (next < 0) return undefined;
     const lostNow = [...domains].filter(d => !engine.up[d]);
     return { next, step: placementStep(cm, x, domains, next, engine.upReplicas[x], lostNow) };

@@ -31,5 +31,5 @@ export function debugThrow(what: string): void {
 }
 
 /** Analyses expected to take at least this long report work-done progress. */
-export const PROGRESS_AFTER_MS = Number.isFinite(Number(process.env.TOPO_PROGRESS_AFTER_MS)) && process.env.TOPO_PROGRESS_AFTER_MS !== undefined
-    ? Number(process.env.TOPO_PROGRESS_AFTER_MS) : 1000;
+const progressAfter = Number(process.env.TOPO_PROGRESS_AFTER_MS ?? NaN);
+export const PROGRESS_AFTER_MS = Number.isFinite(progressAfter) ? progressAfter : 1000;
