@@ -3,8 +3,8 @@
  * the simulation, export the graph as SVG.
  */
 import * as vscode from 'vscode';
-import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/protocol.js';
-import { summarizeSimulation } from './common/format.js';
+import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
+import { summarizeSimulation } from '../../server/src/common/simulation-text.js';
 import { elementAt, type ModelService } from './model.js';
 import type { PreviewManager } from './preview.js';
 

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type {
     BlastRadius, BlastRadiusParams, GraphElement, ModelChangedParams, ModelGraph, ModelGraphParams, SimulateParams, SimulationResult
-} from '../../server/src/protocol.js';
-import { BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest } from '../../server/src/protocol.js';
+} from '../../server/src/common/protocol.js';
+import { BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest } from '../../server/src/common/protocol.js';
 
 export class ModelService implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<string[]>();

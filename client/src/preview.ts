@@ -7,7 +7,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FromPreview, ModelGraph, SimulationResult, ToPreview } from '../../server/src/protocol.js';
+import type { FromPreview, ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
 import { elementAt, type ModelService } from './model.js';
 import { makeNonce, previewHtml } from './preview-html.js';
 

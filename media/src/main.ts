@@ -4,8 +4,9 @@
  * simulation requests back (`FromPreview`).
  */
 import '../preview.css';
-import type { FromPreview, GraphElement, ModelGraph, SimulationResult, ToPreview } from '../../server/src/protocol.js';
-import { formatOutage, formatUsers, outageRows, summarizeSimulation } from '../../client/src/common/format.js';
+import type { FromPreview, GraphElement, ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
+import { formatUsers } from '../../server/src/common/format.js';
+import { formatOutage, outageRows, summarizeSimulation } from '../../server/src/common/simulation-text.js';
 import { clear, html, svg } from './dom.js';
 import * as elk from './elk-runner.js';
 import { planUpdate } from './incremental.js';

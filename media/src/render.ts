@@ -3,8 +3,8 @@
  * whose content or position changed; states (simulation, highlight, selection) are classes
  * toggled on the existing elements. All text goes in through `textContent`.
  */
-import type { SimulationResult } from '../../server/src/protocol.js';
-import { formatOutage } from '../../client/src/common/format.js';
+import type { SimulationResult } from '../../server/src/common/protocol.js';
+import { formatOutage } from '../../server/src/common/simulation-text.js';
 import { clear, svg } from './dom.js';
 import type { Box, Layout, Point } from './layout.js';
 import { curveData, edgeRoute, pathData } from './layout.js';

@@ -12,8 +12,8 @@
  *   extra nodes and cross-container edges).
  * A collapsed container hides everything inside it; edges to hidden nodes end on it.
  */
-import type { GraphEdge, GraphElement, GraphPlacement, ModelGraph } from '../../server/src/protocol.js';
-import { formatUsers } from '../../client/src/common/format.js';
+import type { GraphEdge, GraphElement, GraphPlacement, ModelGraph } from '../../server/src/common/protocol.js';
+import { formatUsers } from '../../server/src/common/format.js';
 
 export type FontRole = 'title' | 'body' | 'meta' | 'header' | 'chip';
 export type Measure = (text: string, role: FontRole) => number;

@@ -12,7 +12,7 @@ import {
 import {
     BlastRadiusRequest, ModelGraphRequest, SimulateRequest,
     type BlastRadius, type ModelGraph, type SimulationResult
-} from '../../server/src/protocol.js';
+} from '../../server/src/common/protocol.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import { MAIN, SERVICES, SITES, writeFiles } from './fixtures.js';
 import { requireBuiltServer, tempFolder, TestClient } from './lsp-client.js';

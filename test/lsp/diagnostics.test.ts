@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ModelChangedNotification, type ModelChangedParams } from '../../server/src/protocol.js';
+import { ModelChangedNotification, type ModelChangedParams } from '../../server/src/common/protocol.js';
 import { APP, BROKEN, MAIN, SERVICES, SERVICES_SPREAD, SITES, writeFiles } from './fixtures.js';
 import { fileUri, tempFolder, TestClient } from './lsp-client.js';
 

@@ -5,7 +5,7 @@
  * (the grammar allows it) and — past what the grammar allows, since the page must not trust
  * its messages either — names with markup in them.
  */
-import type { GraphElement, GraphPlacement, ModelGraph, SimulationResult } from '../../server/src/protocol.js';
+import type { GraphElement, GraphPlacement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
 
 export const HOSTILE = {
     script: '<script>alert("script")</script>',

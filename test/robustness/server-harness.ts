@@ -3,7 +3,7 @@
  * with environment variables, reading its log for crashes, and comparing publishes.
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { DebugHeapRequest, type DebugHeapResult } from '../../server/src/protocol.js';
+import { DebugHeapRequest, type DebugHeapResult } from '../../server/src/common/protocol.js';
 import { TestClient, type ClientOptions } from '../lsp/lsp-client.js';
 
 /**

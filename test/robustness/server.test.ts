@@ -12,7 +12,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { CancellationTokenSource, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ModelGraphRequest, SimulateRequest, type ModelGraph, type SimulationResult } from '../../server/src/protocol.js';
+import { ModelGraphRequest, SimulateRequest, type ModelGraph, type SimulationResult } from '../../server/src/common/protocol.js';
 import { MAIN, positionOf, SERVICES, SITES, writeFiles } from '../lsp/fixtures.js';
 import { tempFolder, TestClient } from '../lsp/lsp-client.js';
 import { validModel } from '../pathological/models.js';

@@ -3,8 +3,9 @@
  * notification line of a simulation and the order of the outage table.
  */
 import * as assert from 'node:assert/strict';
-import { formatOutage, formatUsers, outageRows, summarizeSimulation } from '../../client/src/common/format.js';
-import type { SimulationResult } from '../../server/src/protocol.js';
+import { formatUsers } from '../../server/src/common/format.js';
+import { formatOutage, outageRows, summarizeSimulation } from '../../server/src/common/simulation-text.js';
+import type { SimulationResult } from '../../server/src/common/protocol.js';
 import { kakaoGraph, pangyoFire } from './fixtures/graphs.js';
 
 describe('simulation texts', () => {

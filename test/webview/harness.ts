@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import type { FromPreview, ToPreview } from '../../server/src/protocol.js';
+import type { FromPreview, ToPreview } from '../../server/src/common/protocol.js';
 import { previewHtml } from '../../client/src/preview-html.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
-import type { FromPreview, ModelGraph } from '../../server/src/protocol.js';
+import type { FromPreview, ModelGraph } from '../../server/src/common/protocol.js';
 import { generatedGraph, INJECTION, kakaoGraph, pangyoFire } from './fixtures/graphs.js';
 import type { Harness } from './harness.js';
 import { openHarness, requireBrowserSuite, SHOTS } from './harness.js';

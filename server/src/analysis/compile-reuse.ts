@@ -7,7 +7,7 @@
 
 import type { Arrays } from './buffer-pool.js';
 import type { CompiledModel } from './compile.js';
-import { compareNames } from './format.js';
+import { compareNames } from '../common/format.js';
 import type { Element } from './model.js';
 
 /** How many leading rows of `previous` a compilation of `elements` can copy as they are. */

@@ -5,7 +5,7 @@
  */
 
 import { TermForm } from './compile.js';
-import { plural, shortList, sortNames } from './format.js';
+import { plural, shortList, sortNames } from '../common/format.js';
 import type { StateEngine } from './state.js';
 
 export interface NeverUpReason {

@@ -12,7 +12,7 @@
  * memoised walk, so long chains cost little.
  */
 
-import { formatDuration } from './format.js';
+import { formatDuration } from '../common/format.js';
 import { whyNeverUp } from './never-up.js';
 import { Det, type OutageEngine } from './outage.js';
 import type { StateEngine } from './state.js';

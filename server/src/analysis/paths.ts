@@ -10,7 +10,7 @@
  */
 
 import { TermForm, type CompiledModel } from './compile.js';
-import { plural, shortList, sortNames } from './format.js';
+import { plural, shortList, sortNames } from '../common/format.js';
 import type { PathStep } from './results.js';
 import type { StateEngine } from './state.js';
 

@@ -4,8 +4,10 @@
  */
 
 import type { DomainKind } from './model.js';
+import type { Severity } from '../common/results.js';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Outage, Severity, SimulationResult } from '../common/results.js';
+
 
 export type FindingCode =
     | 'spof'
@@ -65,27 +67,6 @@ export interface Finding {
     related: Related[];
 }
 
-export interface Outage {
-    /** null when unknown (no recovery or failover time given, or a failed service) */
-    minutes: number | null;
-    reason: string;
-}
-
-export interface SimulationResult {
-    failed: string[];
-    /** services down */
-    down: string[];
-    /** services up but degraded */
-    degraded: string[];
-    /** services up and not degraded */
-    up: string[];
-    /** failure domains down (failed, or brought down) */
-    domainsDown: string[];
-    /** sum of `users` of the services down or degraded */
-    users: number;
-    /** every service interrupted at all (T > 0) */
-    outages: Record<string, Outage>;
-}
 
 export interface ServiceReport {
     name: string;

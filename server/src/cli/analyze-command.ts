@@ -3,7 +3,7 @@
  * radius. A model with language errors exits 1 with the errors on stderr.
  */
 import { analyze, type AnalysisResult } from '../analysis/index.js';
-import { formatDowntime, formatPercent, formatUsers } from '../analysis/format.js';
+import { formatDowntime, formatPercent, formatUsers } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';

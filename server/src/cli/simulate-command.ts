@@ -3,7 +3,7 @@
  * how long each interrupted service is out.
  */
 import { simulate, type SimulationResult } from '../analysis/index.js';
-import { formatMinutes, formatUsers } from '../analysis/format.js';
+import { formatMinutes, formatUsers } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
 import { plural } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';

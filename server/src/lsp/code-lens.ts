@@ -12,7 +12,7 @@
 import { DocumentState, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { formatUsers } from '../analysis/format.js';
+import { formatUsers } from '../common/format.js';
 import * as ast from '../generated/ast.js';
 import { SERVICE_KINDS } from '../language/element-rules.js';
 import type { ElementKind } from '../analysis/model.js';

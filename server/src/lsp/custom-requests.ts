@@ -11,7 +11,7 @@ import {
     BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
     type BlastRadius, type BlastRadiusParams, type ModelChangedParams, type ModelGraph, type ModelGraphParams,
     type SimulateParams, type SimulationResult
-} from '../protocol.js';
+} from '../common/protocol.js';
 import type { TopoDocumentFactory } from './document-factory.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { debugThrow } from './debug.js';

@@ -9,7 +9,7 @@
  *   least this long (default 1000; 0 reports every full analysis).
  */
 import type { Connection } from 'vscode-languageserver';
-import { DebugHeapRequest, type DebugHeapResult } from '../protocol.js';
+import { DebugHeapRequest, type DebugHeapResult } from '../common/protocol.js';
 
 export function registerDebugRequests(connection: Connection): void {
     if (process.env.TOPO_DEBUG !== '1') return;

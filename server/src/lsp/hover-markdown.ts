@@ -12,7 +12,7 @@
 import { URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { pathText } from '../analysis/paths.js';
-import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers } from '../analysis/format.js';
+import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
 import type { DocumentView } from './workspace-analysis.js';
 

@@ -6,7 +6,7 @@ import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { isDomainKind } from '../analysis/model.js';
 import { closureDocuments } from '../language/closure-model.js';
-import type { BlastRadius, GraphEdge, GraphElement, GraphPlacement, ModelGraph, Outage, SimulationResult } from '../protocol.js';
+import type { BlastRadius, GraphEdge, GraphElement, GraphPlacement, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
 import { relative } from './hover-markdown.js';
 import { isFinding } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';

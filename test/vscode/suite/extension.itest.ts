@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SimulationResult } from '../../../server/src/protocol.js';
+import type { SimulationResult } from '../../../server/src/common/protocol.js';
 import type { TopoApi } from '../../../client/src/extension.js';
 
 const EXTENSION_ID = 'topo-dev.topo';

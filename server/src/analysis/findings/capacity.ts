@@ -5,7 +5,7 @@
  */
 
 import { hasCapacity, sortByName } from '../compile.js';
-import { formatUsers, joinOr, plural } from '../format.js';
+import { formatUsers, joinOr, plural } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
 import { RelatedList, tierSeverity, type FindingContext } from './context.js';

@@ -4,7 +4,7 @@
  */
 
 import { namesOf, sortByName } from '../compile.js';
-import { joinOr, shortList } from '../format.js';
+import { joinOr, shortList } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
 import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './context.js';

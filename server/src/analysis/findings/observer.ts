@@ -4,7 +4,7 @@
  */
 
 import { sortByName } from '../compile.js';
-import { joinOr } from '../format.js';
+import { joinOr } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
 import { bringsDown } from '../sweep.js';

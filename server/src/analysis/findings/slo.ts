@@ -4,7 +4,7 @@
  * the SLO, `slo-undecided` (information) when the SLO lies between the bounds.
  */
 
-import { formatDowntime, formatPercent, joinAnd } from '../format.js';
+import { formatDowntime, formatPercent, joinAnd } from '../../common/format.js';
 import type { Finding } from '../results.js';
 import { tierSeverity, type FindingContext } from './context.js';
 

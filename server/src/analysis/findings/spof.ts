@@ -4,7 +4,7 @@
  */
 
 import type { CompiledModel } from '../compile.js';
-import { formatUsers, joinOr, shortList } from '../format.js';
+import { formatUsers, joinOr, shortList } from '../../common/format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
 import { RelatedList, tierSeverity, usersClause, type FindingContext } from './context.js';

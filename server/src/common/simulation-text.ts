@@ -3,16 +3,9 @@
  * users (`43.2M`), outage lengths for people (`10 h`, `30 min`, `1 h 30 min`), the one-line
  * summary of a simulation, and the order of the outage table.
  */
-import type { GraphElement, SimulationResult } from '../../../server/src/protocol.js';
-
-function trimDecimals(value: number, digits: number): string {
-    const text = value.toFixed(digits);
-    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** Users as people write them: `43.2M`, `12k`, `5,000` — the analysis's own wording. */
-export { formatUsers } from '../../../server/src/analysis/format.js';
-import { formatUsers } from '../../../server/src/analysis/format.js';
+import { formatUsers, joinAnd, plural, trimDecimals } from './format.js';
+import type { GraphElement } from './protocol.js';
+import type { SimulationResult } from './results.js';
 
 /** An outage length for people: `45 s`, `30 min`, `1 h 30 min`, `10 h`, `2 d 3 h`; `unknown` for null. */
 export function formatOutage(minutes: number | null): string {
@@ -30,16 +23,6 @@ export function formatOutage(minutes: number | null): string {
     const d = Math.floor(hours / 24);
     const h = hours % 24;
     return h === 0 ? `${d} d` : `${d} d ${h} h`;
-}
-
-/** `a`, `a and b`, `a, b and c` */
-export function joinAnd(items: readonly string[]): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** The longest outage of a simulation: null when there is none, 'unknown' when any is unknown. */

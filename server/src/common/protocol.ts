@@ -74,8 +74,8 @@ export interface ModelGraph {
 }
 
 /** A simulation's result, as the analysis returns it (spec section 7's `simulate`, with reasons). */
-import type { Outage, SimulationResult } from './analysis/results.js';
-export type { Outage, SimulationResult };
+import type { SimulationResult } from './results.js';
+export type { Outage, SimulationResult } from './results.js';
 
 export interface BlastRadius {
     element: string;

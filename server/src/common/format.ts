@@ -12,7 +12,8 @@ export function sortNames(names: Iterable<string>): string[] {
     return [...names].sort(compareNames);
 }
 
-function trimDecimals(value: number, digits: number): string {
+/** `value` with at most `digits` decimals, trailing zeros dropped: `1.50` → `1.5`. */
+export function trimDecimals(value: number, digits: number): string {
     const fixed = value.toFixed(digits);
     return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
