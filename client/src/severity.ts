@@ -5,11 +5,6 @@
  */
 import * as vscode from 'vscode';
 
-export const FINDING_CODES = [
-    'spof', 'capacity-shortfall', 'backup-colocated', 'async-replication', 'observer-shares-fate',
-    'slo-unreachable', 'slo-undecided', 'dependency-cycle', 'never-up', 'unplaced', 'quorum-unplaced'
-] as const;
-
 /** null (unset): the severity the server gives. */
 export type SeveritySetting = null | 'error' | 'warning' | 'information' | 'hint' | 'off';
 

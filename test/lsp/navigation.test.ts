@@ -70,6 +70,13 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /\*\*import\*\* `services.topo`\n\n\[services\.topo\]\(file:\/\/.*services\.topo\) — 1 element/);
     });
 
+    it('hovers a keyword: what the statement or element kind means, from the tables', async () => {
+        assert.equal(await hover(uris['main.topo'], MAIN, 'runs on'),
+            '**runs on** — deployments: the sites it runs on, with replicas — `runs on a (3), b (2, standby)`\n\nIn: service, datastore; may be given more than once.');
+        assert.match(await hover(uris['main.topo'], MAIN, 'on', 0), /^\*\*runs on\*\*/);
+        assert.match(await hover(uris['main.topo'], MAIN, 'service talk'), /^\*\*service\*\* — something that serves requests$/);
+    });
+
     it('goes to the definition of a reference, and from an import to the file', async () => {
         const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uris['main.topo'] }, position: positionOf(MAIN, 'auth', 0, 2) });
         assert.equal(links.length, 1);

@@ -6,16 +6,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Model } from '../../server/src/analysis/model.js';
-import type { AnalysisResult, Anchor, SimulationResult } from '../../server/src/analysis/results.js';
+import { FINDING_CODES, type FindingCode } from '../../server/src/analysis/findings/codes.js';
+import type { AnalysisResult, SimulationResult } from '../../server/src/analysis/results.js';
 import { modelWithFailuresArb } from './arbitrary-model.js';
 import { analyzeBF, simulateBF, state } from './brute-force.js';
 import { compareAnalysis, compareSimulation } from './compare.js';
-
-const PART: Record<string, Anchor['part']> = {
-    'spof': 'name', 'never-up': 'name', 'unplaced': 'name', 'capacity-shortfall': 'capacity',
-    'backup-colocated': 'backup', 'async-replication': 'replication', 'observer-shares-fate': 'monitors',
-    'slo-unreachable': 'slo', 'dependency-cycle': 'dependsOn', 'quorum-unplaced': 'quorum'
-};
 
 function referenceSimulation(model: Model, failed: string[]): SimulationResult {
     const b = simulateBF(model, failed);
@@ -35,7 +30,7 @@ function referenceAnalysis(model: Model): AnalysisResult {
         domains: b.domains,
         findings: b.findings.map(f => ({
             code: f.code, severity: f.severity, subject: f.subject, causes: f.causes, message: 'm', related: [],
-            anchor: { element: f.subject, part: PART[f.code], target: f.target ?? f.cycleTargets?.[0] }
+            anchor: { element: f.subject, part: FINDING_CODES[f.code as FindingCode].anchor, target: f.target ?? f.cycleTargets?.[0] }
         }))
     };
 }

@@ -3,6 +3,7 @@
  * in words (empty list = agreement).
  */
 
+import { FINDING_CODES, isFindingCode } from '../../server/src/analysis/findings/codes.js';
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
 import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
@@ -55,11 +56,6 @@ export function compareSimulation(model: Model, failed: string[], r: SimulationR
     return d;
 }
 
-const EXPECTED_ANCHOR: Record<string, string> = {
-    'spof': 'name', 'never-up': 'name', 'unplaced': 'name', 'capacity-shortfall': 'capacity',
-    'backup-colocated': 'backup', 'async-replication': 'replication', 'observer-shares-fate': 'monitors',
-    'slo-unreachable': 'slo', 'slo-undecided': 'slo', 'dependency-cycle': 'dependsOn', 'quorum-unplaced': 'quorum'
-};
 
 interface Keyed {
     code: string;
@@ -202,7 +198,7 @@ function checkFinding(f: Finding, reference: BFFinding[]): Diff[] {
     if (typeof f.message !== 'string' || f.message.trim() === '') d.push({ kind: 'finding.message', text: `${at}: empty message` });
     const causes = f.causes ?? [];
     if (show([...causes].sort()) !== show(causes)) d.push({ kind: 'finding.causes-order', text: `${at}: causes not sorted ${show(causes)}` });
-    const part = EXPECTED_ANCHOR[f.code];
+    const part = isFindingCode(f.code) ? FINDING_CODES[f.code].anchor : undefined;
     if (part !== undefined && (f.anchor?.element !== f.subject || f.anchor?.part !== part)) {
         d.push({ kind: `finding.anchor.${f.code}`, text: `${at}: anchor ${show(f.anchor)}, expected ${part} of ${f.subject}` });
     }

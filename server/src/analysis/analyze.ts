@@ -19,6 +19,7 @@ import { prepare } from './prepared.js';
 import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } from './results.js';
 import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
+import { MINUTES_PER_YEAR } from '../common/format.js';
 
 export interface AnalyzeOptions {
     /** BDD nodes allowed for the exact availabilities of the whole run (default 200,000) */
@@ -53,8 +54,6 @@ export interface KnownAvailability {
 export function knownAvailabilities(availability: Availability): KnownAvailability[] {
     return availability.value.map((_, x) => availabilityOf(availability, x));
 }
-
-const MINUTES_PER_YEAR = 525600;
 
 export class Analysis {
     private readonly ctx: FindingContext;

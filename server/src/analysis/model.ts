@@ -82,6 +82,44 @@ export interface Model {
     elements: Element[];
 }
 
+/**
+ * What each field of an element decides. Code that compares elements by what matters to it
+ * derives the fields it compares from here (`unchanged-cones.ts`: the 'up' fields), so a new
+ * field without a role does not compile, and one with a role is compared where it matters.
+ * - 'up': whether it is up under a failure, and for how long it is out (its cone's answers)
+ * - 'health': whether it is degraded while up
+ * - 'report': read by findings, blast radii and reports, never by the up/outage computation
+ * - 'display': labels and metadata
+ */
+export type FieldRole = 'identity' | 'up' | 'health' | 'report' | 'display';
+
+export const ELEMENT_FIELDS = {
+    name: 'identity',
+    kind: 'up',
+    label: 'display',
+    container: 'up',
+    dependsOn: 'up',
+    availability: 'up',
+    recovery: 'up',
+    deployments: 'up',
+    quorum: 'up',
+    capacity: 'health',
+    failover: 'up',
+    uses: 'health',
+    monitors: 'report',
+    users: 'report',
+    tier: 'report',
+    slo: 'report',
+    replication: 'report',
+    backups: 'report',
+    meta: 'display'
+} as const satisfies Record<keyof Element, FieldRole>;
+
+/** The fields of an element with the role `role`, in the order above. */
+export function fieldsWithRole(role: FieldRole): Array<keyof Element> {
+    return (Object.keys(ELEMENT_FIELDS) as Array<keyof Element>).filter(field => ELEMENT_FIELDS[field] === role);
+}
+
 /** A blank element of the given kind, for builders and tests to fill in. */
 export function emptyElement(name: string, kind: ElementKind): Element {
     return {

@@ -5,22 +5,10 @@
 
 import type { DomainKind } from './model.js';
 import type { Severity } from '../common/results.js';
+import type { FindingCode } from './findings/codes.js';
 
+export type { FindingCode } from './findings/codes.js';
 export type { Outage, Severity, SimulationResult } from '../common/results.js';
-
-
-export type FindingCode =
-    | 'spof'
-    | 'capacity-shortfall'
-    | 'backup-colocated'
-    | 'async-replication'
-    | 'observer-shares-fate'
-    | 'slo-unreachable'
-    | 'slo-undecided'
-    | 'dependency-cycle'
-    | 'never-up'
-    | 'unplaced'
-    | 'quorum-unplaced';
 
 /**
  * Where a finding sits in the source, said without positions: the element and which of its
@@ -30,9 +18,11 @@ export type FindingCode =
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
  */
+export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+
 export interface Anchor {
     element: string;
-    part: 'name' | 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+    part: AnchorPart;
     target?: string;
 }
 

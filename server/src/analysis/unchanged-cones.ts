@@ -4,15 +4,15 @@
  * element, whatever depends only on that cone — its availability, how long a failure keeps it
  * out — is what it was, so an editor can keep those answers instead of computing them again.
  *
- * An element's cone changed when its own up-relevant fields differ (kind, container,
- * deployments, `depends on`, quorum, failover, recovery, availability: not users, tier, labels,
- * `uses` or capacity, which only decide health and counts), when it is new, or when something it
+ * An element's cone changed when its own 'up' fields differ (model.ts: `ELEMENT_FIELDS`: kind,
+ * container, deployments, `depends on`, quorum, failover, recovery, availability; not users,
+ * tier, labels, `uses` or capacity, which only decide health and counts), when it is new, or when something it
  * needs, in the model before or after, changed or was removed. Elements that are the very same
  * objects in both models are not compared field by field.
  */
 
 import type { CompiledModel } from './compile.js';
-import type { Element } from './model.js';
+import { fieldsWithRole, type Element } from './model.js';
 
 /** Per id of `after`: 1 when the element's cone is the same as in `before`. */
 export function unchangedCones(before: CompiledModel, after: CompiledModel): Uint8Array {
@@ -47,9 +47,10 @@ export function unchangedCones(before: CompiledModel, after: CompiledModel): Uin
 }
 
 /** The fields that decide whether an element is up, and for how long it is out. */
+const UP_FIELDS = fieldsWithRole('up');
+
 function upSignature(e: Element): string {
-    return JSON.stringify([e.kind, e.container ?? null, e.deployments ?? [], e.dependsOn ?? [], e.quorum ?? null,
-        e.failover ?? null, e.recovery ?? null, e.availability ?? null]);
+    return JSON.stringify(UP_FIELDS.map(field => e[field] ?? null));
 }
 
 /** Every element whose being up reads element x: contained in it, deployed on it, or with it in a term. */

@@ -3,6 +3,9 @@
  * lists of names.
  */
 
+/** 365 days: availability is turned into expected downtime per year with it. */
+export const MINUTES_PER_YEAR = 525_600;
+
 /** Plain code-unit order (JavaScript's default sort), as the results require. */
 export function compareNames(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;

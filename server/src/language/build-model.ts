@@ -9,9 +9,8 @@ import * as ast from '../generated/ast.js';
 import {
     emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
 } from '../analysis/model.js';
-import { readCount, readDuration, readPercentage, readWholeNumber, valueOr } from './values.js';
-
-export type StatementPart = 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup';
+import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
+import { readWholeNumber, valueOr } from './values.js';
 
 /** Where one element and its statements are written. */
 export interface ElementSource {
@@ -20,7 +19,7 @@ export interface ElementSource {
     name: Range;
     /** the whole declaration */
     whole: Range;
-    statements: Partial<Record<StatementPart, Range>>;
+    statements: Partial<Record<StatementAnchor, Range>>;
     /** `monitors` target name → the range of that reference */
     monitors: Map<string, Range>;
     /** `depends on` member name → the range of that reference */
@@ -126,6 +125,13 @@ function toElement(node: ast.Element, source: ElementSource): Element {
 }
 
 function addStatement(element: Element, s: ast.Statement, source: ElementSource): void {
+    const info = statementInfo(s.$type);
+    const anchor = info.anchor;
+    if (anchor !== undefined) {
+        // a statement that may repeat is placed on its first occurrence; one that may not, on the one whose value counts
+        if (info.repeat) source.statements[anchor] ??= rangeOf(s);
+        else source.statements[anchor] = rangeOf(s);
+    }
     switch (s.$type) {
         case 'RunsOn':
             for (const d of s.deployments) {
@@ -158,38 +164,33 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource)
                 const t = target(ref);
                 if (t && isDomainKind(t.kind as ElementKind)) element.backups.push(t.name);
             }
-            source.statements.backup ??= rangeOf(s);
             break;
         case 'Quorum':
-            setIfValid(readWholeNumber(s.value, 'quorum'), v => element.quorum = v);
-            source.statements.quorum = rangeOf(s);
+            element.quorum = scalarValue(s) ?? element.quorum;
             break;
         case 'Capacity':
-            setIfValid(readWholeNumber(s.value, 'capacity'), v => element.capacity = v);
-            source.statements.capacity = rangeOf(s);
+            element.capacity = scalarValue(s) ?? element.capacity;
             break;
         case 'Failover':
-            setIfValid(readDuration(s.value), v => element.failover = v);
+            element.failover = scalarValue(s) ?? element.failover;
             break;
         case 'Recovery':
-            setIfValid(readDuration(s.value), v => element.recovery = v);
+            element.recovery = scalarValue(s) ?? element.recovery;
             break;
         case 'Availability':
-            setIfValid(readPercentage(s.value), v => element.availability = v);
+            element.availability = scalarValue(s) ?? element.availability;
             break;
         case 'Slo':
-            setIfValid(readPercentage(s.value), v => element.slo = v);
-            source.statements.slo = rangeOf(s);
+            element.slo = scalarValue(s) ?? element.slo;
             break;
         case 'Users':
-            setIfValid(readCount(s.value), v => element.users = v);
+            element.users = scalarValue(s) ?? element.users;
             break;
         case 'Tier':
             element.tier = s.value;
             break;
         case 'Replication':
             element.replication = s.mode;
-            source.statements.replication = rangeOf(s);
             break;
         case 'InfraKind':
             element.meta.infraKind = s.value;
@@ -206,7 +207,14 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource)
         case 'Tags':
             element.meta.tags.push(...s.values);
             break;
+        default:
+            unhandled(s);
     }
+}
+
+/** A statement type without a case above does not compile. */
+function unhandled(statement: never): never {
+    throw new Error(`build-model: no case for ${(statement as ast.Statement).$type}`);
 }
 
 function toTerm(term: ast.DependencyTerm, source: ElementSource): Term | undefined {
@@ -237,10 +245,6 @@ function serviceNames(refs: Array<Reference<ast.Element>>): string[] {
 function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {
     const t = ref?.ref;
     return t && t.name ? t : undefined;
-}
-
-function setIfValid(result: { value: number } | { error: string }, set: (value: number) => void): void {
-    if ('value' in result) set(result.value);
 }
 
 function rangeOf(node: ast.Element | ast.Statement, property?: string): Range {

@@ -9,11 +9,10 @@ import type { ElementKind } from '../analysis/model.js';
 import type { TopoServices } from './topo-module.js';
 import type { TopoImports } from './topo-imports.js';
 import type { NameIndex } from './topo-scope.js';
-import {
-    ALLOWED_STATEMENTS, CONTAINER_KINDS, DOMAIN_KINDS, KEYWORDS, SERVICE_KINDS, SINGLE_STATEMENTS,
-    STATEMENT_KEYWORDS, describeKinds, withArticle
-} from './element-rules.js';
-import { readCount, readDuration, readPercentage, readWholeNumber, type ValueResult } from './values.js';
+import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle } from './element-rules.js';
+import { isReserved } from './keywords.js';
+import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
+import { readWholeNumber } from './values.js';
 
 export function registerTopoChecks(services: TopoServices): void {
     const validator = new TopoValidator(services);
@@ -24,16 +23,12 @@ export function registerTopoChecks(services: TopoServices): void {
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
         Monitors: validator.checkServiceTargets,
-        BackupOn: validator.checkBackupTargets,
-        Quorum: (node, accept) => validator.checkValue(node, accept, readWholeNumber(node.value, 'quorum')),
-        Capacity: (node, accept) => validator.checkValue(node, accept, readWholeNumber(node.value, 'capacity')),
-        Failover: (node, accept) => validator.checkValue(node, accept, readDuration(node.value)),
-        Recovery: (node, accept) => validator.checkValue(node, accept, readDuration(node.value)),
-        Availability: (node, accept) => validator.checkValue(node, accept, readPercentage(node.value)),
-        Slo: (node, accept) => validator.checkValue(node, accept, readPercentage(node.value)),
-        Users: (node, accept) => validator.checkValue(node, accept, readCount(node.value))
+        BackupOn: validator.checkBackupTargets
     };
-    services.validation.ValidationRegistry.register(checks, validator);
+    // every statement with a number, duration, percentage or count: its value read as the table says
+    const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
+    const valueChecks = Object.fromEntries(scalars.map(type => [type, validator.checkValue]));
+    services.validation.ValidationRegistry.register({ ...checks, ...valueChecks } as ValidationChecks<ast.TopoAstType>, validator);
 }
 
 type Referencing = { ref?: ast.Element; $refText: string };
@@ -113,7 +108,7 @@ export class TopoValidator {
     }
 
     checkName = (element: ast.Element, accept: ValidationAcceptor): void => {
-        if (element.name && KEYWORDS.has(element.name)) {
+        if (element.name && isReserved(element.name)) {
             accept('error', `\`${element.name}\` is a keyword and cannot be used as a name; choose another, such as \`${element.name}-${element.kind}\`.`,
                 { node: element, property: 'name', code: 'keyword-name' });
         }
@@ -121,14 +116,14 @@ export class TopoValidator {
 
     checkStatementsAllowed = (element: ast.Element, accept: ValidationAcceptor): void => {
         const kind = element.kind as ElementKind;
-        const allowed = ALLOWED_STATEMENTS[kind];
-        if (!allowed) return;
+        if (!ELEMENT_KINDS[kind]) return;
         const counted = new Set<string>();
         for (const statement of element.statements) {
-            const keyword = STATEMENT_KEYWORDS[statement.$type] ?? statement.$type;
-            if (!allowed.has(statement.$type)) {
+            const info = STATEMENTS[statement.$type];
+            const keyword = info.keyword;
+            if (!(info.kinds as readonly ElementKind[]).includes(kind)) {
                 accept('error', `\`${keyword}\` is not allowed in ${withArticle(kind)}${hintFor(statement.$type, kind)}.`, { node: statement, code: 'statement-not-allowed' });
-            } else if (SINGLE_STATEMENTS.has(statement.$type)) {
+            } else if (!info.repeat) {
                 if (counted.has(statement.$type)) {
                     accept('error', `\`${keyword}\` is given twice in ${element.name}; keep one.`, { node: statement, code: 'statement-repeated' });
                 }
@@ -140,7 +135,7 @@ export class TopoValidator {
     checkContainer = (element: ast.Element, accept: ValidationAcceptor): void => {
         if (!element.container) return;
         const kind = element.kind as ElementKind;
-        const accepted = CONTAINER_KINDS[kind] ?? [];
+        const accepted = ELEMENT_KINDS[kind]?.containers ?? [];
         if (accepted.length === 0) {
             accept('error', `${capitalize(withArticle(kind))} cannot be \`in\` anything: say where it runs with \`runs on\`.`, { node: element, property: 'container', code: 'wrong-kind' });
             return;
@@ -180,7 +175,7 @@ export class TopoValidator {
     };
 
     checkServiceTargets = (statement: ast.Uses | ast.Monitors, accept: ValidationAcceptor): void => {
-        const keyword = STATEMENT_KEYWORDS[statement.$type];
+        const keyword = STATEMENTS[statement.$type].keyword;
         statement.targets.forEach((target, i) => this.checkKind(target, SERVICE_KINDS, `\`${keyword}\``, statement, 'targets', accept, i));
     };
 
@@ -188,13 +183,15 @@ export class TopoValidator {
         statement.targets.forEach((target, i) => this.checkKind(target, DOMAIN_KINDS, '`backup on`', statement, 'targets', accept, i));
     };
 
-    checkValue(node: ast.Statement & { value: string }, accept: ValidationAcceptor, result: ValueResult): void {
+    checkValue = (node: ast.Statement, accept: ValidationAcceptor): void => {
+        const text = (node as { value?: unknown }).value;
         // no value: the parser recovered from a syntax error there, which is reported already
-        if ('error' in result && node.value !== undefined) {
-            const keyword = STATEMENT_KEYWORDS[node.$type];
-            accept('error', `Bad ${keyword}: ${result.error}.`, { node, property: 'value', code: 'bad-value' });
+        if (typeof text !== 'string') return;
+        const result = readScalar(node.$type, text);
+        if ('error' in result) {
+            accept('error', `Bad ${STATEMENTS[node.$type].keyword}: ${result.error}.`, { node, property: 'value' as never, code: 'bad-value' });
         }
-    }
+    };
 
     /** `ref` is undefined where the parser recovered from a syntax error without the reference. */
     private checkKind(ref: Referencing | undefined, accepted: readonly ElementKind[], where: string, node: ast.TopoAstType[keyof ast.TopoAstType], property: string, accept: ValidationAcceptor, index?: number): void {
@@ -209,7 +206,7 @@ function line(node: ast.Element): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
-function hintFor(statementType: string, kind: ElementKind): string {
+function hintFor(statementType: StatementType, kind: ElementKind): string {
     if (statementType === 'RunsOn' && DOMAIN_KINDS.includes(kind)) return ': failure domains are placed with `in`';
     if ((statementType === 'Replication' || statementType === 'BackupOn') && kind === 'service') return ': declare it as a `datastore`';
     if (statementType === 'InfraKind') return ': only infra has a `kind`';

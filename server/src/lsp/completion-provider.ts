@@ -24,47 +24,13 @@ import {
     CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
 } from 'vscode-languageserver';
 import type { ElementKind } from '../analysis/model.js';
-import {
-    ALL_KINDS, ALLOWED_STATEMENTS, CONTAINER_KINDS, DOMAIN_KINDS, SERVICE_KINDS, SINGLE_STATEMENTS, STATEMENT_KEYWORDS
-} from '../language/element-rules.js';
+import { ALL_KINDS, DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
+import { STATEMENTS, STATEMENT_BY_FIRST_WORD, statementsOf, type StatementInfo } from '../language/statements.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { guard } from './log.js';
 import { candidates, importEdit, importPath } from './quick-fix-edits.js';
 
-const ELEMENT_KINDS = ['region', 'site', 'infra', 'service', 'datastore'];
-
-/** the first word of each statement → its AST type */
-const STATEMENT_START: Record<string, string> = {
-    runs: 'RunsOn', depends: 'DependsOn', uses: 'Uses', monitors: 'Monitors', backup: 'BackupOn', quorum: 'Quorum',
-    capacity: 'Capacity', failover: 'Failover', recovery: 'Recovery', availability: 'Availability', users: 'Users',
-    tier: 'Tier', slo: 'Slo', replication: 'Replication', kind: 'InfraKind', owner: 'Owner', description: 'Description',
-    operator: 'Operator', tags: 'Tags'
-};
-
-const STATEMENT_DOCS: Record<string, string> = {
-    RunsOn: 'deployments: the sites it runs on, with replicas — `runs on a (3), b (2, standby)`',
-    DependsOn: 'hard dependencies — `depends on a, any (b, c), 2 of (d, e, f)`',
-    Uses: 'soft dependencies: degraded, not down, without them',
-    Monitors: 'what this service observes',
-    BackupOn: 'where backup copies of the data live',
-    Quorum: 'replicas needed up (default 1)',
-    Capacity: 'replicas needed to carry full load',
-    Failover: 'time to move traffic to standby deployments — `30m`',
-    Recovery: 'time to restore this failure domain — `10h`',
-    Availability: 'its own probability of being up — `99.95%`',
-    Users: 'people affected when it is down or degraded — `43.2M`',
-    Tier: 'critical | high | normal | low: sets the severity of findings',
-    Slo: 'target availability — `99.99%`',
-    Replication: 'sync | async',
-    InfraKind: 'one word: power, network, dns, provider, …',
-    Owner: 'metadata', Description: 'metadata', Operator: 'metadata', Tags: 'metadata — `tags a, b`'
-};
-
-const VALUES: Record<string, string[]> = {
-    Tier: ['critical', 'high', 'normal', 'low'],
-    Replication: ['sync', 'async'],
-    InfraKind: ['power', 'network', 'dns', 'provider', 'cooling', 'control-plane']
-};
+const KINDS = Object.keys(ELEMENT_KINDS);
 
 const WORD = /^[a-zA-Z]/;
 
@@ -132,8 +98,8 @@ export class TopoCompletionProvider implements CompletionProvider {
             if (depth === 0) {
                 if (t.image === '{' && !isString(t)) { depth = 1; blockStart = i; statementStart = -1; continue; }
                 const previous = before[i - 1];
-                const isName = previous && isKeyword(previous) && ELEMENT_KINDS.includes(previous.image) && i - 1 === itemStart;
-                if (word && (ELEMENT_KINDS.includes(word) || word === 'import') && !isName) {
+                const isName = previous && isKeyword(previous) && KINDS.includes(previous.image) && i - 1 === itemStart;
+                if (word && (KINDS.includes(word) || word === 'import') && !isName) {
                     itemStart = i;
                     if (word !== 'import') sawElement = true;
                 }
@@ -141,20 +107,20 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (t.image === '}' && !isString(t)) { depth = 0; itemStart = -1; blockStart = -1; continue; }
                 const previous = before[i - 1];
                 const isValue = previous && isKeyword(previous) && (previous.image === 'kind' || previous.image === 'tags');
-                if (word && STATEMENT_START[word] && !isValue) statementStart = i;
+                if (word && STATEMENT_BY_FIRST_WORD.has(word) && !isValue) statementStart = i;
             }
         }
 
         if (depth === 0) return this.topLevel(before, itemStart, sawElement);
 
         const kindToken = before[itemStart];
-        const kind = (kindToken && ELEMENT_KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
+        const kind = (kindToken && KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
         const self = before[itemStart + 1]?.image;
         const blockEnd = after.findIndex(t => t.image === '}' && !isString(t));
         const inBlock = [...before.slice(blockStart + 1), ...(blockEnd < 0 ? after : after.slice(0, blockEnd))];
 
         if (statementStart < 0) return this.statementKeywords(kind, inBlock);
-        const statement = STATEMENT_START[before[statementStart].image];
+        const statement = STATEMENT_BY_FIRST_WORD.get(before[statementStart].image);
         const rest = before.slice(statementStart + 1);
         const last = rest[rest.length - 1];
         const open = rest.filter(t => t.image === '(').length - rest.filter(t => t.image === ')').length;
@@ -182,9 +148,12 @@ export class TopoCompletionProvider implements CompletionProvider {
                 return last.tokenType.name === 'ID' ? nextStatement() : undefined;
             case 'Tier':
             case 'Replication':
-            case 'InfraKind':
-                if (rest.length === 0) return { keywords: VALUES[statement].map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+            case 'InfraKind': {
+                const info: StatementInfo = STATEMENTS[statement];
+                const values = info.choices ?? info.suggestions ?? [];
+                if (rest.length === 0) return { keywords: values.map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
                 return nextStatement();
+            }
             case 'Tags':
                 if (rest.length === 0 || is(',')) return undefined;
                 return nextStatement();
@@ -198,7 +167,7 @@ export class TopoCompletionProvider implements CompletionProvider {
         const starts = (): Want => ({
             keywords: [
                 ...(sawElement ? [] : [{ label: 'import', doc: '`import "other.topo"`: bring in the elements of another file' }]),
-                ...ELEMENT_KINDS.map(label => ({ label, doc: KIND_DOCS[label] }))
+                ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc }))
             ]
         });
         if (itemStart < 0) return starts();
@@ -209,12 +178,12 @@ export class TopoCompletionProvider implements CompletionProvider {
         if (rest.length === 0) return undefined; // a new name
         const last = rest[rest.length - 1];
         if (isKeyword(last) && last.image === 'in' && rest.length > 1) {
-            const containers = CONTAINER_KINDS[kind] ?? [];
+            const containers = ELEMENT_KINDS[kind]?.containers ?? [];
             return containers.length === 0 ? undefined : { references: containers, exclude: new Set([rest[0].image]) };
         }
         const hasIn = rest.slice(1).some(t => isKeyword(t) && t.image === 'in');
         const afterHeader = starts();
-        if (!hasIn && (CONTAINER_KINDS[kind] ?? []).length > 0 && 'keywords' in afterHeader) {
+        if (!hasIn && (ELEMENT_KINDS[kind]?.containers ?? []).length > 0 && 'keywords' in afterHeader) {
             afterHeader.keywords.unshift({ label: 'in', doc: 'the failure domain that contains it: when that fails, this fails' });
         }
         return afterHeader;
@@ -227,14 +196,13 @@ export class TopoCompletionProvider implements CompletionProvider {
             const t = inBlock[i];
             const previous = inBlock[i - 1];
             if (!isKeyword(t) || (previous && isKeyword(previous) && (previous.image === 'kind' || previous.image === 'tags'))) continue;
-            const type = STATEMENT_START[t.image];
+            const type = STATEMENT_BY_FIRST_WORD.get(t.image);
             if (type) present.add(type);
         }
-        const allowed = [...(ALLOWED_STATEMENTS[kind] ?? ALLOWED_STATEMENTS.service)];
         return {
-            keywords: allowed
-                .filter(type => !(SINGLE_STATEMENTS.has(type) && present.has(type)))
-                .map(type => ({ label: STATEMENT_KEYWORDS[type], detail: `statement of ${kind}`, doc: STATEMENT_DOCS[type] }))
+            keywords: statementsOf(ELEMENT_KINDS[kind] ? kind : 'service')
+                .filter(type => STATEMENTS[type].repeat || !present.has(type))
+                .map(type => ({ label: STATEMENTS[type].keyword, detail: `statement of ${kind}`, doc: STATEMENTS[type].doc }))
         };
     }
 
@@ -288,14 +256,6 @@ function holdsInOrder(name: string, typed: string): boolean {
     for (let i = 0; i < n.length && j < t.length; i++) if (n[i] === t[j]) j++;
     return j === t.length;
 }
-
-const KIND_DOCS: Record<string, string> = {
-    region: 'a large failure domain: metro area, cloud region',
-    site: 'a data center, availability zone or building: a failure domain where things run',
-    infra: 'shared infrastructure that fails as one: power grid, carrier, DNS provider',
-    service: 'something that serves requests',
-    datastore: 'a service that holds data'
-};
 
 function endOf(t: IToken): number {
     return t.endOffset ?? t.startOffset + t.image.length - 1;

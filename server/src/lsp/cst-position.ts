@@ -1,14 +1,16 @@
 /**
  * What the cursor is on: an element's declared name, a reference to an element, or an import.
  */
-import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 
 export type AtCursor =
     | { kind: 'declaration'; element: ast.Element; leaf: CstNode }
     | { kind: 'reference'; element: ast.Element; leaf: CstNode }
-    | { kind: 'import'; node: ast.Import; leaf: CstNode };
+    | { kind: 'import'; node: ast.Import; leaf: CstNode }
+    /** a keyword of a statement, or the kind that starts an element's declaration */
+    | { kind: 'keyword'; node: ast.Statement | ast.Element; leaf: CstNode };
 
 /** Names may contain `-`; any character of an identifier counts as part of the name. */
 export const NAME_CHARACTER = /^[a-zA-Z0-9_-]$/;
@@ -21,6 +23,9 @@ export function atCursor(document: LangiumDocument, position: Position): AtCurso
     if (!leaf || leaf.hidden) return undefined;
     const node = leaf.astNode;
     if (ast.isImport(node)) return { kind: 'import', node, leaf };
+    if (GrammarAST.isKeyword(leaf.grammarSource) && (ast.isStatement(node) || (ast.isElement(node) && leaf.text === node.kind))) {
+        return { kind: 'keyword', node, leaf };
+    }
     if (ast.isElement(node)) {
         const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
         if (nameNode && contains(nameNode, leaf)) return { kind: 'declaration', element: node, leaf: nameNode };

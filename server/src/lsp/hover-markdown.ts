@@ -12,7 +12,7 @@
 import { URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { pathText } from '../analysis/paths.js';
-import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers } from '../common/format.js';
+import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
 import type { DocumentView } from './workspace-analysis.js';
 
@@ -98,9 +98,9 @@ function serviceBody(view: DocumentView, e: Element): string[] {
     if (report.availabilityBounds) {
         const [low, high] = report.availabilityBounds;
         out.push(`**Availability:** between ${formatPercent(low)} and ${formatPercent(high)} (too large to compute exactly) — ` +
-            `at most ${formatDowntime((1 - low) * 525600)} down per year`);
+            `at most ${formatDowntime((1 - low) * MINUTES_PER_YEAR)} down per year`);
     } else if (report.availability !== null) {
-        const downtime = report.downtimeMinutesPerYear ?? (1 - report.availability) * 525600;
+        const downtime = report.downtimeMinutesPerYear ?? (1 - report.availability) * MINUTES_PER_YEAR;
         out.push(`**Availability:** ${formatPercent(report.availability)} — about ${formatDowntime(downtime)} down per year`);
     } else {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');

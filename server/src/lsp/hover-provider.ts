@@ -8,6 +8,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { atCursor } from './cst-position.js';
 import { elementMarkdown, importMarkdown } from './hover-markdown.js';
+import { elementKindMarkdown, statementMarkdown } from './keyword-hover.js';
+import type { ElementKind } from '../analysis/model.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { guard } from './log.js';
 
@@ -25,6 +27,8 @@ export class TopoHoverProvider implements HoverProvider {
         let markdown: string | undefined;
         if (at.kind === 'import') {
             markdown = this.importHover(document, at.node);
+        } else if (at.kind === 'keyword') {
+            markdown = ast.isElement(at.node) ? elementKindMarkdown(at.node.kind as ElementKind) : statementMarkdown(at.node.$type);
         } else {
             const view = this.services.topo.Analysis.viewOf(document);
             markdown = elementMarkdown(view, at.element.name, from, at.kind === 'reference');

@@ -7,7 +7,7 @@ import { AstUtils, UriUtils, type AstNode, type AstNodeDescription, type CstNode
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { ElementKind } from '../analysis/model.js';
 import * as ast from '../generated/ast.js';
-import { ALL_KINDS, CONTAINER_KINDS, DOMAIN_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
+import { ALL_KINDS, DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
 import type { TopoServices } from '../language/topo-module.js';
 
 export interface Candidate {
@@ -46,7 +46,7 @@ export function candidates(services: TopoServices, document: LangiumDocument, ki
 
 /** The kinds a reference accepts, from the statement (or `in`) that holds it. */
 export function acceptedKinds(container: AstNode, element: ast.Element | undefined): readonly ElementKind[] {
-    if (ast.isElement(container)) return CONTAINER_KINDS[container.kind as ElementKind] ?? [];
+    if (ast.isElement(container)) return ELEMENT_KINDS[container.kind as ElementKind]?.containers ?? [];
     if (ast.isDeployment(container) || ast.isRunsOn(container) || ast.isBackupOn(container)) return DOMAIN_KINDS;
     if (ast.isUses(container) || ast.isMonitors(container)) return SERVICE_KINDS;
     if (ast.isDependencyTerm(container) || ast.isDependsOn(container)) return ALL_KINDS;

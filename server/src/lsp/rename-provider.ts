@@ -7,7 +7,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { KEYWORDS } from '../language/element-rules.js';
+import { isReserved } from '../language/keywords.js';
 import { atCursor } from './cst-position.js';
 import { relative } from './hover-markdown.js';
 import type { TopoLspServices } from './lsp-module.js';
@@ -23,7 +23,7 @@ export class TopoRenameProvider extends DefaultRenameProvider {
     override rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
         return guard(`rename in ${document.uri.toString()}`, undefined, async () => {
             const at = atCursor(document, params.position);
-            if (!at || at.kind === 'import') return undefined;
+            if (!at || at.kind === 'import' || at.kind === 'keyword') return undefined;
             const oldName = at.element.name;
             const newName = params.newName;
             if (newName === oldName) return { changes: {} };
@@ -35,7 +35,7 @@ export class TopoRenameProvider extends DefaultRenameProvider {
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Promise<Range | undefined> {
         return guard(`prepare rename in ${document.uri.toString()}`, undefined, () => {
             const at = atCursor(document, params.position);
-            return at && at.kind !== 'import' ? at.leaf.range : undefined;
+            return at && (at.kind === 'declaration' || at.kind === 'reference') ? at.leaf.range : undefined;
         });
     }
 
@@ -44,7 +44,7 @@ export class TopoRenameProvider extends DefaultRenameProvider {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot rename \`${oldName}\` to \`${newName}\`: ${why}`);
         };
         if (!NAME.test(newName)) refuse('a name starts with a letter and has only letters, digits, `-` and `_`.');
-        if (KEYWORDS.has(newName)) refuse(`\`${newName}\` is a keyword and cannot be used as a name.`);
+        if (isReserved(newName)) refuse(`\`${newName}\` is a keyword and cannot be used as a name.`);
         const declarations = this.topo.imports.NameIndex.declarations(newName);
         if (declarations.length === 0) return;
         // a clash matters where both are seen: in any file whose import closure holds both

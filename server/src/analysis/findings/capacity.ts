@@ -8,7 +8,8 @@ import { hasCapacity, sortByName } from '../compile.js';
 import { formatUsers, joinOr, plural } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
-import { RelatedList, tierSeverity, type FindingContext } from './context.js';
+import { newFinding } from './codes.js';
+import { RelatedList, type FindingContext } from './context.js';
 
 export function capacityFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
@@ -19,19 +20,12 @@ export function capacityFindings(ctx: FindingContext): Finding[] {
         const cap = cm.capacity[s];
         const total = cm.totalReplicas[s];
         const users = cm.users[s] > 0 ? ` for its ${formatUsers(cm.users[s])} users` : '';
-        const base = {
-            code: 'capacity-shortfall' as const,
-            severity: tierSeverity(cm.elements[s].tier),
-            subject: name,
-            anchor: { element: name, part: 'capacity' as const }
-        };
+        const subject = { element: name, tier: cm.elements[s].tier };
         if (cap > total) {
-            out.push({
-                ...base, causes: [], related: [],
-                message: `${name} needs ${plural(cap, 'replica')} for full load but has only ${total} in all; ` +
-                    `it runs degraded${users} even with nothing failed. ` +
-                    `Fix: add ${plural(cap - total, 'replica')}, or lower capacity to ${total}.`
-            });
+            out.push(newFinding('capacity-shortfall', subject,
+                `${name} needs ${plural(cap, 'replica')} for full load but has only ${total} in all; ` +
+                `it runs degraded${users} even with nothing failed. ` +
+                `Fix: add ${plural(cap - total, 'replica')}, or lower capacity to ${total}.`));
             continue;
         }
         const triggers = sweep.capacityTriggersOf(s);
@@ -53,13 +47,10 @@ export function capacityFindings(ctx: FindingContext): Finding[] {
         const fatal = causes.filter(d => spofs.has(d)).map(d => cm.names[d]);
         const anyway = fatal.length === 0 ? ''
             : ` While ${joinOr(fatal)} is out it is down anyway, through another path (see its spof finding).`;
-        out.push({
-            ...base,
-            causes: causes.map(d => cm.names[d]),
-            related: related.items,
-            message: `${loss} (N+1 not met); it runs degraded${users}.${anyway} ` +
-                `Fix: add replicas on other sites so that losing any single one still leaves ${cap}, or lower capacity.`
-        });
+        out.push(newFinding('capacity-shortfall', subject,
+            `${loss} (N+1 not met); it runs degraded${users}.${anyway} ` +
+            `Fix: add replicas on other sites so that losing any single one still leaves ${cap}, or lower capacity.`,
+            causes.map(d => cm.names[d]), related.items));
     }
     return out;
 }

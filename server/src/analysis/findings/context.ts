@@ -6,8 +6,7 @@
 import type { Availability } from '../availability.js';
 import type { CompiledModel } from '../compile.js';
 import type { PathCache } from '../path-cache.js';
-import type { Tier } from '../model.js';
-import type { Related, Severity } from '../results.js';
+import type { Related } from '../results.js';
 import type { StateEngine } from '../state.js';
 import type { Sweep } from '../sweep.js';
 
@@ -24,15 +23,6 @@ export interface FindingContext {
     services: Int32Array;
     /** is element x one to report on? */
     wanted(x: number): boolean;
-}
-
-/** Note 12: critical → error, high → warning, normal → warning, low → information. */
-export function tierSeverity(tier: Tier | undefined): Severity {
-    switch (tier) {
-        case 'critical': return 'error';
-        case 'low': return 'information';
-        default: return 'warning';
-    }
 }
 
 /** Related entries without duplicates. */

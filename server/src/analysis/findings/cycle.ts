@@ -6,6 +6,7 @@
 
 import { stronglyConnectedComponents } from '../scc.js';
 import type { Finding } from '../results.js';
+import { newFinding } from './codes.js';
 import type { FindingContext } from './context.js';
 
 /** Cycles larger than this are summarised instead of spelled out. */
@@ -38,19 +39,13 @@ export function cycleFindings(ctx: FindingContext): Finding[] {
             shown = cycle.map(x => cm.names[x]).join(' → ');
         }
         const others = (cycle ?? [e, target]).filter(x => x !== e);
-        out.push({
-            code: 'dependency-cycle',
-            severity: 'warning',
-            subject: name,
-            causes: [],
-            message: target === e
+        out.push(newFinding('dependency-cycle', { element: name, tier: cm.elements[e].tier, target: cm.names[target] },
+            target === e
                 ? `${name} depends on itself: it cannot start until it is already up, so its recovery order is undefined. ` +
                   `Fix: remove "${name}" from its own "depends on".`
                 : `${name} is in a dependency cycle (${shown}): after an outage none of these can start before the others ` +
                   `are up, so the recovery order is undefined. Fix: break the cycle, e.g. make one of these dependencies soft with "uses".`,
-            anchor: { element: name, part: 'dependsOn', target: cm.names[target] },
-            related: [...new Set(others)].map(x => ({ element: cm.names[x], message: `in the dependency cycle with ${name}` }))
-        });
+            [], [...new Set(others)].map(x => ({ element: cm.names[x], message: `in the dependency cycle with ${name}` }))));
     }
     return out;
 }

@@ -7,7 +7,8 @@ import { namesOf, sortByName } from '../compile.js';
 import { joinOr, shortList } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
-import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './context.js';
+import { newFinding } from './codes.js';
+import { RelatedList, awayFrom, type FindingContext } from './context.js';
 
 export function backupFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
@@ -26,17 +27,11 @@ export function backupFindings(ctx: FindingContext): Finding[] {
         for (const c of causes) related.add(c, `losing ${c} destroys every copy of ${name}`);
         for (const b of namesOf(cm, new Set(backups))) related.add(b, `a backup of ${name}`);
         const where = joinOr(causes);
-        out.push({
-            code: 'backup-colocated',
-            severity: tierSeverity(cm.elements[s].tier),
-            subject: name,
-            causes,
-            message: `losing ${where} destroys every copy of ${name}: ${replicas}its backups ` +
-                `(on ${shortList(namesOf(cm, new Set(backups)))}) all go down with it. ` +
-                `Fix: keep a backup ${awayFrom(cm, causes, where)}.`,
-            anchor: { element: name, part: 'backup' },
-            related: related.items
-        });
+        out.push(newFinding('backup-colocated', { element: name, tier: cm.elements[s].tier },
+            `losing ${where} destroys every copy of ${name}: ${replicas}its backups ` +
+            `(on ${shortList(namesOf(cm, new Set(backups)))}) all go down with it. ` +
+            `Fix: keep a backup ${awayFrom(cm, causes, where)}.`,
+            causes, related.items));
     }
     return out;
 }
@@ -47,16 +42,9 @@ export function asyncReplicationFindings(ctx: FindingContext): Finding[] {
     for (let x = 0; x < cm.n; x++) {
         if (cm.elements[x].replication !== 'async' || !ctx.wanted(x)) continue;
         const name = cm.names[x];
-        out.push({
-            code: 'async-replication',
-            severity: 'information',
-            subject: name,
-            causes: [],
-            message: `${name} replicates asynchronously: a failover can lose the writes not yet copied to the other replicas. ` +
-                `Fix: use "replication sync" if those writes matter, or write down how much loss is acceptable.`,
-            anchor: { element: name, part: 'replication' },
-            related: []
-        });
+        out.push(newFinding('async-replication', { element: name, tier: cm.elements[x].tier },
+            `${name} replicates asynchronously: a failover can lose the writes not yet copied to the other replicas. ` +
+            `Fix: use "replication sync" if those writes matter, or write down how much loss is acceptable.`));
     }
     return out;
 }

@@ -8,7 +8,8 @@ import { joinOr } from '../../common/format.js';
 import { nearestOf } from '../nearest.js';
 import type { Finding } from '../results.js';
 import { bringsDown } from '../sweep.js';
-import { RelatedList, awayFrom, tierSeverity, type FindingContext } from './context.js';
+import { newFinding } from './codes.js';
+import { RelatedList, awayFrom, type FindingContext } from './context.js';
 
 export function observerFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep, engine } = ctx;
@@ -28,16 +29,10 @@ export function observerFindings(ctx: FindingContext): Finding[] {
             const related = new RelatedList();
             for (const c of causes) related.add(c, `losing ${c} takes down both ${observer} and ${target}`);
             related.add(target, `monitored by ${observer}`);
-            out.push({
-                code: 'observer-shares-fate',
-                severity: tierSeverity(cm.elements[o].tier),
-                subject: observer,
-                causes,
-                message: `${observer} goes down together with ${target}, which it monitors, if ${where} fails: ` +
-                    `nobody learns of the outage from ${observer}. Fix: run ${observer} ${awayFrom(cm, causes, where)}.`,
-                anchor: { element: observer, part: 'monitors', target },
-                related: related.items
-            });
+            out.push(newFinding('observer-shares-fate', { element: observer, tier: cm.elements[o].tier, target },
+                `${observer} goes down together with ${target}, which it monitors, if ${where} fails: ` +
+                `nobody learns of the outage from ${observer}. Fix: run ${observer} ${awayFrom(cm, causes, where)}.`,
+                causes, related.items));
         }
     }
     return out;

@@ -5,6 +5,7 @@
 
 import { neverUpReason } from '../never-up.js';
 import type { Finding } from '../results.js';
+import { newFinding } from './codes.js';
 import type { FindingContext } from './context.js';
 
 export function placementFindings(ctx: FindingContext): Finding[] {
@@ -13,33 +14,22 @@ export function placementFindings(ctx: FindingContext): Finding[] {
     for (const s of ctx.services) {
         const e = cm.elements[s];
         const name = cm.names[s];
+        const subject = { element: name, tier: e.tier };
         if (!engine.baseUp[s]) {
             const r = neverUpReason(engine, s);
-            out.push({
-                code: 'never-up', severity: 'error', subject: name, causes: [],
-                message: `${name} is down even with nothing failed: ${r.why}. Fix: ${r.fix}.`,
-                anchor: { element: name, part: 'name' },
-                related: r.blame.map(b => ({ element: cm.names[b], message: `${name} needs ${cm.names[b]}, which is never up` }))
-            });
+            out.push(newFinding('never-up', subject, `${name} is down even with nothing failed: ${r.why}. Fix: ${r.fix}.`, [],
+                r.blame.map(b => ({ element: cm.names[b], message: `${name} needs ${cm.names[b]}, which is never up` }))));
         }
         const deployments = e.deployments ?? [];
         if (deployments.length === 0 && (e.dependsOn ?? []).length === 0) {
-            out.push({
-                code: 'unplaced', severity: 'information', subject: name, causes: [],
-                message: `${name} has neither "runs on" nor "depends on", so no failure can reach it and the analysis ` +
-                    `says nothing about it. Fix: add "runs on" with the sites it runs in.`,
-                anchor: { element: name, part: 'name' },
-                related: []
-            });
+            out.push(newFinding('unplaced', subject,
+                `${name} has neither "runs on" nor "depends on", so no failure can reach it and the analysis ` +
+                `says nothing about it. Fix: add "runs on" with the sites it runs in.`));
         }
         if (e.quorum !== undefined && deployments.length === 0) {
-            out.push({
-                code: 'quorum-unplaced', severity: 'warning', subject: name, causes: [],
-                message: `quorum ${e.quorum} on ${name} has no effect: ${name} has no "runs on". ` +
-                    `Fix: add "runs on" with its replicas, or remove quorum.`,
-                anchor: { element: name, part: 'quorum' },
-                related: []
-            });
+            out.push(newFinding('quorum-unplaced', subject,
+                `quorum ${e.quorum} on ${name} has no effect: ${name} has no "runs on". ` +
+                `Fix: add "runs on" with its replicas, or remove quorum.`));
         }
     }
     return out;

@@ -4,11 +4,10 @@
  * the SLO, `slo-undecided` (information) when the SLO lies between the bounds.
  */
 
-import { formatDowntime, formatPercent, joinAnd } from '../../common/format.js';
-import type { Finding } from '../results.js';
-import { tierSeverity, type FindingContext } from './context.js';
-
-const MINUTES_PER_YEAR = 525600;
+import { formatDowntime, formatPercent, joinAnd, MINUTES_PER_YEAR } from '../../common/format.js';
+import type { Finding, Related } from '../results.js';
+import { newFinding } from './codes.js';
+import type { FindingContext } from './context.js';
 
 export function sloFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
@@ -17,13 +16,11 @@ export function sloFindings(ctx: FindingContext): Finding[] {
         const slo = cm.elements[s].slo;
         if (slo === undefined || Number.isNaN(slo)) continue;
         const name = cm.names[s];
-        const base = {
-            subject: name, causes: [], anchor: { element: name, part: 'slo' as const },
-            related: [] as { element: string; message: string }[]
-        };
+        const subject = { element: name, tier: cm.elements[s].tier };
+        const related: Related[] = [];
         // SPOFs whose own availability is already below the SLO
         const cappers = sweep.spofsOf(s).filter(d => cm.availability[d] < slo).map(d => cm.names[d]).sort();
-        for (const c of cappers) base.related.push({ element: c, message: `${c} alone allows at most ${formatPercent(cm.availability[cm.index.get(c)!])}` });
+        for (const c of cappers) related.push({ element: c, message: `${c} alone allows at most ${formatPercent(cm.availability[cm.index.get(c)!])}` });
         const capping = cappers.length > 0
             ? ` ${joinAnd(cappers)} alone ${cappers.length === 1 ? 'caps' : 'cap'} it below the SLO.` : '';
         const fix = cappers.length > 0
@@ -36,29 +33,23 @@ export function sloFindings(ctx: FindingContext): Finding[] {
         if (bounds !== undefined) {
             const [low, high] = bounds;
             if (high < slo) {
-                out.push({
-                    ...base, code: 'slo-unreachable', severity: tierSeverity(cm.elements[s].tier),
-                    message: `${name} is up at most ${formatPercent(high)} of the time by the model, below its SLO of ` +
-                        `${formatPercent(slo)} (the exact value was too large to compute).${capping} ${fix}`
-                });
+                out.push(newFinding('slo-unreachable', subject,
+                    `${name} is up at most ${formatPercent(high)} of the time by the model, below its SLO of ` +
+                    `${formatPercent(slo)} (the exact value was too large to compute).${capping} ${fix}`, [], related));
             } else if (low < slo) {
-                out.push({
-                    ...base, code: 'slo-undecided', severity: 'information',
-                    message: `${name} is up between ${formatPercent(low)} and ${formatPercent(high)} of the time by the model; ` +
-                        `the exact value was too large to compute, so its SLO of ${formatPercent(slo)} may or may not be met. ` +
-                        'Fix: raise the availability budget, or split the model.'
-                });
+                out.push(newFinding('slo-undecided', subject,
+                    `${name} is up between ${formatPercent(low)} and ${formatPercent(high)} of the time by the model; ` +
+                    `the exact value was too large to compute, so its SLO of ${formatPercent(slo)} may or may not be met. ` +
+                    'Fix: raise the availability budget, or split the model.', [], related));
             }
             continue;
         }
         const a = value ?? 1;
         if (a < slo) {
             const downtime = formatDowntime((1 - a) * MINUTES_PER_YEAR);
-            out.push({
-                ...base, code: 'slo-unreachable', severity: tierSeverity(cm.elements[s].tier),
-                message: `${name} is up ${formatPercent(a)} of the time by the model (about ${downtime} down a year), ` +
-                    `below its SLO of ${formatPercent(slo)}.${capping} ${fix}`
-            });
+            out.push(newFinding('slo-unreachable', subject,
+                `${name} is up ${formatPercent(a)} of the time by the model (about ${downtime} down a year), ` +
+                `below its SLO of ${formatPercent(slo)}.${capping} ${fix}`, [], related));
         }
     }
     return out;

@@ -7,7 +7,8 @@ import type { CompiledModel } from '../compile.js';
 import { formatUsers, joinOr, shortList } from '../../common/format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
-import { RelatedList, tierSeverity, usersClause, type FindingContext } from './context.js';
+import { newFinding } from './codes.js';
+import { RelatedList, usersClause, type FindingContext } from './context.js';
 
 /** How many nearest SPOFs a message spells out with their paths. */
 const SHOWN = 3;
@@ -85,15 +86,8 @@ export function spofFindings(ctx: FindingContext): Finding[] {
             : ` Also: ${shortList(firstNames(cm, others), LISTED)}${others.length > LISTED ? ` (${others.length} in all)` : ''}.`;
         const likewise = pick.length < nearest.length ? ` (and likewise for the other ${nearest.length - pick.length})` : '';
         const fixText = [...fixes.values()].map(g => g.fix.say(joinOr(g.domains))).join('; ');
-        out.push({
-            code: 'spof',
-            severity: tierSeverity(cm.elements[s].tier),
-            subject: name,
-            causes,
-            message: `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`,
-            anchor: { element: name, part: 'name' },
-            related: related.items
-        });
+        out.push(newFinding('spof', { element: name, tier: cm.elements[s].tier },
+            `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`, causes, related.items));
     }
     return out;
 }
