@@ -1,14 +1,14 @@
 /**
- * The client's side of the custom protocol (server/src/protocol.ts): the model graph of a
+ * The client's side of the custom protocol (server/src/common/protocol.ts): the model graph of a
  * file's import closure, simulations, blast radii, and the server's "models changed"
  * notification. Everything the commands and the preview ask the server goes through here.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type {
-    BlastRadius, BlastRadiusParams, GraphElement, ModelChangedParams, ModelGraph, ModelGraphParams, SimulateParams, SimulationResult
+import {
+    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
+    type BlastRadius, type GraphElement, type ModelChangedParams, type ModelGraph, type RequestType, type SimulationResult
 } from '../../server/src/common/protocol.js';
-import { BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest } from '../../server/src/common/protocol.js';
 
 export class ModelService implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<string[]>();
@@ -18,7 +18,7 @@ export class ModelService implements vscode.Disposable {
 
     constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>) {
         void ready.then(() => {
-            this.disposables.push(client.onNotification(ModelChangedNotification, (params: ModelChangedParams) => this.changed.fire(params.uris)));
+            this.disposables.push(client.onNotification(ModelChangedNotification.method, (params: ModelChangedParams) => this.changed.fire(params.uris)));
         }, () => undefined);
     }
 
@@ -26,22 +26,22 @@ export class ModelService implements vscode.Disposable {
         return this.client.code2ProtocolConverter.asUri(uri);
     }
 
-    async graph(uri: vscode.Uri): Promise<ModelGraph> {
+    /** Sends a request of the protocol once the server is ready; params and result typed as the protocol says. */
+    private async send<P, R>(type: RequestType<P, R>, params: P): Promise<R> {
         await this.ready;
-        const params: ModelGraphParams = { uri: this.uriOf(uri) };
-        return await this.client.sendRequest<ModelGraph>(ModelGraphRequest, params);
+        return await this.client.sendRequest<R>(type.method, params);
     }
 
-    async simulate(uri: vscode.Uri, failed: string[]): Promise<SimulationResult> {
-        await this.ready;
-        const params: SimulateParams = { uri: this.uriOf(uri), failed };
-        return await this.client.sendRequest<SimulationResult>(SimulateRequest, params);
+    graph(uri: vscode.Uri): Promise<ModelGraph> {
+        return this.send(ModelGraphRequest, { uri: this.uriOf(uri) });
     }
 
-    async blastRadius(uri: vscode.Uri, element: string): Promise<BlastRadius> {
-        await this.ready;
-        const params: BlastRadiusParams = { uri: this.uriOf(uri), element };
-        return await this.client.sendRequest<BlastRadius>(BlastRadiusRequest, params);
+    simulate(uri: vscode.Uri, failed: string[]): Promise<SimulationResult> {
+        return this.send(SimulateRequest, { uri: this.uriOf(uri), failed });
+    }
+
+    blastRadius(uri: vscode.Uri, element: string): Promise<BlastRadius> {
+        return this.send(BlastRadiusRequest, { uri: this.uriOf(uri), element });
     }
 
     /** The protocol URI of a graph element as a vscode.Uri. */

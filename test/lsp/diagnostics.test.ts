@@ -89,7 +89,7 @@ describe('language server: diagnostics', function () {
         await client.published(uris['broken.topo'], () => true, publishMark);
         await client.published(uris['app.topo'], () => true, publishMark);
 
-        const changed = await client.notified(ModelChangedNotification, p => (p as ModelChangedParams).uris.includes(uris['services.topo']), notificationMark) as ModelChangedParams;
+        const changed = await client.notified(ModelChangedNotification.method, p => (p as ModelChangedParams).uris.includes(uris['services.topo']), notificationMark) as ModelChangedParams;
         assert.ok(changed.uris.includes(uris['main.topo']) && changed.uris.includes(uris['broken.topo']), changed.uris.join(', '));
         const analyses = client.logs.all.slice(logMark).filter(l => /analysed/.test(l));
         // main.topo, broken.topo and app.topo are three maximal closures, all containing services.topo
@@ -127,7 +127,7 @@ describe('language server: one analysis per batch, not per file', function () {
         const notificationMark = client.notifications.all.length;
         const publishMark = client.diagnostics.all.length;
         await client.change(uris['f0.topo'], 'site s0\nsite t0\nservice a0 { runs on s0, t0 }\n', 2);
-        await client.notified(ModelChangedNotification, p => (p as ModelChangedParams).uris.includes(uris['f0.topo']), notificationMark);
+        await client.notified(ModelChangedNotification.method, p => (p as ModelChangedParams).uris.includes(uris['f0.topo']), notificationMark);
         for (const path of Object.keys(files)) await client.published(uris[path], () => true, publishMark);
         const analyses = client.logs.all.slice(logMark).filter(l => /analysed/.test(l));
         assert.equal(analyses.length, 1, analyses.join('\n'));

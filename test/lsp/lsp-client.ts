@@ -3,6 +3,7 @@
  * talks to it over its stdio streams with vscode-languageserver-protocol. Everything is awaited
  * on events (a publish, a log line, a notification), never on time.
  */
+import type { RequestType } from '../../server/src/common/protocol.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +166,11 @@ export class TestClient {
 
     request<T>(method: string, params: unknown, token?: CancellationToken): Promise<T> {
         return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<T>;
+    }
+
+    /** A request of topo's own protocol, typed as server/src/common/protocol.ts says. */
+    send<P, R>(type: RequestType<P, R>, params: P, token?: CancellationToken): Promise<R> {
+        return this.request<R>(type.method, params, token);
     }
 
     /** The first publish for `uri` (from index `from` on) that passes `test`. */

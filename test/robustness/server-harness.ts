@@ -3,7 +3,7 @@
  * with environment variables, reading its log for crashes, and comparing publishes.
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { DebugHeapRequest, type DebugHeapResult } from '../../server/src/common/protocol.js';
+import { DebugHeapRequest } from '../../server/src/common/protocol.js';
 import { TestClient, type ClientOptions } from '../lsp/lsp-client.js';
 
 /**
@@ -30,7 +30,7 @@ export function startDebug(options: ClientOptions = {}, env: Record<string, stri
 }
 
 export async function heapUsed(client: TestClient): Promise<number> {
-    const result = await client.request<DebugHeapResult>(DebugHeapRequest, {});
+    const result = await client.send(DebugHeapRequest, undefined);
     if (!result.collected) throw new Error('gc() is not exposed to the server');
     return result.heapUsed;
 }

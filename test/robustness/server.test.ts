@@ -12,7 +12,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { CancellationTokenSource, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ModelGraphRequest, SimulateRequest, type ModelGraph, type SimulationResult } from '../../server/src/common/protocol.js';
+import { ModelGraphRequest, SimulateRequest, type ModelGraph } from '../../server/src/common/protocol.js';
 import { MAIN, positionOf, SERVICES, SITES, writeFiles } from '../lsp/fixtures.js';
 import { tempFolder, TestClient } from '../lsp/lsp-client.js';
 import { validModel } from '../pathological/models.js';
@@ -52,7 +52,7 @@ describe('robustness: a server that stays up', function () {
             // a few warm-up rounds, so that the baseline includes what every build keeps (caches, JIT)
             for (let v = 2; v <= 21; v++) await client.change(uris['main.topo'], edited(v), v);
             await client.published(uris['main.topo'], p => p.version === 21);
-            await client.request<ModelGraph>(ModelGraphRequest, { uri: uris['main.topo'] });
+            await client.send(ModelGraphRequest, { uri: uris['main.topo'] });
             const before = await heapUsed(client);
             const mark = client.diagnostics.all.length;
 
@@ -67,7 +67,7 @@ describe('robustness: a server that stays up', function () {
                     texts.set(v, edited(v));
                     sends.push(client.change(uris['main.topo'], texts.get(v)!, v));
                     if (v % 50 === 0) {
-                        asked.push({ after: v, answer: client.request<ModelGraph>(ModelGraphRequest, { uri: uris['main.topo'] }).catch((e: Error) => e) });
+                        asked.push({ after: v, answer: client.send(ModelGraphRequest, { uri: uris['main.topo'] }).catch((e: Error) => e) });
                         hovers.push(client.request('textDocument/hover', { textDocument: { uri: uris['main.topo'] }, position: positionOf(MAIN, 'talk') }).catch((e: Error) => e));
                     }
                 }
@@ -75,7 +75,7 @@ describe('robustness: a server that stays up', function () {
                 await client.published(uris['main.topo'], p => p.version === last);
             });
             // settled: a request that waits for the validated document
-            const graph = await client.request<ModelGraph>(ModelGraphRequest, { uri: uris['main.topo'] });
+            const graph = await client.send(ModelGraphRequest, { uri: uris['main.topo'] });
             assert.equal(graph.version, last);
             const after = await heapUsed(client);
 
@@ -168,9 +168,9 @@ describe('robustness: a server that stays up', function () {
             const badHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uris['bad.topo'] }, position: positionOf(BAD, 'bad-svc') });
             assert.equal(badHover, null);
 
-            const graph = await client.request<ModelGraph>(ModelGraphRequest, { uri: uris['main.topo'] });
+            const graph = await client.send(ModelGraphRequest, { uri: uris['main.topo'] });
             assert.ok(graph.elements.some(e => e.name === 'talk' && e.spof));
-            await assert.rejects(client.request(ModelGraphRequest, { uri: uris['bad.topo'] }), /TOPO_DEBUG_THROW_ON/);
+            await assert.rejects(client.send(ModelGraphRequest, { uri: uris['bad.topo'] }), /TOPO_DEBUG_THROW_ON/);
 
             // and it keeps going: an edit of main.topo, an edit of bad.topo
             await client.change(uris['main.topo'], MAIN.replace('runs on pangyo (200), ansan (40)', 'runs on ansan (40)'), 2);
@@ -178,7 +178,7 @@ describe('robustness: a server that stays up', function () {
             const edited = await client.published(uris['main.topo'], p => p.version === 2);
             assert.ok(edited.diagnostics.some(d => d.code === 'spof'));
             await client.published(uris['bad.topo'], p => p.version === 2);
-            const simulation = await client.request<SimulationResult>(SimulateRequest, { uri: uris['main.topo'], failed: ['ansan'] });
+            const simulation = await client.send(SimulateRequest, { uri: uris['main.topo'], failed: ['ansan'] });
             assert.ok(simulation.down.includes('talk'), JSON.stringify(simulation));
 
             const thrown = client.logs.all.filter(l => l.includes('TOPO_DEBUG_THROW_ON'));
@@ -206,7 +206,7 @@ describe('robustness: a server that stays up', function () {
             });
             let version = 1;
             const send = (kind: 'simulate' | 'hover', token?: CancellationTokenSource): Promise<unknown> => kind === 'simulate'
-                ? client.request<SimulationResult>(SimulateRequest, { uri, failed: sites }, token?.token)
+                ? client.send(SimulateRequest, { uri, failed: sites }, token?.token)
                 : client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at }, token?.token);
             const results: Record<string, { full: number[]; cancelled: number[] }> = { simulate: { full: [], cancelled: [] }, hover: { full: [], cancelled: [] } };
             for (const kind of ['simulate', 'hover'] as const) {
@@ -244,7 +244,7 @@ describe('robustness: a server that stays up', function () {
             assert.ok(median(cancelled) < median(full) / 2, `cancelled in ${median(cancelled).toFixed(0)} ms (median), the full work takes ${median(full).toFixed(0)} ms`);
             assert.ok(Math.max(...cancelled) < median(full), `every cancelled answer comes well before the full work: ${cancelled.map(ms => ms.toFixed(0)).join(', ')} ms`);
             // and the server carries on
-            const last = await client.request<SimulationResult>(SimulateRequest, { uri, failed: sites });
+            const last = await client.send(SimulateRequest, { uri, failed: sites });
             assert.ok(last.down.length > 0);
             assert.deepEqual(crashes(client), []);
         } finally {

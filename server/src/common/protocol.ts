@@ -73,7 +73,7 @@ export interface ModelGraph {
     errors: string[];
 }
 
-/** A simulation's result, as the analysis returns it (spec section 7's `simulate`, with reasons). */
+/** A simulation's result, as the analysis returns it (with the reason of each outage). */
 import type { SimulationResult } from './results.js';
 export type { Outage, SimulationResult } from './results.js';
 
@@ -87,21 +87,45 @@ export interface BlastRadius {
 
 // ---------------------------------------------------------------- methods
 
-/** Request: the graph of a file's import closure. */
-export const ModelGraphRequest = 'topo/modelGraph';
+/**
+ * A request of the protocol: its method name, typed with its params and its result, so that
+ * the server's handler and the client's call agree (see `lsp/custom-requests.ts` and
+ * `client/src/model.ts`; the types exist only for the compiler).
+ */
+export interface RequestType<P, R> {
+    readonly method: string;
+    readonly types?: { params: P; result: R };
+}
+
+/** A notification of the protocol, typed with its params. */
+export interface NotificationType<P> {
+    readonly method: string;
+    readonly types?: { params: P };
+}
+
+function request<P, R>(method: string): RequestType<P, R> {
+    return { method };
+}
+
+function notification<P>(method: string): NotificationType<P> {
+    return { method };
+}
+
 export interface ModelGraphParams { uri: string }
+/** Request: the graph of a file's import closure. */
+export const ModelGraphRequest = request<ModelGraphParams, ModelGraph>('topo/modelGraph');
 
-/** Request: simulate a failure set in a file's import closure. Unknown names are ignored and listed in `failed` as given. */
-export const SimulateRequest = 'topo/simulate';
 export interface SimulateParams { uri: string; failed: string[] }
+/** Request: simulate a failure set in a file's import closure. Unknown names are ignored and listed in `failed` as given. */
+export const SimulateRequest = request<SimulateParams, SimulationResult>('topo/simulate');
 
-/** Request: the blast radius of one element failing alone. */
-export const BlastRadiusRequest = 'topo/blastRadius';
 export interface BlastRadiusParams { uri: string; element: string }
+/** Request: the blast radius of one element failing alone. */
+export const BlastRadiusRequest = request<BlastRadiusParams, BlastRadius>('topo/blastRadius');
 
-/** Notification (server → client): the models of these files changed (after a batch of edits was analysed). */
-export const ModelChangedNotification = 'topo/modelChanged';
 export interface ModelChangedParams { uris: string[] }
+/** Notification (server → client): the models of these files changed (after a batch of edits was analysed). */
+export const ModelChangedNotification = notification<ModelChangedParams>('topo/modelChanged');
 
 // ---------------------------------------------------------------- webview messages
 
@@ -130,10 +154,10 @@ export type FromPreview =
  * the heap in use. Registered only when the server is started with `TOPO_DEBUG=1`; for the
  * robustness tests (test/robustness, docs/robustness-server.md), never for editors.
  */
-export const DebugHeapRequest = 'topo/debug/heap';
 export interface DebugHeapResult {
     /** `process.memoryUsage().heapUsed` after the collection, in bytes */
     heapUsed: number;
     /** false when `gc()` is not exposed (the number is then without a forced collection) */
     collected: boolean;
 }
+export const DebugHeapRequest = request<void, DebugHeapResult>('topo/debug/heap');

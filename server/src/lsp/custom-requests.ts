@@ -1,5 +1,5 @@
 /**
- * The editor protocol (server/src/protocol.ts): the model graph of a file's import closure, a
+ * The editor protocol (server/src/common/protocol.ts): the model graph of a file's import closure, a
  * simulation of a failure set, the blast radius of one element, and a notification after each
  * analysed batch of changes. Each request waits until its file is validated (so the analysis of
  * the current text is used), honours cancellation, and never takes the server down.
@@ -8,9 +8,7 @@ import { DocumentState, URI, isOperationCancelled, type LangiumDocument } from '
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { readModelFile } from '../node/read-model-file.js';
 import {
-    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
-    type BlastRadius, type BlastRadiusParams, type ModelChangedParams, type ModelGraph, type ModelGraphParams,
-    type SimulateParams, type SimulationResult
+    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest, type ModelChangedParams, type RequestType
 } from '../common/protocol.js';
 import type { TopoDocumentFactory } from './document-factory.js';
 import type { TopoLspServices } from './lsp-module.js';
@@ -22,15 +20,15 @@ export function registerCustomRequests(connection: Connection, services: TopoLsp
     const shared = services.shared;
     const analysis = services.topo.Analysis;
 
-    connection.onRequest(ModelGraphRequest, (params: ModelGraphParams, token: CancellationToken) =>
-        answer<ModelGraph>('topo/modelGraph', token, async () => {
+    handle(connection, ModelGraphRequest, (params, token) =>
+        answer(ModelGraphRequest.method, token, async () => {
             const document = await validated(services, params?.uri, token);
             const version = (shared.workspace.LangiumDocumentFactory as TopoDocumentFactory).parsedVersion(document);
             return modelGraph(services, document, analysis.viewOf(document), version);
         }));
 
-    connection.onRequest(SimulateRequest, (params: SimulateParams, token: CancellationToken) =>
-        answer<SimulationResult>('topo/simulate', token, async () => {
+    handle(connection, SimulateRequest, (params, token) =>
+        answer(SimulateRequest.method, token, async () => {
             const document = await validated(services, params?.uri, token);
             const failed = Array.isArray(params.failed) ? params.failed.filter(n => typeof n === 'string') : [];
             const result = simulation(analysis.viewOf(document), failed);
@@ -38,8 +36,8 @@ export function registerCustomRequests(connection: Connection, services: TopoLsp
             return result;
         }));
 
-    connection.onRequest(BlastRadiusRequest, (params: BlastRadiusParams, token: CancellationToken) =>
-        answer<BlastRadius>('topo/blastRadius', token, async () => {
+    handle(connection, BlastRadiusRequest, (params, token) =>
+        answer(BlastRadiusRequest.method, token, async () => {
             const document = await validated(services, params?.uri, token);
             const result = blastRadius(analysis.viewOf(document), String(params.element));
             if (!result) {
@@ -51,8 +49,13 @@ export function registerCustomRequests(connection: Connection, services: TopoLsp
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         const params: ModelChangedParams = { uris: documents.map(d => d.uri.toString()) };
-        connection.sendNotification(ModelChangedNotification, params).catch(error => logger.error('sending topo/modelChanged', error));
+        connection.sendNotification(ModelChangedNotification.method, params).catch(error => logger.error(`sending ${ModelChangedNotification.method}`, error));
     });
+}
+
+/** Registers `handler` for a request of the protocol, with its params and result typed as the protocol says. */
+export function handle<P, R>(connection: Connection, type: RequestType<P, R>, handler: (params: P, token: CancellationToken) => R | ResponseError | Promise<R | ResponseError>): void {
+    connection.onRequest(type.method, (params: P, token: CancellationToken) => handler(params, token));
 }
 
 async function answer<T>(what: string, token: CancellationToken, work: () => Promise<T>): Promise<T | ResponseError> {

@@ -1,6 +1,6 @@
 /**
  * Test-only hooks, off unless the server is started with them (docs/robustness-server.md):
- * - `TOPO_DEBUG=1` registers `topo/debug/heap` (server/src/protocol.ts): a forced garbage
+ * - `TOPO_DEBUG=1` registers `topo/debug/heap` (server/src/common/protocol.ts): a forced garbage
  *   collection (with node's `--expose-gc`) and the heap in use after it;
  * - `TOPO_DEBUG_THROW_ON=<text>` makes the guarded work whose description contains `<text>`
  *   (each names its document's URI: `hover in file:///…/bad.topo`) throw, so that a test can
@@ -9,11 +9,12 @@
  *   least this long (default 1000; 0 reports every full analysis).
  */
 import type { Connection } from 'vscode-languageserver';
-import { DebugHeapRequest, type DebugHeapResult } from '../common/protocol.js';
+import { DebugHeapRequest } from '../common/protocol.js';
+import { handle } from './custom-requests.js';
 
 export function registerDebugRequests(connection: Connection): void {
     if (process.env.TOPO_DEBUG !== '1') return;
-    connection.onRequest(DebugHeapRequest, (): DebugHeapResult => {
+    handle(connection, DebugHeapRequest, () => {
         const gc = (globalThis as { gc?: () => void }).gc;
         if (gc) {
             gc();
