@@ -14,7 +14,7 @@ import type { Range } from 'vscode-languageserver';
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
-import type { DocumentView } from './workspace-analysis.js';
+import type { DocumentView } from './document-view.js';
 
 const LIST_MAX = 12;
 const ALSO_WITH_DETAILS = 6;

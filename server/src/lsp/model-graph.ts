@@ -10,7 +10,7 @@ import type { BlastRadius, GraphEdge, GraphElement, GraphPlacement, ModelGraph, 
 import { relative } from './hover-markdown.js';
 import { isFinding } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
-import type { DocumentView } from './workspace-analysis.js';
+import type { DocumentView } from './document-view.js';
 
 export function modelGraph(services: TopoLspServices, document: LangiumDocument, view: DocumentView, version: number | undefined): ModelGraph {
     const analysis = view.analysis;

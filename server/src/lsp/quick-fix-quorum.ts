@@ -10,7 +10,7 @@ import { GrammarUtils, type CstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { elementNode } from './quick-fix-spof.js';
-import type { DocumentView } from './workspace-analysis.js';
+import type { DocumentView } from './document-view.js';
 
 export function neverUpFixes(document: LangiumDocument, view: DocumentView, diagnostic: Diagnostic, subject: string): CodeAction[] {
     const analysis = view.analysis;

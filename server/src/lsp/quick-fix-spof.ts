@@ -16,7 +16,8 @@ import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Element, Term } from '../analysis/model.js';
 import * as ast from '../generated/ast.js';
-import type { ClosureAnalysis, DocumentView } from './workspace-analysis.js';
+import type { ClosureAnalysis } from './closure-analysis.js';
+import type { DocumentView } from './document-view.js';
 
 export const MAX_SITES = 10;
 
