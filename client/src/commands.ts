@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
 import { summarizeSimulation } from '../../server/src/common/simulation-text.js';
-import { elementAt, type ModelService } from './model.js';
+import { elementAt, sameUri, type ModelService } from './model.js';
 import type { PreviewManager } from './preview.js';
 
 export const COMMANDS = {
@@ -85,7 +85,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: ModelS
             return undefined;
         }
         const docUri = editor.document.uri;
-        const element = elementAt(graph, editor.document, editor.selection.active, u => sameFile(u, docUri));
+        const element = elementAt(graph, editor.document, editor.selection.active, u => sameUri(u, docUri));
         if (!element) {
             void vscode.window.showInformationMessage('There is no element at the cursor.');
             return undefined;
@@ -175,12 +175,4 @@ export function toUri(arg: unknown): vscode.Uri | undefined {
 function activeTopoUri(): vscode.Uri | undefined {
     const editor = vscode.window.activeTextEditor;
     return editor?.document.languageId === 'topo' ? editor.document.uri : undefined;
-}
-
-function sameFile(protocolUri: string, uri: vscode.Uri): boolean {
-    try {
-        return vscode.Uri.parse(protocolUri).toString() === uri.toString();
-    } catch {
-        return false;
-    }
 }

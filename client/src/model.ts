@@ -54,6 +54,16 @@ export class ModelService implements vscode.Disposable {
     }
 }
 
+/** Does the URI the server sent (`protocolUri`) name the file `uri`? */
+export function sameUri(protocolUri: string, uri: vscode.Uri): boolean {
+    if (protocolUri === uri.toString()) return true;
+    try {
+        return vscode.Uri.parse(protocolUri).toString() === uri.toString();
+    } catch {
+        return false;
+    }
+}
+
 /**
  * The element a cursor is on: the element named by the word under it, else the element whose
  * declaration it is inside (the last one declared in that file before it).

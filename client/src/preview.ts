@@ -8,7 +8,7 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FromPreview, ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
-import { elementAt, type ModelService } from './model.js';
+import { elementAt, sameUri, type ModelService } from './model.js';
 import { makeNonce, previewHtml } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'topo.preview';
@@ -340,15 +340,6 @@ function title(uri: vscode.Uri): string {
 
 function layoutDirection(): 'RIGHT' | 'DOWN' {
     return vscode.workspace.getConfiguration('topo.preview').get<string>('layoutDirection', 'down') === 'right' ? 'RIGHT' : 'DOWN';
-}
-
-function sameUri(a: string, b: vscode.Uri): boolean {
-    if (a === b.toString()) return true;
-    try {
-        return vscode.Uri.parse(a).toString() === b.toString();
-    } catch {
-        return false;
-    }
 }
 
 function hoverText(content: vscode.MarkdownString | vscode.MarkedString): string {

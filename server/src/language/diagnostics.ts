@@ -4,7 +4,7 @@
  * them.
  */
 import type { LangiumDocument } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../analysis/results.js';
 import type { ElementSource } from './build-model.js';
 
@@ -35,17 +35,19 @@ const LANGIUM_CODES: Record<string, string> = {
     'linking-error': 'unresolved-reference'
 };
 
+/** topo's code of a diagnostic Langium or the validator made: the validator's own, or Langium's lexing, parsing and linking errors renamed. */
+export function languageErrorCode(d: Pick<Diagnostic, 'code' | 'data'>): string {
+    const raw = typeof d.code === 'string' ? d.code : (d.data as { code?: string } | undefined)?.code ?? 'syntax';
+    return LANGIUM_CODES[raw] ?? raw;
+}
+
 /** The language errors (and warnings) Langium and the validator attached to a document. */
 export function languageDiagnostics(document: LangiumDocument): TopoDiagnostic[] {
     const uri = document.uri.toString();
-    return (document.diagnostics ?? []).map(d => {
-        const dataCode = (d.data as { code?: string } | undefined)?.code;
-        const code = typeof d.code === 'string' ? d.code : LANGIUM_CODES[dataCode ?? ''] ?? dataCode ?? 'syntax';
-        return {
-            uri, range: d.range, severity: SEVERITIES[d.severity ?? 1] ?? 'error', code: LANGIUM_CODES[code] ?? code,
-            message: d.message, language: true, related: []
-        };
-    });
+    return (document.diagnostics ?? []).map(d => ({
+        uri, range: d.range, severity: SEVERITIES[d.severity ?? 1] ?? 'error', code: languageErrorCode(d),
+        message: d.message, language: true, related: []
+    }));
 }
 
 /** Places each finding on its anchor and each related element on its name. */

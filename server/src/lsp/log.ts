@@ -47,15 +47,3 @@ export async function guard<T>(what: string, fallback: T, fn: () => Promise<T> |
         return fallback;
     }
 }
-
-/** The synchronous form of `guard`. */
-export function guardSync<T>(what: string, fallback: T, fn: () => T): T {
-    try {
-        debugThrow(what);
-        return fn();
-    } catch (error) {
-        if (mustPropagate(error)) throw error;
-        logger.error(`${what} failed`, error);
-        return fallback;
-    }
-}

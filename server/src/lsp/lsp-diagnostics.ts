@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../analysis/results.js';
-import type { TopoDiagnostic } from '../language/diagnostics.js';
+import { languageErrorCode, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { SeveritySetting } from './configuration.js';
 
 export const SOURCE = 'topo';
@@ -52,18 +52,9 @@ export function findingDiagnostic(d: TopoDiagnostic, override?: SeveritySetting)
     };
 }
 
-const LANGIUM_CODES: Record<string, string> = {
-    'lexing-error': 'syntax',
-    'parsing-error': 'syntax',
-    'linking-error': 'unresolved-reference'
-};
-
 /** A language error from Langium or the validator, with topo's code and a link to the reference. */
 export function languageDiagnostic(d: Diagnostic): Diagnostic {
-    const dataCode = (d.data as { code?: string } | undefined)?.code;
-    const raw = typeof d.code === 'string' ? d.code : dataCode ?? 'syntax';
-    const code = LANGIUM_CODES[raw] ?? raw;
-    return { ...d, code, source: SOURCE, codeDescription: { href: languageErrorsPage() } };
+    return { ...d, code: languageErrorCode(d), source: SOURCE, codeDescription: { href: languageErrorsPage() } };
 }
 
 // ------------------------------------------------------------------ links into docs/
