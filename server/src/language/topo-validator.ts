@@ -4,7 +4,7 @@
  * Every check is wrapped by Langium: a throwing check is logged and does not stop the others.
  */
 import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
-import * as ast from '../generated/ast.js';
+import type * as ast from '../generated/ast.js';
 import type { ElementKind } from '../analysis/model.js';
 import type { TopoServices } from './topo-module.js';
 import type { TopoImports } from './topo-imports.js';

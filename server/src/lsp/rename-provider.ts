@@ -6,7 +6,7 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import type * as ast from '../generated/ast.js';
 import { isReserved } from '../language/keywords.js';
 import { atCursor } from './cst-position.js';
 import { relative } from './hover-markdown.js';
