@@ -16,15 +16,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FuzzInput } from './pipeline.js';
+import { WORD_KEYWORDS } from '../../server/src/language/keywords.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const KEYWORDS = [
-    'import', 'region', 'site', 'infra', 'service', 'datastore', 'in', 'runs', 'on', 'standby', 'quorum',
-    'capacity', 'depends', 'any', 'of', 'uses', 'monitors', 'replication', 'sync', 'async', 'backup',
-    'failover', 'recovery', 'kind', 'tier', 'critical', 'high', 'normal', 'low', 'slo', 'availability',
-    'users', 'owner', 'description', 'operator', 'tags'
-];
+/** the language's reserved words, from the grammar */
+export const KEYWORDS: readonly string[] = WORD_KEYWORDS;
 const KINDS = ['region', 'site', 'infra', 'service', 'datastore'];
 const NAMES = ['a', 'b', 'c', 'dc1', 'dc2', 'grid', 'api', 'db', 'web', 'x-y_z', 'Z9'];
 const PUNCTUATION = ['{', '}', '(', ')', ',', ',', '(', ')', ';', '"', '/', '*', '%', '-', '.', '#', '\\', '=', ':'];

@@ -11,6 +11,7 @@ import {
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from '../generated/module.js';
 import { TopoImports } from './topo-imports.js';
 import { createTopoParser } from './topo-parser.js';
+import { TopoSyntaxMessages } from './syntax-messages.js';
 import { NameIndex, TopoScopeComputation, TopoScopeProvider } from './topo-scope.js';
 import { TopoLinker } from './topo-linker.js';
 import { registerTopoChecks } from './topo-validator.js';
@@ -30,7 +31,8 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
         NameIndex: (services) => new NameIndex(services)
     },
     parser: {
-        LangiumParser: (services) => createTopoParser(services)
+        LangiumParser: (services) => createTopoParser(services),
+        ParserErrorMessageProvider: () => new TopoSyntaxMessages()
     },
     references: {
         ScopeComputation: (services) => new TopoScopeComputation(services),
