@@ -46,6 +46,8 @@ interface ElementSpec {
     slo: number | null;
     replication: 'sync' | 'async' | null;
     backups: number[];
+    /** as if the language layer could not read all of it (an error in its declaration) */
+    incomplete: boolean;
 }
 
 const pick = fc.nat({ max: 1000 });
@@ -80,7 +82,8 @@ const elementSpec: fc.Arbitrary<ElementSpec> = fc.record({
     tier: fc.constantFrom<Tier>('normal', 'normal', 'critical', 'high', 'low'),
     slo: fc.option(fc.constantFrom(0.9, 0.99, 0.999, 0.9999), { freq: 3 }),
     replication: fc.option(fc.constantFrom<'sync' | 'async'>('sync', 'async'), { freq: 2 }),
-    backups: fc.array(pick, { maxLength: 2 })
+    backups: fc.array(pick, { maxLength: 2 }),
+    incomplete: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true)
 });
 
 const PREFIX: Record<ElementKind, string> = { region: 'reg', site: 'site', infra: 'infra', service: 'svc', datastore: 'db' };
@@ -117,6 +120,7 @@ export function buildModel(specs: ElementSpec[]): Model {
             users: 0, tier: 'normal', backups: [], meta: { tags: [] }
         };
         if (s.label) e.label = `${s.kind} number ${i}`;
+        if (s.incomplete) e.incomplete = true;
         // containment: region in an earlier region, site in a region, infra in a site or region
         if (s.container !== null && domain) {
             const cands = s.kind === 'region' ? idx((t, j) => t.kind === 'region' && j < i)
@@ -167,7 +171,7 @@ export function buildModel(specs: ElementSpec[]): Model {
         if (s.failover !== null) e.failover = s.failover;
         const others = services.filter(x => x !== name);
         e.uses = distinctPicks(others, s.uses);
-        e.monitors = distinctPicks(others, s.monitors);
+        e.monitors = distinctPicks([...others, ...domains], s.monitors);
         e.users = s.users;
         e.tier = s.tier;
         if (s.slo !== null) e.slo = s.slo;

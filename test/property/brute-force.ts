@@ -97,7 +97,8 @@ function healthyStep(e: Element, up: Set<string>, healthy: Set<string>): boolean
     if (isDomain(e)) return true; // a failure domain is healthy iff it is up (note 1)
     for (const u of e.uses) if (!up.has(u)) return false;
     for (const t of e.dependsOn) if (!termHolds(t, healthy)) return false;
-    if (e.capacity !== undefined && survivingReplicas(e, up) < e.capacity) return false;
+    // capacity needs a placement: without `runs on` it has no effect (capacity-unplaced)
+    if (e.capacity !== undefined && e.deployments.length > 0 && survivingReplicas(e, up) < e.capacity) return false;
     return true;
 }
 
@@ -264,6 +265,8 @@ export interface BFAnalysis {
     findings: BFFinding[];
     /** availability per service, exact, before the null rule (for tie checks) */
     rawAvailability: Map<string, number>;
+    /** elements no finding may be about: incomplete, or needing something incomplete */
+    unreliable: Set<string>;
 }
 
 /** Elements reachable from `start` through the given edges, `start` excluded unless on a cycle. */
@@ -325,7 +328,7 @@ export function analyzeBF(model: Model): BFAnalysis {
         // spof
         if (sr.spofs.length > 0) findings.push({ code: 'spof', severity: sev, subject: s.name, causes: sr.nearest });
         // capacity-shortfall (note 6)
-        if (s.capacity !== undefined) {
+        if (s.capacity !== undefined && s.deployments.length > 0) {
             const cap = s.capacity;
             if (cap > totalReplicas(s)) {
                 findings.push({ code: 'capacity-shortfall', severity: sev, subject: s.name, causes: [] });
@@ -369,6 +372,12 @@ export function analyzeBF(model: Model): BFAnalysis {
         if (s.quorum !== undefined && s.deployments.length === 0) {
             findings.push({ code: 'quorum-unplaced', severity: 'warning', subject: s.name, causes: [] });
         }
+        if (s.capacity !== undefined && s.deployments.length === 0) {
+            findings.push({ code: 'capacity-unplaced', severity: 'warning', subject: s.name, causes: [] });
+        }
+        if (s.failover !== undefined && !s.deployments.some(d => d.standby)) {
+            findings.push({ code: 'failover-unused', severity: 'warning', subject: s.name, causes: [] });
+        }
     }
     for (const e of model.elements) {
         // async-replication (note 10)
@@ -385,7 +394,19 @@ export function analyzeBF(model: Model): BFAnalysis {
         }
     }
 
-    return { services: serviceReports, domains: domainReports, findings, rawAvailability: avail };
+    // nothing is said about an element the language could not read completely, nor about
+    // anything that needs it (through `in`, `runs on`, `depends on` or `uses`), nor about a
+    // monitors entry whose target is such an element
+    const needs = (n: string) => {
+        const e = els.get(n)!;
+        return [...(e.container !== undefined ? [e.container] : []), ...e.deployments.map(d => d.domain),
+            ...e.dependsOn.flatMap(t => t.members), ...(isService(e) ? e.uses : [])].filter(m => els.has(m));
+    };
+    const unreliable = new Set(model.elements.map(e => e.name)
+        .filter(n => [n, ...reachable(n, needs)].some(m => els.get(m)!.incomplete === true)));
+    const reported = findings.filter(f => !unreliable.has(f.subject) && (f.target === undefined || !unreliable.has(f.target)));
+
+    return { services: serviceReports, domains: domainReports, findings: reported, rawAvailability: avail, unreliable };
 }
 
 /** does any element of the service's cone (note 11) declare an availability? */

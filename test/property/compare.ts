@@ -158,7 +158,7 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
     const tied = new Set<string>();
     for (const bs of b.services) {
         const e = els.get(bs.name)!;
-        if (e.slo === undefined) continue;
+        if (e.slo === undefined || b.unreliable.has(e.name)) continue;
         const slo = e.slo;
         const bounds = options.budgeted ? r.services.find(x => x.name === bs.name)?.availabilityBounds : undefined;
         const near = (x: number) => Math.abs(x - slo) <= TOLERANCE;

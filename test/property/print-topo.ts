@@ -65,5 +65,6 @@ export function printElement(e: Element): string {
 }
 
 export function printTopo(model: Model): string {
-    return model.elements.map(printElement).join('\n') + '\n';
+    // an incomplete element (one the language layer could not read completely) is marked with a comment
+    return model.elements.map(e => (e.incomplete ? `// incomplete: ${e.name}\n` : '') + printElement(e)).join('\n') + '\n';
 }

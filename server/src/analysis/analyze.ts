@@ -13,6 +13,7 @@ import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './a
 import { namesOf, sortByName, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import type { FindingContext } from './findings/context.js';
+import { reliableElements } from './incomplete.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
@@ -68,6 +69,7 @@ export class Analysis {
         const { previous, ...kept } = options; // not kept: a chain of analyses would stay in memory
         this.options = kept;
         const { engine } = prepare(cm);
+        const reliable = reliableElements(cm);
         const sweep = sweepDomains(engine, options.pool, previous && !previous.retired ? { cm: previous.cm, sweep: previous.ctx.sweep } : undefined);
         this.ctx = {
             cm, engine, sweep,
@@ -78,8 +80,9 @@ export class Analysis {
             },
             availability: () => this.availability(),
             paths: new PathCache(engine, sweep.sets),
-            services: cm.services,
-            wanted: () => true
+            services: reliable ? cm.services.filter(s => reliable[s] === 1) : cm.services,
+            wanted: reliable ? x => reliable[x] === 1 : () => true,
+            reliable: reliable ? x => reliable[x] === 1 : () => true
         };
     }
 
@@ -112,7 +115,7 @@ export class Analysis {
         const wanted = new Uint8Array(cm.n);
         for (const name of subjects) {
             const id = cm.index.get(name);
-            if (id !== undefined) wanted[id] = 1;
+            if (id !== undefined && this.ctx.reliable(id)) wanted[id] = 1;
         }
         const services = cm.services.filter(s => wanted[s] === 1);
         return allFindings({ ...this.ctx, services, wanted: x => wanted[x] === 1 });

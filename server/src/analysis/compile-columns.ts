@@ -12,7 +12,7 @@ export interface Columns {
     container: Int32Array;
     /** 1 when not given */
     quorum: Float64Array;
-    /** NaN when not given (and for failure domains, which are healthy iff up) */
+    /** NaN when not given, for failure domains (healthy iff up) and for services without a placement */
     capacity: Float64Array;
     /** minutes; NaN = unknown */
     failover: Float64Array;
@@ -40,7 +40,8 @@ function sanitizeProbability(x: number | undefined): number {
 
 export { sanitizeThreshold };
 
-export function compileColumns(ix: ElementIndex, resolve: Resolver, arrays: Arrays): Columns {
+/** `depStart`: the deployments' rows (compile-rows.ts), since capacity needs a placement. */
+export function compileColumns(ix: ElementIndex, resolve: Resolver, depStart: Int32Array, arrays: Arrays): Columns {
     const { n, prefix, base, elements, isDomain } = ix;
     const columns: Columns = {
         container: arrays.int32(n).fill(-1),
@@ -60,8 +61,10 @@ export function compileColumns(ix: ElementIndex, resolve: Resolver, arrays: Arra
         const e = elements[i];
         columns.container[i] = resolve.id(i, e.container);
         columns.quorum[i] = sanitizeThreshold(e.quorum, 1);
-        // capacity only means something for services (a failure domain is healthy iff up)
-        columns.capacity[i] = isDomain[i] || e.capacity === undefined || Number.isNaN(e.capacity) ? NaN : Math.max(0, e.capacity);
+        // capacity only means something for a service with a placement (a failure domain is healthy
+        // iff up; a service without `runs on` has no replicas to lose: capacity-unplaced)
+        const placed = depStart[i + 1] > depStart[i];
+        columns.capacity[i] = isDomain[i] || !placed || e.capacity === undefined || Number.isNaN(e.capacity) ? NaN : Math.max(0, e.capacity);
         columns.failover[i] = sanitizeMinutes(e.failover);
         columns.recovery[i] = sanitizeMinutes(e.recovery);
         columns.availability[i] = sanitizeProbability(e.availability);

@@ -115,8 +115,8 @@ export function compileModel(model: Model, options: CompileOptions = {}): Compil
     const { previous, arrays = freshArrays } = options;
     const ix = indexElements(model?.elements ?? [], previous, arrays);
     const resolve = new Resolver(ix);
-    const columns = compileColumns(ix, resolve, arrays);
     const placements = compilePlacements(ix, resolve, arrays);
+    const columns = compileColumns(ix, resolve, placements.depStart, arrays);
     const terms = compileTerms(ix, resolve, arrays);
     const references = compileReferences(ix, resolve, arrays);
     const { n, names, index, elements, isDomain, base, prefix } = ix;

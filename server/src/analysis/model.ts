@@ -76,6 +76,12 @@ export interface Element {
     backups: string[];
 
     meta: ElementMeta;
+
+    /**
+     * The language layer could not read all of it (a syntax error, a bad value, a reference that
+     * did not resolve): no finding is reported about it or anything that needs it (incomplete.ts).
+     */
+    incomplete?: boolean;
 }
 
 export interface Model {
@@ -112,7 +118,8 @@ export const ELEMENT_FIELDS = {
     slo: 'report',
     replication: 'report',
     backups: 'report',
-    meta: 'display'
+    meta: 'display',
+    incomplete: 'report'
 } as const satisfies Record<keyof Element, FieldRole>;
 
 /** The fields of an element with the role `role`, in the order above. */

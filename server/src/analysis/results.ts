@@ -14,11 +14,11 @@ export type { Outage, Severity, SimulationResult } from '../common/results.js';
  * Where a finding sits in the source, said without positions: the element and which of its
  * statements. The language layer turns it into a range.
  * - 'name': the element's name
- * - 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup': that statement
+ * - 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup': that statement
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
  */
-export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
 
 export interface Anchor {
     element: string;

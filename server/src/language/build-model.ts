@@ -45,6 +45,7 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
     const root = document.parseResult.value;
     if (!ast.isModel(root)) return;
     const uri = document.uri.toString();
+    const broken = elementsWithErrors(document, root);
     for (const node of root.elements) {
         if (!node.name || sources.has(node.name) || !node.kind) continue;
         const source: ElementSource = {
@@ -56,8 +57,32 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
             dependsOn: new Map()
         };
         sources.set(node.name, source);
-        elements.push(toElement(node, source));
+        const element = toElement(node, source);
+        if (broken.has(node)) element.incomplete = true;
+        elements.push(element);
     }
+}
+
+/**
+ * The declarations a language error falls in: each error belongs to the last element that
+ * starts at or before it (a syntax error at the end of a block, or a missing `}` at the end of
+ * the file, belongs to the element being written).
+ */
+function elementsWithErrors(document: LangiumDocument, root: ast.Model): Set<ast.Element> {
+    const broken = new Set<ast.Element>();
+    const errors = (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1);
+    if (errors.length === 0 || root.elements.length === 0) return broken;
+    const starts = root.elements.map(e => e.$cstNode?.offset ?? 0);
+    for (const error of errors) {
+        const at = document.textDocument.offsetAt(error.range.start);
+        let lo = 0, hi = starts.length - 1, owner = -1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (starts[mid] <= at) { owner = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        if (owner >= 0) broken.add(root.elements[owner]);
+    }
+    return broken;
 }
 
 /**
@@ -154,7 +179,7 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource)
         case 'Monitors':
             for (const ref of s.targets) {
                 const t = target(ref);
-                if (!t || isDomainKind(t.kind as ElementKind)) continue;
+                if (!t) continue;
                 element.monitors.push(t.name);
                 if (ref.$refNode) source.monitors.set(t.name, ref.$refNode.range);
             }

@@ -26,6 +26,8 @@ export type ValueShape =
     | 'services'
     /** names of failure domains */
     | 'domains'
+    /** names of elements of any kind */
+    | 'elements'
     /** one of `choices` */
     | 'choice'
     /** one free word (`suggestions` are offered) */
@@ -76,7 +78,7 @@ export const STATEMENTS = {
         doc: 'hard dependencies — `depends on a, any (b, c), 2 of (d, e, f)`'
     },
     Uses: { keyword: 'uses', kinds: SERVICES, repeat: true, value: 'services', doc: 'soft dependencies: degraded, not down, without them' },
-    Monitors: { keyword: 'monitors', kinds: SERVICES, repeat: true, value: 'services', doc: 'what this service observes' },
+    Monitors: { keyword: 'monitors', kinds: SERVICES, repeat: true, value: 'elements', doc: 'what this service observes: a service, or a network, site or other element' },
     BackupOn: {
         keyword: 'backup on', kinds: ['datastore'], repeat: true, value: 'domains', anchor: 'backup',
         doc: 'where backup copies of the data live'
@@ -87,7 +89,7 @@ export const STATEMENTS = {
         doc: 'replicas needed to carry full load'
     },
     Failover: {
-        keyword: 'failover', kinds: SERVICES, repeat: false, value: 'duration',
+        keyword: 'failover', kinds: SERVICES, repeat: false, value: 'duration', anchor: 'failover',
         doc: 'time to move traffic to standby deployments — `30m`'
     },
     Recovery: { keyword: 'recovery', kinds: DOMAINS, repeat: false, value: 'duration', doc: 'time to restore this failure domain — `10h`' },

@@ -22,7 +22,6 @@ export function registerTopoChecks(services: TopoServices): void {
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
-        Monitors: validator.checkServiceTargets,
         BackupOn: validator.checkBackupTargets
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
@@ -174,7 +173,7 @@ export class TopoValidator {
         }
     };
 
-    checkServiceTargets = (statement: ast.Uses | ast.Monitors, accept: ValidationAcceptor): void => {
+    checkServiceTargets = (statement: ast.Uses, accept: ValidationAcceptor): void => {
         const keyword = STATEMENTS[statement.$type].keyword;
         statement.targets.forEach((target, i) => this.checkKind(target, SERVICE_KINDS, `\`${keyword}\``, statement, 'targets', accept, i));
     };

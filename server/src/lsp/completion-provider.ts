@@ -144,7 +144,7 @@ export class TopoCompletionProvider implements CompletionProvider {
                 return is(')') || last.tokenType.name === 'ID' ? nextStatement() : undefined;
             case 'Uses':
             case 'Monitors':
-                if (rest.length === 0 || is(',')) return { references: SERVICE_KINDS, exclude };
+                if (rest.length === 0 || is(',')) return { references: statement === 'Uses' ? SERVICE_KINDS : ALL_KINDS, exclude };
                 return last.tokenType.name === 'ID' ? nextStatement() : undefined;
             case 'Tier':
             case 'Replication':

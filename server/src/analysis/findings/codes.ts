@@ -69,6 +69,14 @@ export const FINDING_CODES = {
     'quorum-unplaced': {
         severity: 'warning', anchor: 'quorum', on: '`quorum`',
         summary: '`quorum` on a service without `runs on` has no effect'
+    },
+    'capacity-unplaced': {
+        severity: 'warning', anchor: 'capacity', on: '`capacity`',
+        summary: '`capacity` on a service without `runs on` has no effect'
+    },
+    'failover-unused': {
+        severity: 'warning', anchor: 'failover', on: '`failover`',
+        summary: '`failover` on a service with no standby deployment has no effect'
     }
 } as const satisfies Record<string, FindingCodeInfo>;
 

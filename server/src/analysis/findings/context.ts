@@ -23,6 +23,8 @@ export interface FindingContext {
     services: Int32Array;
     /** is element x one to report on? */
     wanted(x: number): boolean;
+    /** can findings rest on element x (neither it nor anything it needs is incomplete)? */
+    reliable(x: number): boolean;
 }
 
 /** Related entries without duplicates. */

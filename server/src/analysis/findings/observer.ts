@@ -18,7 +18,7 @@ export function observerFindings(ctx: FindingContext): Finding[] {
         if (!engine.baseUp[o]) continue;
         for (let j = cm.monitors.start[o]; j < cm.monitors.start[o + 1]; j++) {
             const x = cm.monitors.targets[j];
-            if (!engine.baseUp[x]) continue;
+            if (!engine.baseUp[x] || !ctx.reliable(x)) continue;
             const xSpofs = cm.isDomain[x] ? undefined : new Set(sweep.spofsOf(x));
             const triggers = sweep.spofsOf(o).filter(d => (xSpofs ? xSpofs.has(d) : bringsDown(sweep, d, x)));
             if (triggers.length === 0) continue;
