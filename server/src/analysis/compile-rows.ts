@@ -8,11 +8,12 @@ import type { Arrays } from './buffer-pool.js';
 import { distinctIds, type ElementIndex, type Resolver } from './compile-index.js';
 import { sanitizeThreshold } from './compile-columns.js';
 import { RowAppender, type Csr } from './csr.js';
+import { MAX_WHOLE_NUMBER } from './model.js';
 
 export const TermForm = { One: 0, Any: 1, KOf: 2 } as const;
 
-/** Replica counts stay finite (sums and the availability DP need it). */
-const MAX_REPLICAS = 1e9;
+/** Replica counts stay finite (sums and the availability DP need it); the language rejects larger ones. */
+const MAX_REPLICAS = MAX_WHOLE_NUMBER;
 
 function sanitizeCount(x: number | undefined, fallback: number): number {
     if (x === undefined || Number.isNaN(x)) return fallback;

@@ -11,6 +11,13 @@ export type ServiceKind = 'service' | 'datastore';
 export type ElementKind = DomainKind | ServiceKind;
 export type Tier = 'critical' | 'high' | 'normal' | 'low';
 
+/**
+ * The largest replica count, `quorum`, `capacity` or `K of` the language accepts (values.ts
+ * rejects larger ones with an error): sums of replicas stay exact and small enough for every
+ * computation.
+ */
+export const MAX_WHOLE_NUMBER = 1_000_000_000;
+
 export const DOMAIN_KINDS: readonly ElementKind[] = ['region', 'site', 'infra'];
 
 export function isDomainKind(kind: ElementKind): kind is DomainKind {

@@ -66,7 +66,9 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
 /**
  * The declarations a language error falls in: each error belongs to the last element that
  * starts at or before it (a syntax error at the end of a block, or a missing `}` at the end of
- * the file, belongs to the element being written).
+ * the file, belongs to the element being written). When the parser took a keyword inside a
+ * block for the start of a new element (`runs on service }`), that nameless element holds the
+ * error, and the one before it, whose statement was cut short, is broken too.
  */
 function elementsWithErrors(document: LangiumDocument, root: ast.Model): Set<ast.Element> {
     const broken = new Set<ast.Element>();
@@ -80,7 +82,9 @@ function elementsWithErrors(document: LangiumDocument, root: ast.Model): Set<ast
             const mid = (lo + hi) >> 1;
             if (starts[mid] <= at) { owner = mid; lo = mid + 1; } else hi = mid - 1;
         }
-        if (owner >= 0) broken.add(root.elements[owner]);
+        if (owner < 0) continue;
+        broken.add(root.elements[owner]);
+        if (!root.elements[owner].name && owner > 0) broken.add(root.elements[owner - 1]);
     }
     return broken;
 }

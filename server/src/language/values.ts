@@ -3,6 +3,8 @@
  * value or a message that says what is wrong and what a good value looks like.
  */
 
+import { MAX_WHOLE_NUMBER } from '../analysis/model.js';
+
 export type ValueResult = { value: number } | { error: string };
 
 const NUMBER = /^(\d+(?:\.\d+)?)([a-zA-Z%]*)$/;
@@ -50,14 +52,16 @@ export function readCount(text: string): ValueResult {
     return { value };
 }
 
-/** A plain whole number of at least `min` (replicas, quorum, capacity, K of …). */
+/** A plain whole number of at least `min` and at most MAX_WHOLE_NUMBER (replicas, quorum, capacity, K of …). */
 export function readWholeNumber(text: string, what: string, min = 1): ValueResult {
     const parts = split(text);
     if (!parts || parts.unit !== '' || !Number.isInteger(parts.num)) {
         return { error: `\`${text}\` is not a whole number: ${what} is a plain count like 3` };
     }
     if (parts.num < min) return { error: `${what} must be at least ${min}, not ${text}` };
-    if (!Number.isSafeInteger(parts.num)) return { error: `\`${text}\` is too large for ${what}` };
+    if (parts.num > MAX_WHOLE_NUMBER) {
+        return { error: `\`${text}\` is too large for ${what}: at most ${MAX_WHOLE_NUMBER.toLocaleString('en-US')}` };
+    }
     return { value: parts.num };
 }
 
