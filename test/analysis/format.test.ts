@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatDuration, formatMinutes, formatPercent, formatUsers } from '../../server/src/analysis/index.js';
+import { formatDowntime, possessive } from '../../server/src/common/format.js';
 
 describe('analysis: formatting', () => {
     it('users', () => {
@@ -13,5 +14,15 @@ describe('analysis: formatting', () => {
         assert.equal(formatMinutes(578.16), '9h38m');
         assert.equal(formatPercent(0.9989001), '99.89001%');
         assert.equal(formatPercent(0.9999), '99.99%');
+        // a probability below 1 is never shown as 100%
+        assert.equal(formatPercent(0.9999999999), '99.99999999%');
+        assert.equal(formatPercent(1), '100%');
+    });
+
+    it('downtime per year, and names ending in s', () => {
+        assert.deepEqual([0.001, 0.2, 1 / 60, 30, 5.3 * 60, 9 * 1440].map(m => formatDowntime(m)),
+            ['under a second', 'about 12 seconds', 'about 1 second', 'about 30 minutes', 'about 5.3 hours', 'about 9 days']);
+        assert.equal(formatDowntime(90, false), '90 minutes');
+        assert.deepEqual(['talk', 'controllers'].map(possessive), ["talk's", "controllers'"]);
     });
 });

@@ -29,7 +29,10 @@ describe('validation', () => {
         ['service s { capacity 2k }', /Bad capacity: `2k` is not a whole number/],
         ['site a\nservice s { runs on a (0) }', /a replica count must be at least 1, not 0/],
         ['site a\nsite b\nservice s { depends on 3 of (a, b) }', /`3 of \(…\)` can never hold: it lists only 2 elements/],
-        ['site a\nsite b\nservice s { depends on 0 of (a, b) }', /the count of `K of \(…\)` must be at least 1, not 0/]
+        ['site a\nsite b\nservice s { depends on 0 of (a, b) }', /the count of `K of \(…\)` must be at least 1, not 0/],
+        ['service s { users 1e400 }', /Bad users: `1e400` is not a count/],
+        ['site a\nservice s { runs on a (3000000000) }', /`3000000000` is too large for a replica count: at most 1,000,000,000/],
+        ['service s { quorum 4000000000 }', /Bad quorum: `4000000000` is too large for quorum: at most 1,000,000,000/]
     ];
     for (const [text, expected] of badValues) {
         it(`reports a bad value clearly: ${text.split('\n').pop()}`, async () => {

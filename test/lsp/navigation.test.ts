@@ -70,6 +70,11 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /\*\*import\*\* `services.topo`\n\n\[services\.topo\]\(file:\/\/.*services\.topo\) — 1 element/);
     });
 
+    it('names itself in the initialize result', () => {
+        assert.equal(client.initializeResult.serverInfo?.name, 'topo-language-server');
+        assert.match(client.initializeResult.serverInfo?.version ?? '', /^\d+\.\d+\.\d+/);
+    });
+
     it('hovers a keyword: what the statement or element kind means, from the tables', async () => {
         assert.equal(await hover(uris['main.topo'], MAIN, 'runs on'),
             '**runs on** — deployments: the sites it runs on, with replicas — `runs on a (3), b (2, standby)`\n\nIn: service, datastore; may be given more than once.');

@@ -130,7 +130,7 @@ export class OutageReasons {
         const first = this.next(y);
         let via = '';
         if (first >= 0 && first !== root) {
-            via = this.link(first);
+            via = this.sharedLink(y, root) ?? this.link(first);
             if (via !== '' && this.next(first) !== root) via += ', …';
             if (via !== '') via = ` (${via})`;
         }
@@ -138,6 +138,26 @@ export class OutageReasons {
             return `until ${cm.names[root]} recovers${via}${this.unknownRecovery(root)}`;
         }
         return `needs ${cm.names[root]}${via}, ${this.own(root, true)}`;
+    }
+
+    /**
+     * When several of y's deployment domains wait for the same root, all of them, not the one
+     * that happens to complete the quorum: "use1-az1, use1-az2 and use1-az3 are in us-east-1".
+     */
+    private sharedLink(y: number, root: number): string | undefined {
+        const cm = this.oe.cm;
+        if (this.oe.det[y] !== Det.Placement) return undefined;
+        const waiting: number[] = [];
+        for (let d = cm.depStart[y]; d < cm.depStart[y + 1]; d++) {
+            const domain = cm.depDomain[d];
+            if (domain !== root && this.oe.T[domain] > 0 && this.next(domain) === root && !waiting.includes(domain)) waiting.push(domain);
+        }
+        if (waiting.length < 2) return undefined;
+        const names = waiting.length > 3 ? [...waiting.slice(0, 2).map(w => cm.names[w]), `${waiting.length - 2} more`] : waiting.map(w => cm.names[w]);
+        const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+        const dets = new Set(waiting.map(w => this.oe.det[w]));
+        const verb = dets.size === 1 && dets.has(Det.Container) ? 'are in' : dets.size === 1 && dets.has(Det.Term) ? 'depend on' : 'need';
+        return `${list} ${verb} ${cm.names[root]}`;
     }
 
     /** "seoul is in kr", "east depends on grid" */

@@ -67,7 +67,7 @@ function analysisText(result: AnalysisResult, c: Colors): string {
 
 function availabilityText(s: AnalysisResult['services'][number]): string {
     if (s.availability !== null) {
-        const downtime = s.downtimeMinutesPerYear === null || s.downtimeMinutesPerYear === 0 ? '' : `, about ${formatDowntime(s.downtimeMinutesPerYear)} down a year`;
+        const downtime = s.downtimeMinutesPerYear === null || s.downtimeMinutesPerYear === 0 ? '' : `, ${formatDowntime(s.downtimeMinutesPerYear)} down a year`;
         return `; availability ${formatPercent(s.availability)}${downtime}`;
     }
     if (s.availabilityBounds) {

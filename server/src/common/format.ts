@@ -78,19 +78,37 @@ export function formatMinutes(minutes: number | null): string {
 export function formatPercent(p: number): string {
     const pct = p * 100;
     if (pct >= 100) return '100%';
-    return `${trimDecimals(pct, 6)}%`;
+    // never round a probability below 1 up to 100%: show the digits that tell them apart
+    for (let digits = 6; digits <= 12; digits++) {
+        const text = trimDecimals(pct, digits);
+        if (text !== '100') return `${text}%`;
+    }
+    return '99.999999999999%';
 }
 
-/** Expected downtime per year, in words: `about 9.6 hours`. */
-export function formatDowntime(minutesPerYear: number): string {
-    if (minutesPerYear < 1) return `${trimDecimals(minutesPerYear * 60, 0) || '0'} seconds`;
-    if (minutesPerYear < 120) return `${trimDecimals(minutesPerYear, 1)} minutes`;
-    if (minutesPerYear < 48 * 60) return `${trimDecimals(minutesPerYear / 60, 1)} hours`;
-    return `${trimDecimals(minutesPerYear / 1440, 1)} days`;
+/**
+ * Expected downtime per year, in words: `about 9.6 hours`, `about 40 seconds`, `under a second`
+ * (`approximate: false` leaves out the "about", for "at most 9.6 hours").
+ */
+export function formatDowntime(minutesPerYear: number, approximate = true): string {
+    if (minutesPerYear * 60 < 0.5) return 'under a second';
+    const about = approximate ? 'about ' : '';
+    if (minutesPerYear < 1) {
+        const seconds = Math.round(minutesPerYear * 60);
+        return `${about}${seconds} second${seconds === 1 ? '' : 's'}`;
+    }
+    if (minutesPerYear < 120) return `${about}${trimDecimals(minutesPerYear, 1)} minutes`;
+    if (minutesPerYear < 48 * 60) return `${about}${trimDecimals(minutesPerYear / 60, 1)} hours`;
+    return `${about}${trimDecimals(minutesPerYear / 1440, 1)} days`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
     return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "talk's", "controllers'" */
+export function possessive(name: string): string {
+    return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 /** `a`, `a or b`, `a, b or c` */

@@ -11,7 +11,7 @@ export const TopoTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     ID: /[a-zA-Z][a-zA-Z0-9_\-]*/,
-    QUANTITY: /[0-9][0-9._]*[a-zA-Z%]*/,
+    QUANTITY: /[0-9][0-9._]*(?:[a-zA-Z%]+[0-9._]*)*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
 };
 

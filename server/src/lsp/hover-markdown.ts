@@ -98,10 +98,10 @@ function serviceBody(view: DocumentView, e: Element): string[] {
     if (report.availabilityBounds) {
         const [low, high] = report.availabilityBounds;
         out.push(`**Availability:** between ${formatPercent(low)} and ${formatPercent(high)} (too large to compute exactly) — ` +
-            `at most ${formatDowntime((1 - low) * MINUTES_PER_YEAR)} down per year`);
+            `at most ${formatDowntime((1 - low) * MINUTES_PER_YEAR, false)} down per year`);
     } else if (report.availability !== null) {
         const downtime = report.downtimeMinutesPerYear ?? (1 - report.availability) * MINUTES_PER_YEAR;
-        out.push(`**Availability:** ${formatPercent(report.availability)} — about ${formatDowntime(downtime)} down per year`);
+        out.push(`**Availability:** ${formatPercent(report.availability)} — ${formatDowntime(downtime)} down per year`);
     } else {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }

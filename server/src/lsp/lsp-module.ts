@@ -28,6 +28,7 @@ import { TopoNodeKindProvider } from './node-kinds.js';
 import { TopoRenameProvider } from './rename-provider.js';
 import { TopoSemanticTokenProvider } from './semantic-tokens.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
+import { TopoLanguageServer } from './language-server.js';
 import { TopoWorkspaceManager } from './workspace-manager.js';
 import { TopoWorkspaceSymbolProvider } from './workspace-symbols.js';
 
@@ -68,6 +69,7 @@ export const TopoLspSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         ConfigurationProvider: shared => new TopoConfigurationProvider(shared)
     },
     lsp: {
+        LanguageServer: shared => new TopoLanguageServer(shared),
         DocumentUpdateHandler: shared => new TopoDocumentUpdateHandler(shared),
         NodeKindProvider: () => new TopoNodeKindProvider(),
         WorkspaceSymbolProvider: shared => new TopoWorkspaceSymbolProvider(shared)

@@ -48,7 +48,7 @@ export function sloFindings(ctx: FindingContext): Finding[] {
         if (a < slo) {
             const downtime = formatDowntime((1 - a) * MINUTES_PER_YEAR);
             out.push(newFinding('slo-unreachable', subject,
-                `${name} is up ${formatPercent(a)} of the time by the model (about ${downtime} down a year), ` +
+                `${name} is up ${formatPercent(a)} of the time by the model (${downtime} down a year), ` +
                 `below its SLO of ${formatPercent(slo)}.${capping} ${fix}`, [], related));
         }
     }

@@ -4,7 +4,7 @@
  */
 
 import type { CompiledModel } from '../compile.js';
-import { formatUsers, joinOr, shortList } from '../../common/format.js';
+import { formatUsers, joinOr, possessive, shortList } from '../../common/format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
 import { newFinding } from './codes.js';
@@ -129,7 +129,7 @@ function fixFor(cm: CompiledModel, subject: string, steps: readonly PathStep[], 
         if (steps[i].text.startsWith('needs quorum') && id !== undefined) {
             return {
                 key: `quorum ${owner}`,
-                say: where => `spread ${owner}'s replicas so that quorum ${cm.quorum[id]} survives the loss of ${where}`
+                say: where => `spread ${possessive(owner)} replicas so that quorum ${cm.quorum[id]} survives the loss of ${where}`
             };
         }
         const kind = cm.elements[d].kind;
