@@ -41,7 +41,7 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /tier critical · 43\.2M users/);
         assert.match(text, /\*\*Single point of failure\*\*\n- `pangyo` — talk → auth → runs only on pangyo · outage 10h \(needs auth, down until pangyo recovers\)/);
         assert.match(text, /\*\*Also\*\*\n- `capital` — .*outage of unknown length/);
-        assert.match(text, /\*\*Availability:\*\* 99\.95% — about 4\.4 hours down per year/);
+        assert.match(text, /\*\*Availability:\*\* 99\.95% — about 4\.4 hours down per year \(from 1 element that declares one; 2 failure domains it needs declare none and count as never failing\)/);
         assert.match(text, /\*\*If talk fails:\*\* nothing else goes down · 43\.2M users affected/);
     });
 

@@ -237,6 +237,8 @@ export interface BFService {
     spofs: string[];
     nearest: string[];
     availability: number | null;
+    /** elements of the cone that declare an availability, and elements of the cone */
+    availabilityFrom: { declared: number; undeclaredDomains: number };
     neverUp: boolean;
 }
 
@@ -307,7 +309,8 @@ export function analyzeBF(model: Model): BFAnalysis {
         const spofs = neverUp ? [] : sorted(domains.filter(d => !isUp(d.name, s.name)).map(d => d.name));
         serviceReports.push({
             name: s.name, kind: s.kind as 'service' | 'datastore', spofs, nearest: nearest(spofs),
-            availability: coneHasAvailability(model, s.name) ? avail.get(s.name)! : null, neverUp
+            availability: coneHasAvailability(model, s.name) ? avail.get(s.name)! : null,
+            availabilityFrom: coneDeclarations(model, s.name), neverUp
         });
     }
 
@@ -407,6 +410,18 @@ export function analyzeBF(model: Model): BFAnalysis {
     const reported = findings.filter(f => !unreliable.has(f.subject) && (f.target === undefined || !unreliable.has(f.target)));
 
     return { services: serviceReports, domains: domainReports, findings: reported, rawAvailability: avail, unreliable };
+}
+
+/** how many elements of the service's cone (itself included) declare an availability, and how many of its domains do not */
+function coneDeclarations(model: Model, service: string): { declared: number; undeclaredDomains: number } {
+    const els = byName(model);
+    const cone = reachable(service, n => {
+        const e = els.get(n)!;
+        return [...(e.container !== undefined ? [e.container] : []), ...e.deployments.map(d => d.domain), ...e.dependsOn.flatMap(t => t.members)];
+    });
+    cone.add(service);
+    const declared = [...cone].filter(n => els.get(n)!.availability !== undefined).length;
+    return { declared, undeclaredDomains: [...cone].filter(n => isDomain(els.get(n)!) && els.get(n)!.availability === undefined).length };
 }
 
 /** does any element of the service's cone (note 11) declare an availability? */

@@ -108,6 +108,9 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
                 }
             }
         }
+        if (s.availabilityFrom?.declared !== bs.availabilityFrom.declared || s.availabilityFrom?.undeclaredDomains !== bs.availabilityFrom.undeclaredDomains) {
+            d.push({ kind: 'analyze.availability-from', text: `${at}: availabilityFrom ${show(s.availabilityFrom)}, reference ${show(bs.availabilityFrom)}` });
+        }
         const bounds = s.availabilityBounds;
         if (bounds !== undefined && options.budgeted) {
             // past the budget: sound bounds around the exact value

@@ -10,7 +10,8 @@
  */
 
 import fc from 'fast-check';
-import { analyze, simulate } from '../../server/src/analysis/index.js';
+import { Analysis, analyze, compileModel, simulate } from '../../server/src/analysis/index.js';
+import { analyzeBF } from './brute-force.js';
 import { modelArb, modelWithFailuresArb } from './arbitrary-model.js';
 import { compareAnalysis, compareSimulation, describeDiffs, type Diff } from './compare.js';
 import { printTopo } from './print-topo.js';
@@ -41,6 +42,20 @@ describe('engine vs brute force (random models)', function () {
             const diffs = compareAnalysis(gm.model, analyze(gm.model));
             if (diffs.length > 0) fail(gm.model, diffs);
         }), params(RUNS));
+    });
+
+    it('one service\'s report (a hover) says what its availability rests on as the reference does', function () {
+        fc.assert(fc.property(modelArb, gm => {
+            const analysis = new Analysis(compileModel(gm.model));
+            const diffs: Diff[] = [];
+            for (const s of analyzeBF(gm.model).services) {
+                const from = analysis.service(s.name)?.availabilityFrom;
+                if (from?.declared !== s.availabilityFrom.declared || from?.undeclaredDomains !== s.availabilityFrom.undeclaredDomains) {
+                    diffs.push({ kind: 'service.availability-from', text: `${s.name}: ${JSON.stringify(from)}, reference ${JSON.stringify(s.availabilityFrom)}` });
+                }
+            }
+            if (diffs.length > 0) fail(gm.model, diffs);
+        }), params(Math.max(50, Math.floor(RUNS / 4))));
     });
 
     it('analyze past a small availability budget: sound bounds, slo findings from them, the rest exact', function () {

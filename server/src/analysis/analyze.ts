@@ -13,6 +13,7 @@ import { computeAvailability, DEFAULT_NODE_BUDGET, type Availability } from './a
 import { namesOf, sortByName, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import type { FindingContext } from './findings/context.js';
+import { allAvailabilitySources, availabilitySources, type AvailabilityFrom } from './availability-sources.js';
 import { reliableElements } from './incomplete.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
@@ -126,7 +127,7 @@ export class Analysis {
         if (this.retired) return undefined;
         if (this.serviceReports.has(name)) return this.serviceReports.get(name);
         const s = this.cm.index.get(name);
-        const report = s === undefined || this.cm.isDomain[s] ? undefined : this.serviceReport(s, this.lazyPaths(s));
+        const report = s === undefined || this.cm.isDomain[s] ? undefined : this.serviceReport(s, this.lazyPaths(s), sourcesCount(this.cm, s));
         this.serviceReports.set(name, report);
         return report;
     }
@@ -145,7 +146,8 @@ export class Analysis {
     all(): AnalysisResult {
         const { cm, sweep, paths } = this.ctx;
         const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
-        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s]));
+        const sources = allAvailabilitySources(cm);
+        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null));
         const blasts = sweep.allBlasts();
         const domains = sortByName(cm, [...cm.domains]).map(d => this.domainReport(d, blasts.get(d)!));
         return { services, domains, findings: this.findings() };
@@ -161,7 +163,7 @@ export class Analysis {
         return this.availabilityValue;
     }
 
-    private serviceReport(s: number, paths: Record<string, PathStep[]>): ServiceReport {
+    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
         const known = this.options.knownAvailability?.[s] ?? availabilityOf(this.availability(), s);
         const a = known.value;
@@ -172,6 +174,7 @@ export class Analysis {
             nearest: namesOf(cm, this.ctx.nearest(s)),
             paths,
             availability: a,
+            availabilityFrom: from,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s]
         };
@@ -191,6 +194,12 @@ export class Analysis {
             domainsDown: namesOf(cm, blast.domainsDown)
         };
     }
+}
+
+/** One service's availability sources, counted. */
+function sourcesCount(cm: CompiledModel, s: number): AvailabilityFrom {
+    const { declared, undeclaredDomains } = availabilitySources(cm, s);
+    return { declared: declared.length, undeclaredDomains };
 }
 
 /** Element s's availability from `availability`. */

@@ -30,6 +30,7 @@ export { outagesCompiled, simulateCompiled, type SimulationDetails } from './sim
 export { compileModel, type CompiledModel } from './compile.js';
 export { prepare, type Prepared } from './prepared.js';
 export { pathText } from './paths.js';
+export { availabilityBasis, type AvailabilityFrom } from './availability-sources.js';
 export { formatUsers, formatDuration, formatMinutes, formatPercent, formatDowntime } from '../common/format.js';
 export * from './model.js';
 export * from './results.js';

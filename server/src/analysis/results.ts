@@ -71,6 +71,12 @@ export interface ServiceReport {
     availability: number | null;
     /** sound bounds when the exact value was not computed within budget */
     availabilityBounds?: [number, number];
+    /**
+     * What the figure rests on: the elements of its cone that declare an availability, and the
+     * failure domains of its cone that declare none (counted as never failing). Null when
+     * `analyze` could not count it within its memory budget (docs/language.md).
+     */
+    availabilityFrom: { declared: number; undeclaredDomains: number } | null;
     /** expected minutes down per year, from availability */
     downtimeMinutesPerYear: number | null;
     /** down with nothing failed */

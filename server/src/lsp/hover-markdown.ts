@@ -11,6 +11,7 @@
  */
 import { URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { availabilityBasis } from '../analysis/availability-sources.js';
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
@@ -101,7 +102,8 @@ function serviceBody(view: DocumentView, e: Element): string[] {
             `at most ${formatDowntime((1 - low) * MINUTES_PER_YEAR, false)} down per year`);
     } else if (report.availability !== null) {
         const downtime = report.downtimeMinutesPerYear ?? (1 - report.availability) * MINUTES_PER_YEAR;
-        out.push(`**Availability:** ${formatPercent(report.availability)} — ${formatDowntime(downtime)} down per year`);
+        const basis = report.availabilityFrom ? ` (${availabilityBasis(report.availabilityFrom)})` : '';
+        out.push(`**Availability:** ${formatPercent(report.availability)} — ${formatDowntime(downtime)} down per year${basis}`);
     } else {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }
