@@ -112,8 +112,8 @@ describe('editing: the formatter', function () {
         assert.equal(format(messy), [
             '// header comment', '/* block', '   header */',
             'import "a.topo"   // trailing import', 'import "b.topo"', '',
-            'region r', '',
-            'site s "S" in r {', '  depends on r', '  availability 99%', '}', '',
+            'region r',
+            'site s "S" in r { depends on r  availability 99% }',
             '/* lonely', '   multi-line', '   comment */',
             'service svc "Svc" { // after brace',
             '  runs on s (3, standby), s (2), // mid-list', '    s',
@@ -127,6 +127,16 @@ describe('editing: the formatter', function () {
             'service y', '',
             '// end of file comment', ''
         ].join('\n'));
+    });
+
+    it('keeps a block written on one line on one line while it fits, statements two spaces apart', () => {
+        assert.equal(format('site a { recovery 10h }\nsite b\ndatastore d { runs on a, b    quorum 2 }\n'),
+            'site a { recovery 10h }\nsite b\ndatastore d { runs on a, b  quorum 2 }\n');
+        const long = `service s { runs on a (3), b (3)  quorum 5  capacity 6  failover 30m  users 43.2M  tier critical  slo 99.99% }`;
+        assert.equal(format(`site a\nsite b\n${long}\n`),
+            'site a\nsite b\n\nservice s {\n  runs on a (3), b (3)\n  quorum 5\n  capacity 6\n  failover 30m\n  users 43.2M\n  tier critical\n  slo 99.99%\n}\n');
+        // a comment inside, or a block over several lines: one statement a line
+        assert.equal(format('site a { recovery 10h // why\n}\n'), 'site a {\n  recovery 10h // why\n}\n');
     });
 
     it('keeps line endings (CRLF), and formats an empty file or one with only comments', () => {

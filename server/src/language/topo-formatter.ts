@@ -3,7 +3,10 @@
  *
  * Canonical layout: one import or element a line, one statement a line inside a block, two
  * spaces of indentation, one space between words, none before `,` and `)` nor after `(`.
- * Elements with statements get a block; an empty block (`site a { }`) is dropped. Blank lines
+ * Elements with statements get a block; an empty block (`site a { }`) is dropped. A block
+ * written on one line, without comments, stays on one line when it fits in 100 columns:
+ * `site pangyo { recovery 10h }`, statements two spaces apart (`{ runs on a, b  quorum 2 }`);
+ * such one-line elements are not set apart by blank lines. Blank lines
  * between top-level items and between statements are kept (at most one); none after `{` or
  * before `}`. Comments survive: a comment at the end of a line stays there (with the spaces
  * before it, so aligned comments stay aligned), a comment on its own line is indented with
@@ -93,13 +96,13 @@ function formatText(text: string, root: AstNode, positionAt: (offset: number) =>
     const dropped = emptyBlocks(all, text);
     const kept = all.filter(t => !dropped.has(t));
     const droppedAt = new Set([...dropped].map(t => t.offset));
-    const blocks = new Set(kept.filter(t => t.brace === 'open').map(t => t.top!));
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const lineStarts = lineStartsOf(text);
     const lineOf = (offset: number) => lineAt(lineStarts, offset);
 
     const gaps: string[] = [];
     const ranges: Array<[number, number]> = [];
+    const commentsOf: Comment[][] = [];
     for (let i = 0; i <= kept.length; i++) {
         const previous = i > 0 ? kept[i - 1] : undefined;
         const next = i < kept.length ? kept[i] : undefined;
@@ -110,13 +113,26 @@ function formatText(text: string, root: AstNode, positionAt: (offset: number) =>
             const at = positionOf(lineStarts, from);
             return { error: 'its parse tree does not cover the text', line: at.line + 1, column: at.character + 1 };
         }
-        gaps.push(layoutGap(text, previous, next, comments, eol, lineOf, lineStarts, blocks));
+        commentsOf.push(comments);
         ranges.push([from, to]);
     }
 
+    // blocks written on one line stay so while they fit; the others are laid out one statement a line
+    const oneLine = oneLineBlocks(kept, commentsOf, lineOf);
     let formatted = '';
-    for (let i = 0; i < kept.length; i++) formatted += gaps[i] + kept[i].text;
-    formatted += gaps[kept.length];
+    for (;;) {
+        const blocks = new Set(kept.filter(t => t.brace === 'open' && !oneLine.has(t.top!)).map(t => t.top!));
+        gaps.length = 0;
+        for (let i = 0; i <= kept.length; i++) {
+            gaps.push(layoutGap(text, kept[i - 1], kept[i], commentsOf[i], eol, lineOf, lineStarts, blocks, oneLine));
+        }
+        formatted = '';
+        for (let i = 0; i < kept.length; i++) formatted += gaps[i] + kept[i].text;
+        formatted += gaps[kept.length];
+        const tooLong = [...oneLine].filter(top => longestLineOf(formatted, top, kept, gaps) > MAX_ONE_LINE);
+        if (tooLong.length === 0) break;
+        for (const top of tooLong) oneLine.delete(top);
+    }
 
     const edits: TextEdit[] = [];
     for (let i = 0; i < gaps.length; i++) {
@@ -198,6 +214,40 @@ function commentsIn(text: string, from: number, to: number, dropped: ReadonlySet
     return comments;
 }
 
+/** How wide a block kept on one line may be. */
+const MAX_ONE_LINE = 100;
+
+/** Elements whose block is written on one line, with no comment inside. */
+function oneLineBlocks(kept: readonly Token[], commentsOf: readonly Comment[][], lineOf: (offset: number) => number): Set<AstNode> {
+    const result = new Set<AstNode>();
+    let open: Token | undefined;
+    let clean = true;
+    kept.forEach((token, i) => {
+        if (token.brace === 'open') { open = token; clean = true; return; }
+        if (open && commentsOf[i].length > 0) clean = false;
+        if (token.brace === 'close' && open && open.top === token.top) {
+            if (clean && lineOf(open.offset) === lineOf(token.offset)) result.add(token.top!);
+            open = undefined;
+        }
+    });
+    return result;
+}
+
+/** The width of the formatted line that ends with the `}` of one-line element `top`. */
+function longestLineOf(formatted: string, top: AstNode, kept: readonly Token[], gaps: readonly string[]): number {
+    let offset = 0;
+    for (let i = 0; i < kept.length; i++) {
+        offset += gaps[i].length;
+        if (kept[i].top === top && kept[i].brace === 'close') {
+            const end = offset + kept[i].text.length;
+            const start = formatted.lastIndexOf('\n', end - 1) + 1;
+            return end - start;
+        }
+        offset += kept[i].text.length;
+    }
+    return 0;
+}
+
 function separationOf(previous: Token | undefined, next: Token): Separation {
     if (!previous) return 'start';
     if (next.top !== previous.top) return 'top';
@@ -210,9 +260,14 @@ function separationOf(previous: Token | undefined, next: Token): Separation {
 /** The text between two tokens (or before the first, or after the last). */
 function layoutGap(
     text: string, previous: Token | undefined, next: Token | undefined, comments: Comment[], eol: string,
-    lineOf: (offset: number) => number, lineStarts: number[], blocks: ReadonlySet<AstNode>
+    lineOf: (offset: number) => number, lineStarts: number[], blocks: ReadonlySet<AstNode>, oneLine: ReadonlySet<AstNode>
 ): string {
     const separation: Separation | 'end' = next ? separationOf(previous, next) : 'end';
+    // inside a block kept on one line: one space after `{` and before `}`, two between statements
+    if (next && oneLine.has(next.top!) && comments.length === 0) {
+        if (separation === 'statement') return previous!.brace === 'open' ? ' ' : '  ';
+        if (separation === 'close') return ' ';
+    }
     // where a comment on its own line goes, and where a token pushed to the next line by a line comment goes
     const continuation = next?.statement ? 2 : 1;
     const commentIndent = separation === 'start' || separation === 'top' || separation === 'end' ? 0
@@ -232,7 +287,8 @@ function layoutGap(
         if (breaks === 0 && previous?.brace === 'open') n = 1;
         if (toToken && separation === 'close') n = 1;
         if (separation === 'top' && previous && next) {
-            if (breaks === 0 && (previous.brace === 'close' || (ast.isImport(previous.top) && ast.isElement(next.top)))) n = 2;
+            const afterBlock = previous.brace === 'close' && !oneLine.has(previous.top!);
+            if (breaks === 0 && (afterBlock || (ast.isImport(previous.top) && ast.isElement(next.top)))) n = 2;
             if (toToken && breaks === 0 && blocks.has(next.top!)) n = 2;
         }
         breaks++;
