@@ -143,14 +143,26 @@ async function pickElements(model: ModelService, uri: vscode.Uri): Promise<strin
             items.push({ label: e.name, description: e.label, detail: details.join(' · ') || undefined, name: e.name });
         }
     }
-    const picked = await vscode.window.showQuickPick(items, {
-        canPickMany: true,
-        matchOnDescription: true,
-        matchOnDetail: true,
-        title: 'Simulate Failure',
-        placeHolder: 'Pick the elements that fail (failure domains first); Enter to simulate'
+    // Enter with nothing ticked simulates the highlighted element, as a pick list does
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.items = items;
+    pick.canSelectMany = true;
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.title = 'Simulate Failure';
+    pick.placeholder = 'Tick the elements that fail (failure domains first), or highlight one; Enter to simulate';
+    return await new Promise<string[] | undefined>(resolve => {
+        pick.onDidAccept(() => {
+            const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
+            resolve(chosen.map(p => p.name).filter((n): n is string => n !== undefined));
+            pick.hide();
+        });
+        pick.onDidHide(() => {
+            resolve(undefined);
+            pick.dispose();
+        });
+        pick.show();
     });
-    return picked?.map(p => p.name).filter((n): n is string => n !== undefined);
 }
 
 export function toUri(arg: unknown): vscode.Uri | undefined {
