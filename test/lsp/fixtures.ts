@@ -69,6 +69,10 @@ export const BROKEN = `import "services.topo"
 service portal {
   depends on auth, nothing-here
 }
+
+service feed {
+  depends on auth
+}
 `;
 
 export function writeFiles(folder: string, files: Record<string, string>): Record<string, string> {

@@ -9,6 +9,7 @@ import * as ast from '../generated/ast.js';
 import {
     emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
 } from '../analysis/model.js';
+import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
 import { readWholeNumber, valueOr } from './values.js';
 
@@ -45,7 +46,7 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
     const root = document.parseResult.value;
     if (!ast.isModel(root)) return;
     const uri = document.uri.toString();
-    const broken = elementsWithErrors(document, root);
+    const broken = elementsWithSyntaxErrors(document, root);
     for (const node of root.elements) {
         if (!node.name || sources.has(node.name) || !node.kind) continue;
         const source: ElementSource = {
@@ -64,19 +65,23 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
 }
 
 /**
- * The declarations a language error falls in: each error belongs to the last element that
- * starts at or before it (a syntax error at the end of a block, or a missing `}` at the end of
- * the file, belongs to the element being written). When the parser took a keyword inside a
- * block for the start of a new element (`runs on service }`), that nameless element holds the
- * error, and the one before it, whose statement was cut short, is broken too.
+ * The declarations a syntax error falls in: each error belongs to the last element that starts
+ * at or before it (a syntax error at the end of a block, or a missing `}` at the end of the
+ * file, belongs to the element being written). When the parser took a keyword inside a block
+ * for the start of a new element (`runs on service }`), that nameless element holds the error,
+ * and the one before it, whose statement was cut short, is broken too.
  */
-function elementsWithErrors(document: LangiumDocument, root: ast.Model): Set<ast.Element> {
+function elementsWithSyntaxErrors(document: LangiumDocument, root: ast.Model): Set<ast.Element> {
     const broken = new Set<ast.Element>();
-    const errors = (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1);
-    if (errors.length === 0 || root.elements.length === 0) return broken;
+    const { lexerErrors, parserErrors } = document.parseResult;
+    if ((lexerErrors.length === 0 && parserErrors.length === 0) || root.elements.length === 0) return broken;
+    const end = document.textDocument.getText().length;
+    const offsets = [
+        ...lexerErrors.map(e => e.offset),
+        ...parserErrors.map(e => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : end))
+    ];
     const starts = root.elements.map(e => e.$cstNode?.offset ?? 0);
-    for (const error of errors) {
-        const at = document.textDocument.offsetAt(error.range.start);
+    for (const at of offsets) {
         let lo = 0, hi = starts.length - 1, owner = -1;
         while (lo <= hi) {
             const mid = (lo + hi) >> 1;
@@ -141,19 +146,34 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
     return { model: { elements }, sources };
 }
 
+/**
+ * Marks an element whose declaration could not be taken into the model whole: a reference that
+ * did not resolve or names the wrong kind, a value that does not read, a statement it may not
+ * hold or holds twice. The validator says why; the analysis reports nothing built on it.
+ */
+type Broken = () => void;
+
 function toElement(node: ast.Element, source: ElementSource): Element {
     const kind = node.kind as ElementKind;
     const element = emptyElement(node.name, kind);
+    const broken: Broken = () => { element.incomplete = true; };
     if (node.label !== undefined) element.label = node.label;
-    const container = target(node.container);
-    if (container && isDomainKind(container.kind as ElementKind)) element.container = container.name;
+    if (node.container) {
+        const container = target(node.container);
+        if (container && (ELEMENT_KINDS[kind]?.containers ?? []).includes(container.kind as ElementKind)) element.container = container.name;
+        else broken();
+    }
+    const seen = new Set<string>();
     for (const statement of node.statements) {
-        addStatement(element, statement, source);
+        const info = statementInfo(statement.$type);
+        if (!(info.kinds as readonly ElementKind[]).includes(kind) || (!info.repeat && seen.has(statement.$type))) broken();
+        seen.add(statement.$type);
+        addStatement(element, statement, source, broken);
     }
     return element;
 }
 
-function addStatement(element: Element, s: ast.Statement, source: ElementSource): void {
+function addStatement(element: Element, s: ast.Statement, source: ElementSource, broken: Broken): void {
     const info = statementInfo(s.$type);
     const anchor = info.anchor;
     if (anchor !== undefined) {
@@ -165,55 +185,57 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource)
         case 'RunsOn':
             for (const d of s.deployments) {
                 const domain = target(d.domain);
-                if (!domain || !isDomainKind(domain.kind as ElementKind)) continue;
                 const replicas = d.replicas === undefined ? 1 : valueOr(readWholeNumber(d.replicas, 'replicas'), NaN);
-                if (Number.isNaN(replicas)) continue;
+                if (!domain || !isDomainKind(domain.kind as ElementKind) || Number.isNaN(replicas)) {
+                    broken();
+                    continue;
+                }
                 element.deployments.push({ domain: domain.name, replicas, standby: d.standby });
             }
             break;
         case 'DependsOn':
             for (const term of s.terms) {
-                const built = toTerm(term, source);
+                const built = toTerm(term, source, broken);
                 if (built) element.dependsOn.push(built);
             }
             break;
         case 'Uses':
-            element.uses.push(...serviceNames(s.targets));
+            element.uses.push(...names(s.targets, t => !isDomainKind(t.kind as ElementKind), broken));
             break;
         case 'Monitors':
             for (const ref of s.targets) {
                 const t = target(ref);
-                if (!t) continue;
+                if (!t) {
+                    broken();
+                    continue;
+                }
                 element.monitors.push(t.name);
                 if (ref.$refNode) source.monitors.set(t.name, ref.$refNode.range);
             }
             break;
         case 'BackupOn':
-            for (const ref of s.targets) {
-                const t = target(ref);
-                if (t && isDomainKind(t.kind as ElementKind)) element.backups.push(t.name);
-            }
+            element.backups.push(...names(s.targets, t => isDomainKind(t.kind as ElementKind), broken));
             break;
         case 'Quorum':
-            element.quorum = scalarValue(s) ?? element.quorum;
+            element.quorum = scalar(s, broken) ?? element.quorum;
             break;
         case 'Capacity':
-            element.capacity = scalarValue(s) ?? element.capacity;
+            element.capacity = scalar(s, broken) ?? element.capacity;
             break;
         case 'Failover':
-            element.failover = scalarValue(s) ?? element.failover;
+            element.failover = scalar(s, broken) ?? element.failover;
             break;
         case 'Recovery':
-            element.recovery = scalarValue(s) ?? element.recovery;
+            element.recovery = scalar(s, broken) ?? element.recovery;
             break;
         case 'Availability':
-            element.availability = scalarValue(s) ?? element.availability;
+            element.availability = scalar(s, broken) ?? element.availability;
             break;
         case 'Slo':
-            element.slo = scalarValue(s) ?? element.slo;
+            element.slo = scalar(s, broken) ?? element.slo;
             break;
         case 'Users':
-            element.users = scalarValue(s) ?? element.users;
+            element.users = scalar(s, broken) ?? element.users;
             break;
         case 'Tier':
             element.tier = s.value;
@@ -246,12 +268,15 @@ function unhandled(statement: never): never {
     throw new Error(`build-model: no case for ${(statement as ast.Statement).$type}`);
 }
 
-function toTerm(term: ast.DependencyTerm, source: ElementSource): Term | undefined {
+function toTerm(term: ast.DependencyTerm, source: ElementSource, broken: Broken): Term | undefined {
     const refs = ast.isSingleTerm(term) ? [term.target] : term.members;
     const members: string[] = [];
     for (const ref of refs) {
         const t = target(ref);
-        if (!t) continue;
+        if (!t) {
+            broken();
+            continue;
+        }
         members.push(t.name);
         if (ref.$refNode && !source.dependsOn.has(t.name)) source.dependsOn.set(t.name, ref.$refNode.range);
     }
@@ -259,16 +284,30 @@ function toTerm(term: ast.DependencyTerm, source: ElementSource): Term | undefin
     if (ast.isSingleTerm(term)) return { form: 'one', k: 1, members };
     if (ast.isAnyTerm(term)) return { form: 'any', k: 1, members };
     const k = valueOr(readWholeNumber(term.count, 'count'), NaN);
-    return Number.isNaN(k) ? undefined : { form: 'kof', k, members };
+    // a count that does not read, or more than the members listed: it can never hold as written
+    if (Number.isNaN(k) || k > term.members.length) {
+        broken();
+        return undefined;
+    }
+    return { form: 'kof', k, members };
 }
 
-function serviceNames(refs: Array<Reference<ast.Element>>): string[] {
-    const names: string[] = [];
+/** The names of the references that resolve to an element `fits` accepts; the others break the element. */
+function names(refs: Array<Reference<ast.Element>>, fits: (t: ast.Element) => boolean, broken: Broken): string[] {
+    const out: string[] = [];
     for (const ref of refs) {
         const t = target(ref);
-        if (t && !isDomainKind(t.kind as ElementKind)) names.push(t.name);
+        if (t && fits(t)) out.push(t.name);
+        else broken();
     }
-    return names;
+    return out;
+}
+
+/** A scalar statement's value; a value that does not read breaks the element (a missing one is a syntax error). */
+function scalar(s: ast.Statement & { value?: string }, broken: Broken): number | undefined {
+    const value = scalarValue(s);
+    if (value === undefined && s.value !== undefined) broken();
+    return value;
 }
 
 function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {
