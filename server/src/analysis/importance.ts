@@ -68,6 +68,8 @@ export interface Importance {
     weights: Float64Array;
     /** R: the user-weighted probability that a service is down */
     risk: number;
+    /** per element id: the exact probability that the service is down (NaN for domains and services left out) */
+    unavailability: Float64Array;
     /** services whose exact availability was past the node budget: in no measure */
     leftOut: number[];
 }
@@ -86,7 +88,7 @@ export function computeImportance(engine: StateEngine, budget = IMPORTANCE_NODE_
     // per service: P(down), and for each measured domain it depends on: P(down | e), P(down | not e)
     const services = [...cm.services].sort((a, b) => cm.rank[a] - cm.rank[b]);
     const leftOut: number[] = [];
-    const q = new Float64Array(cm.n);
+    const q = new Float64Array(cm.n).fill(NaN);
     const perDomain = new Map<number, { service: number; q0: number; q1: number }[]>();
     const evaluator = new Conditioning(bdd, probs);
     for (const s of services) {
@@ -144,7 +146,7 @@ export function computeImportance(engine: StateEngine, budget = IMPORTANCE_NODE_
         return y.users.birnbaum - x.users.birnbaum || cm.rank[x.domain] - cm.rank[y.domain];
     });
     domains.forEach((d, i) => { if (d.users.raw !== null) d.rank = i + 1; });
-    return { domains, weighting, weights, risk, leftOut };
+    return { domains, weighting, weights, risk, unavailability: q, leftOut };
 }
 
 /** The importance of a model's failure domains (see `computeImportance`). */
