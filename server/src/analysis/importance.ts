@@ -14,10 +14,13 @@
  *
  * Computed exactly on the BDD that gives availability (availability.ts, bdd.ts), built here with
  * a variable also for every domain that declares an availability of 100% (it never fails, but
- * "what if it did" still has an answer). For a service's BDD, P(S | e) and P(S | not e) are its
- * probability with the domain's variable fixed: only the nodes at or above that variable are
- * evaluated again (children first), so each is exact, and a zero is a true zero. A service past
- * the node budget is left out (and listed as such).
+ * "what if it did" still has an answer). For a service's BDD: P(S) bottom-up; the Birnbaum measure
+ * of every variable at once from the probability of reaching each node (a sum of non-negative
+ * terms, as "up" is monotone); then P(S | e) = P(S) + p·MIF and P(S | not e) = P(S) − (1 − p)·MIF.
+ * Where the latter is a small difference of large numbers (under a thousandth of P(S)) it is
+ * evaluated again exactly with the variable fixed — only the nodes at or above it — so that a
+ * zero is a true zero (RRW null) and a small value keeps its digits. A service past the node
+ * budget is left out (and listed as such).
  *
  * User-weighted (docs/language.md, "Importance of failure domains"): the event "a user's service
  * is down", with each service weighted by its share of the users of all services (equal weights
@@ -254,14 +257,37 @@ class Conditioning {
             const p = this.p[vars[i]];
             base[i] = (1 - p) * value(base, lo[i]) + p * value(base, hi[i]);
         }
-        const conditioned: [number, number, number][] = [];
-        const seen = new Set<number>();
-        const down = new Float64Array(count);
-        const up = new Float64Array(count);
+        const q = base[count - 1];
+        // the probability of reaching each node from the root, parents first
+        const reach = new Float64Array(count);
+        reach[count - 1] = 1;
+        for (let i = count - 1; i >= 0; i--) {
+            const p = this.p[vars[i]];
+            if (lo[i] >= 0) reach[lo[i]] += reach[i] * (1 - p);
+            if (hi[i] >= 0) reach[hi[i]] += reach[i] * p;
+        }
+        // Birnbaum of each variable: Σ over its nodes of reach · (Q(low) − Q(high)), every term ≥ 0 ("up" is monotone)
+        const birnbaum = new Map<number, number>();
         for (let i = 0; i < count; i++) {
             const v = vars[i];
-            if (!wanted[v] || seen.has(v)) continue;
-            seen.add(v);
+            if (!wanted[v]) continue;
+            birnbaum.set(v, (birnbaum.get(v) ?? 0) + reach[i] * (value(base, lo[i]) - value(base, hi[i])));
+        }
+        const conditioned: [number, number, number][] = [];
+        let down: Float64Array | undefined;
+        let up: Float64Array | undefined;
+        for (const [v, mif] of birnbaum) {
+            const p = this.p[v];
+            // Q = (1 − p)·Q(v fails) + p·Q(v up): both follow from Q and the Birnbaum measure
+            const q0 = q + p * mif;
+            const q1 = q - (1 - p) * mif;
+            if (q1 >= 1e-3 * q) {
+                conditioned.push([v, q0, q1]);
+                continue;
+            }
+            // Q(v up) is a small difference (or zero): evaluated again exactly, the nodes at and above v only
+            down ??= new Float64Array(count);
+            up ??= new Float64Array(count);
             down.set(base);
             up.set(base);
             for (let j = 0; j < count; j++) {
@@ -271,15 +297,15 @@ class Conditioning {
                     down[j] = value(base, lo[j]);
                     up[j] = value(base, hi[j]);
                 } else {
-                    const p = this.p[u];
-                    down[j] = (1 - p) * value(down, lo[j]) + p * value(down, hi[j]);
-                    up[j] = (1 - p) * value(up, lo[j]) + p * value(up, hi[j]);
+                    const pu = this.p[u];
+                    down[j] = (1 - pu) * value(down, lo[j]) + pu * value(down, hi[j]);
+                    up[j] = (1 - pu) * value(up, lo[j]) + pu * value(up, hi[j]);
                 }
             }
             conditioned.push([v, down[count - 1], up[count - 1]]);
         }
         for (let i = 0; i < count; i++) local[nodes[i]] = -1;
-        return { q: base[count - 1], conditioned };
+        return { q, conditioned };
     }
 
     /** The inner nodes of root's function, ascending (children before parents; root last). */
