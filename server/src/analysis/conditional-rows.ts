@@ -53,14 +53,16 @@ export class ConditionalRows {
 
     /**
      * Fails `failed` and brings the rows of its upward cone up to date. Returns the cone,
-     * dependencies first. The rows stay valid until the next `run` or `restore`.
+     * dependencies first. The rows stay valid until the next `run` or `restore`. With `within`
+     * (1 for the elements that matter, closed under "what they need": one service's cone), only
+     * the part of the cone inside it.
      */
-    run(failed: readonly number[]): readonly number[] {
+    run(failed: readonly number[], within?: Uint8Array): readonly number[] {
         if (this.active) this.restore();
         this.active = true;
         this.epoch++;
         this.engine.fail(failed);
-        this.cone = this.upwardCone(failed);
+        this.cone = this.upwardCone(failed, within);
         const cone = this.cone;
         for (let i = 0; i < cone.length;) {
             // one strongly connected component at a time
@@ -97,13 +99,13 @@ export class ConditionalRows {
     }
 
     /** The elements that reach `failed` through the hard graph (themselves included), dependencies first. */
-    private upwardCone(failed: readonly number[]): number[] {
+    private upwardCone(failed: readonly number[], within?: Uint8Array): number[] {
         const cm = this.cm;
         const mark = this.inCone;
         const epoch = this.epoch;
         const out: number[] = [];
         const visit = (y: number) => {
-            if (mark[y] !== epoch) { mark[y] = epoch; out.push(y); }
+            if (mark[y] !== epoch && (within === undefined || within[y] === 1)) { mark[y] = epoch; out.push(y); }
         };
         for (const f of failed) visit(f);
         for (let i = 0; i < out.length; i++) {

@@ -23,6 +23,7 @@
 import type { CompiledModel } from './compile.js';
 import { ConditionalRows } from './conditional-rows.js';
 import { computeDownSets, forEachBit, hasBit, type DownSets } from './down-sets.js';
+import { hardGraph } from './hard-graph.js';
 import type { Model } from './model.js';
 import { prepare } from './prepared.js';
 import type { StateEngine } from './state.js';
@@ -123,6 +124,65 @@ export function computeCutSets(engine: StateEngine, order: number, downSets?: Do
     const sets: (number[][] | undefined)[] = new Array(cm.n);
     for (const s of cm.services) sets[s] = bitSets[s].map(set => set.map(bit => domainAt[bit]));
     return { order: k, sets, neverUp };
+}
+
+/**
+ * The minimal cut sets of one service only (what a hover needs), the same as `computeCutSets`
+ * gives it: the passes are run for the domains of its cone alone, each restricted to the part of
+ * the domain's upward cone that lies in the service's cone.
+ */
+export function serviceCutSets(engine: StateEngine, service: number, order: number, downSets?: DownSets): number[][] {
+    const cm = engine.cm;
+    if (service < 0 || service >= cm.n || cm.isDomain[service] || !engine.baseUp[service]) return [];
+    const k = Math.max(1, Math.min(MAX_CUT_SET_ORDER, Math.floor(order)));
+    const base = downSets ?? computeDownSets(engine);
+    const { words, domainAt, bitOf } = base;
+    const out: number[][] = [];
+    forEachBit(base.down, words, service, bit => out.push([bit]));
+    if (k >= 2) {
+        // the service's cone, and its domains that are not SPOFs (the candidates)
+        const { edges } = hardGraph(cm);
+        const within = new Uint8Array(cm.n);
+        const stack = [service];
+        within[service] = 1;
+        const cand = new Uint32Array(words);
+        while (stack.length > 0) {
+            const x = stack.pop()!;
+            if (cm.isDomain[x] && !hasBit(base.down, words, service, bitOf[x])) cand[bitOf[x] >>> 5] |= 1 << (bitOf[x] & 31);
+            for (let j = edges.start[x]; j < edges.start[x + 1]; j++) {
+                const y = edges.targets[j];
+                if (!within[y]) { within[y] = 1; stack.push(y); }
+            }
+        }
+        const cond = new ConditionalRows(engine, base);
+        const at = service * words;
+        const partners = new Map<number, Uint32Array>();
+        forEachBitOf(cand, a => {
+            cond.run([domainAt[a]], within);
+            if (!cond.changed(service)) return;
+            const row = new Uint32Array(words);
+            for (let w = 0; w < words; w++) row[w] = cond.rows[at + w] & cand[w];
+            partners.set(a, row);
+            forEachBitOf(row, b => { if (b > a) out.push([a, b]); });
+        });
+        if (k >= 3) {
+            const none = new Uint32Array(words);
+            const c3 = new Uint32Array(words);
+            forEachBitOf(cand, a => {
+                const pa = partners.get(a) ?? none;
+                forEachBitOf(cand, b => {
+                    if (b <= a || testBit(pa, b)) return;
+                    cond.run([domainAt[a], domainAt[b]], within);
+                    if (!cond.changed(service)) return;
+                    const pb = partners.get(b) ?? none;
+                    for (let w = 0; w < words; w++) c3[w] = cond.rows[at + w] & cand[w] & ~pa[w] & ~pb[w];
+                    forEachBitOf(c3, c => { if (c > b) out.push([a, b, c]); });
+                });
+            });
+        }
+        cond.restore();
+    }
+    return out.map(set => set.map(bit => domainAt[bit]));
 }
 
 /** The cut sets of every service by name (services in name order), each set a list of domain names. */
