@@ -27,7 +27,8 @@ const option = (name, fallback) => {
 };
 const N = Number(option('--n', 1000));
 const ORDER = Number(option('--order', 2));
-const TARGETS = { cutSets: 5000, importance: 10000 };
+// the issue's targets; its cut-set target is for order 2 (other orders are reported, not judged)
+const TARGETS = { cutSets: ORDER === 2 ? 5000 : Infinity, importance: 10000 };
 const TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%U %S', 'true'], { encoding: 'utf8' }).status === 0;
 
 await esbuild.build({
@@ -81,7 +82,7 @@ const cliTime = (run, target) => `${mark(run.cpuMs ?? run.wallMs, target)} (${s(
 const lines = [
     `# Beyond single failures (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`,
     '',
-    `Order-${ORDER} cut sets and importance; targets: cut sets < ${s(TARGETS.cutSets)}, importance < ${s(TARGETS.importance)} (CPU time; bold: over).`,
+    `Order-${ORDER} cut sets and importance; targets: ${ORDER === 2 ? `cut sets < ${s(TARGETS.cutSets)}` : 'none for cut sets of this order'}, importance < ${s(TARGETS.importance)} (CPU time; bold: over).`,
     '',
     `| case | services | domains (with availability) | cut sets (by size) | services left out of importance | down sets | cut sets | importance | \`analyze --order ${ORDER}\` CPU (wall) | \`analyze --importance\` CPU (wall) | peak RSS (worker) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
