@@ -111,7 +111,8 @@ export function computeAvailability(
     return { value, bounds, nodes: bdd.nodeCount };
 }
 
-function solveComponent(
+/** The up functions of one strongly connected component (dependencies solved before); exported for importance.ts. */
+export function solveComponent(
     cm: CompiledModel, engine: StateEngine, bdd: Bdd, group: number[], selfLoop: Uint8Array,
     varOf: Int32Array, B: Int32Array
 ): void {

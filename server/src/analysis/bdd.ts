@@ -75,6 +75,16 @@ export class Bdd {
         return f;
     }
 
+    /** f's cofactor with its top variable false (its element down); f itself for a terminal */
+    low(f: number): number {
+        return f < 2 ? f : this.lows[f];
+    }
+
+    /** f's cofactor with its top variable true (its element up); f itself for a terminal */
+    high(f: number): number {
+        return f < 2 ? f : this.highs[f];
+    }
+
     variable(v: number): number {
         return this.mk(v, FALSE, TRUE);
     }

@@ -157,7 +157,7 @@ function reusableRows(cm: CompiledModel, previous: CompiledModel, previousSets: 
 }
 
 /** One element's row from its inputs' rows (which must be up to date). */
-class RowEvaluator {
+export class RowEvaluator {
     private readonly counter: BitCounter;
 
     constructor(

@@ -41,7 +41,7 @@ export function analysisJson(result: AnalysisResult): object {
     };
 }
 
-function analysisText(result: AnalysisResult, c: Colors): string {
+export function analysisText(result: AnalysisResult, c: Colors): string {
     const lines: string[] = [c.bold('Services')];
     for (const s of result.services) {
         const spofs = s.neverUp

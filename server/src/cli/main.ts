@@ -1,12 +1,14 @@
 /**
- * The `topo` command: check, analyze, simulate, fmt. Exit codes (spec section 7): 0 fine; 1 an error
+ * The `topo` command: check, analyze, simulate, export, fmt. Exit codes (spec section 7): 0 fine; 1 an error
  * diagnostic (check) or language errors (analyze, simulate); 2 bad usage or an unreadable file
  * named on the command line — always one line on stderr, never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { runAnalyze } from './analyze-command.js';
+import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
 import { runCheck, type CommandOutput } from './check-command.js';
+import { runExport, type ExportFormat } from './export-command.js';
 import { runFmt } from './fmt-command.js';
 import { colorsFor, type OutputColors } from './output-style.js';
 import { runSimulate } from './simulate-command.js';
@@ -45,8 +47,13 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .description('SPOFs and availability of every service, blast radius of every failure domain')
         .argument('<file>', 'a .topo file (its imports are followed)')
         .addOption(formatOption())
-        .action(async (file: string, options: { format: Format }) => {
-            emit(await runAnalyze(file, options.format, colors));
+        .option('--order <k>', 'also list each service\'s minimal cut sets: sets of up to K (1-3) failure domains that take it down together', parseOrder)
+        .option('--importance', 'also rank the failure domains that declare an availability: Birnbaum, Fussell-Vesely, RAW, RRW')
+        .action(async (file: string, options: { format: Format; order?: number; importance?: boolean }) => {
+            const beyond = options.order !== undefined || options.importance === true;
+            emit(beyond
+                ? await runAnalyzeBeyond(file, options.format, { order: options.order, importance: options.importance === true }, colors)
+                : await runAnalyze(file, options.format, colors));
         });
 
     program.command('simulate')
@@ -56,6 +63,15 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .addOption(formatOption())
         .action(async (file: string, options: { fail: string[]; format: Format }) => {
             emit(await runSimulate(file, options.fail, options.format, colors));
+        });
+
+    program.command('export')
+        .description('write the model for other tools: a service\'s fault tree (Open-PSA) or the dependency graph (DOT, Mermaid)')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .addOption(new Option('-f, --format <format>', 'open-psa (needs --service), dot or mermaid').choices(['open-psa', 'dot', 'mermaid']).makeOptionMandatory())
+        .option('-s, --service <name>', 'open-psa: the service whose outage is the top event; dot, mermaid: draw only its cone')
+        .action(async (file: string, options: { format: ExportFormat; service?: string }) => {
+            emit(await runExport(file, options.format, options.service, colors));
         });
 
     program.command('fmt')
@@ -95,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, analyze, simulate or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, analyze, simulate, export or fmt (see topo --help)\n');
         return 2;
     }
     try {
