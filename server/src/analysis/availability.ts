@@ -29,6 +29,10 @@ export interface Availability {
     bounds: Map<number, [number, number]>;
     /** BDD nodes created */
     nodes: number;
+    /** the BDD, each element's "up" function in it (−1 past the budget), and the element of each variable */
+    bdd: Bdd;
+    functions: Int32Array;
+    elementOfVar: Int32Array;
 }
 
 export function computeAvailability(
@@ -108,7 +112,9 @@ export function computeAvailability(
         for (const d of spofsOf(s)) if (isVar(d)) high *= cm.availability[d];
         bounds.set(s, [Math.min(low, high), high]);
     }
-    return { value, bounds, nodes: bdd.nodeCount };
+    const elementOfVar = new Int32Array(probs.length);
+    for (let x = 0; x < n; x++) if (varOf[x] >= 0) elementOfVar[varOf[x]] = x;
+    return { value, bounds, nodes: bdd.nodeCount, bdd, functions: B, elementOfVar };
 }
 
 /** The up functions of one strongly connected component (dependencies solved before); exported for importance.ts. */

@@ -37,6 +37,11 @@ export class Bdd {
      * @param p        probability that each variable is true (its element is up)
      * @param maxDepth recursion-depth guard for ITE (bounded by the number of variables anyway)
      */
+    /** each variable's probability of being true (up) */
+    get probabilities(): Float64Array {
+        return this.p;
+    }
+
     constructor(readonly budget: number, private readonly p: Float64Array, readonly maxDepth = 4000) {
         const cap = 1024;
         this.vars = new Int32Array(cap);

@@ -7,6 +7,7 @@
 import { formatDowntime, formatPercent, joinAnd, MINUTES_PER_YEAR } from '../../common/format.js';
 import type { Finding, Related } from '../results.js';
 import { newFinding } from './codes.js';
+import { sloAdvice } from './slo-advice.js';
 import type { FindingContext } from './context.js';
 
 export function sloFindings(ctx: FindingContext): Finding[] {
@@ -47,9 +48,12 @@ export function sloFindings(ctx: FindingContext): Finding[] {
         const a = value ?? 1;
         if (a < slo) {
             const downtime = formatDowntime((1 - a) * MINUTES_PER_YEAR);
-            out.push(newFinding('slo-unreachable', subject,
-                `${name} is up ${formatPercent(a)} of the time by the model (${downtime} down a year), ` +
-                `below its SLO of ${formatPercent(slo)}.${capping} ${fix}`, [], related));
+            const said = `${name} is up ${formatPercent(a)} of the time by the model (${downtime} down a year), ` +
+                `below its SLO of ${formatPercent(slo)} (${formatDowntime((1 - slo) * MINUTES_PER_YEAR, false)} a year at most).`;
+            const advice = sloAdvice(cm, availability, s, slo, sweep.spofsOf(s));
+            out.push(advice
+                ? newFinding('slo-unreachable', subject, `${said}${advice.sources} ${advice.fix}`, [], advice.related)
+                : newFinding('slo-unreachable', subject, `${said}${capping} ${fix}`, [], related));
         }
     }
     return out;
