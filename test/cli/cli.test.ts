@@ -38,6 +38,20 @@ describe('topo CLI', function () {
             for (const command of ['check', 'analyze', 'simulate']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
         });
 
+        it('--help and every command\'s help list the exit codes', async () => {
+            for (const args of [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['fmt', '--help'], ['help', 'simulate']]) {
+                const r = await runTopo(args);
+                assert.equal(r.code, 0, args.join(' '));
+                const codes = r.stdout.slice(r.stdout.indexOf('\nExit codes:\n'));
+                assert.ok(codes.length > 0 && r.stdout.includes('\nExit codes:\n'), `${args.join(' ')}: no exit codes in\n${r.stdout}`);
+                for (const code of ['0', '1', '2']) assert.match(codes, new RegExp(`^  ${code}  \\S`, 'm'), `${args.join(' ')}: exit code ${code}`);
+            }
+            const simulate = await runTopo(['simulate', '--help']);
+            assert.match(simulate.stdout, /--fail name not in the\s+model/);
+            const program = await runTopo(['--help']);
+            assert.match(program.stdout, /docs\/cli\.md/);
+        });
+
         const bad: Array<[string, string[], RegExp]> = [
             ['no command', [], /missing command/],
             ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
@@ -96,7 +110,7 @@ describe('topo CLI', function () {
             assert.match(r.stdout, /02-two-sites-one-region\.topo:6:9: warning spof: /);
         });
 
-        it('prints the JSON of spec section 7', async () => {
+        it('prints the JSON of docs/cli.md', async () => {
             const r = await runTopo(['check', '--format', 'json', fixture('05-transitive.topo')]);
             const json = JSON.parse(r.stdout);
             assert.equal(json.schemaVersion, 1);
@@ -145,6 +159,24 @@ describe('topo CLI', function () {
                 assert.equal(r.stdout, '');
                 assert.match(r.stderr, /^bad\.topo:2:21: error unresolved-reference: `b` is not declared/m);
             }
+        });
+
+        it('simulate takes every --fail, each a comma-separated list', async () => {
+            // api runs on east and west: it is down only when both fail
+            const file = fixture('03-shared-power.topo');
+            const together = JSON.parse((await runTopo(['simulate', file, '--fail', 'east,west', '--format', 'json'])).stdout);
+            const r = await runTopo(['simulate', file, '--fail', 'east', '--fail', ' west, east', '--format', 'json']);
+            assert.equal(r.code, 0, r.stderr);
+            const repeated = JSON.parse(r.stdout);
+            assert.deepEqual(repeated.failed, ['east', 'west']);
+            assert.ok(repeated.down.includes('api'), 'both failures count');
+            assert.deepEqual(repeated, together);
+            const text = await runTopo(['simulate', file, '--fail', 'east', '--fail', 'west']);
+            assert.match(text.stdout, /^east and west fail: /);
+            const unknown = await runTopo(['simulate', file, '--fail', 'east', '--fail', 'mars']);
+            assert.equal(unknown.code, 2);
+            oneLine(unknown.stderr);
+            assert.match(unknown.stderr, /`mars`, which is not in the model/);
         });
 
         it('print readable text', async () => {
