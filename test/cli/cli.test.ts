@@ -139,6 +139,34 @@ describe('topo CLI', function () {
             assert.match(r.stdout, /^main\.topo:\d+:\d+: error syntax: /m);
         });
 
+        it('checks the other files of a folder when one cannot be read, and reports it as an error', async () => {
+            const dir = join(scratch, 'folder-with-binary');
+            mkdirSync(join(dir, 'sub'), { recursive: true });
+            writeFileSync(join(dir, 'a.topo'), 'site s\nservice x { runs on s }\n');
+            writeFileSync(join(dir, 'sub', 'b.topo'), 'service y { runs on t }\n');
+            writeFileSync(join(dir, 'binary.topo'), Buffer.from([0x73, 0x69, 0x74, 0x65, 0x00, 0x01]));
+            writeFileSync(join(dir, 'sub', 'latin1.topo'), Buffer.from([0x73, 0x69, 0x74, 0x65, 0x20, 0xe9]));
+            const text = await runTopo(['check', '.'], { cwd: dir });
+            assert.equal(text.code, 1, text.stderr);
+            assert.equal(text.stderr, '');
+            assert.match(text.stdout, /^binary\.topo:1:1: error unreadable-file: This file is a binary file, not a \.topo model, so it was not checked; .*$/m);
+            assert.match(text.stdout, /^sub\/latin1\.topo:1:1: error unreadable-file: This file is not UTF-8 text, so it was not checked; save it as UTF-8\.$/m);
+            assert.match(text.stdout, /^a\.topo:2:9: warning spof: /m, 'the readable files are checked');
+            assert.match(text.stdout, /^sub\/b\.topo:1:21: error unresolved-reference: /m);
+            assert.match(text.stdout, / in 4 files\.$/m);
+
+            const json = await runTopo(['check', '--format', 'json', '.'], { cwd: dir });
+            assert.equal(json.code, 1);
+            const unreadable = JSON.parse(json.stdout).diagnostics.filter((d: { code: string }) => d.code === 'unreadable-file');
+            assert.deepEqual(unreadable.map((d: { file: string; line: number; column: number; severity: string }) => [d.file, d.line, d.column, d.severity]),
+                [['binary.topo', 1, 1, 'error'], ['sub/latin1.topo', 1, 1, 'error']]);
+
+            const named = await runTopo(['check', '.', 'binary.topo'], { cwd: dir });
+            assert.equal(named.code, 2, 'a file named on the command line is still bad usage');
+            oneLine(named.stderr);
+            assert.match(named.stderr, /cannot read binary\.topo: it is a binary file/);
+        });
+
         it('colours output on a terminal, and not with NO_COLOR', function () {
             const command = `${process.execPath} ${TOPO_BIN} check ${fixture('01-single-site.topo')}`;
             const tty = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, TERM: 'xterm' } });
@@ -146,6 +174,20 @@ describe('topo CLI', function () {
             assert.match(tty.stdout, /\x1b\[/);
             const plain = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, TERM: 'xterm', NO_COLOR: '1' } });
             assert.doesNotMatch(plain.stdout, /\x1b\[/);
+        });
+    });
+
+    describe('fmt', () => {
+        it('`fmt` formats the other files of a folder when one cannot be read, and reports it', async () => {
+            const dir = join(scratch, 'fmt-folder-with-binary');
+            mkdirSync(dir, { recursive: true });
+            writeFileSync(join(dir, 'a.topo'), 'site s\nservice x {runs on s}\n');
+            writeFileSync(join(dir, 'binary.topo'), Buffer.from([0x73, 0x00]));
+            const r = await runTopo(['fmt', '.'], { cwd: dir });
+            assert.equal(r.code, 1);
+            assert.equal(r.stderr, 'binary.topo:1:1: error unreadable-file: This file is a binary file, not a .topo model, so it was not formatted; if it is not a model, give it a name that does not end in .topo.\n');
+            assert.match(r.stdout, /^reformatted a\.topo$/m);
+            assert.equal(readFileSync(join(dir, 'a.topo'), 'utf8'), 'site s\n\nservice x {\n  runs on s\n}\n');
         });
     });
 
