@@ -1,8 +1,9 @@
 /**
  * `topo fmt [--check] FILE|DIR…`: the formatter of the language server (language/topo-formatter.ts)
  * on files. Without `--check` each file that would change is rewritten in place and named
- * ("reformatted a.topo"); with `--check` nothing is written, each file that would change is named
- * ("would reformat a.topo") and the exit code is 1 when there is one (for CI). A file with a
+ * ("reformatted a.topo", relative to the working directory); with `--check` nothing is written,
+ * each file that would change is named ("would reformat a.topo") and the exit code is 1 when
+ * there is one (for CI). A file with a
  * syntax error is left as it is and reported in the diagnostic form (exit 1), and so is a file
  * found in a folder that cannot be read (`unreadable-file`). Imports are not followed: each file
  * is formatted on its own.
@@ -17,7 +18,7 @@ import { readModelFile } from '../node/read-model-file.js';
 import type { CommandOutput } from './check-command.js';
 import type { OutputColors } from './output-style.js';
 import { diagnosticLine } from './diagnostic-output.js';
-import { expandPathsFound } from './paths.js';
+import { displayPath, expandPathsFound } from './paths.js';
 import { unreadableFileDiagnostic } from './unreadable-file.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,11 +51,13 @@ export async function runFmt(paths: string[], check: boolean, colors: OutputColo
     let changed = 0, unchanged = 0;
     for (let i = 0; i < files.length; i++) {
         const file = files[i];
-        const document = factory.fromString(texts[i], URI.file(resolve(file)));
+        const uri = URI.file(resolve(file));
+        const shown = displayPath(uri.toString());
+        const document = factory.fromString(texts[i], uri);
         const outcome = formatTopo(document);
         if ('error' in outcome) {
             failed++;
-            err.push(`${file}:${outcome.line}:${outcome.column}: ${colors.err.red('error')} syntax: ${outcome.error} (not formatted)`);
+            err.push(`${shown}:${outcome.line}:${outcome.column}: ${colors.err.red('error')} syntax: ${outcome.error} (not formatted)`);
             continue;
         }
         if (outcome.text === texts[i]) {
@@ -63,7 +66,7 @@ export async function runFmt(paths: string[], check: boolean, colors: OutputColo
         }
         changed++;
         if (check) {
-            out.push(`would reformat ${file}`);
+            out.push(`would reformat ${shown}`);
             continue;
         }
         const bom = (await readFile(file)).subarray(0, 3).toString('utf8') === BOM ? BOM : '';
@@ -72,7 +75,7 @@ export async function runFmt(paths: string[], check: boolean, colors: OutputColo
         } catch (error) {
             throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
         }
-        out.push(`reformatted ${file}`);
+        out.push(`reformatted ${shown}`);
     }
 
     const summary = [
