@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { conformanceCases, CONFORMANCE_DIR, findingKey } from '../helpers/conformance-cases.js';
 import { expectSubset } from '../helpers/expect-subset.js';
 import { PROJECT_ROOT, TOPO_BIN, runTopo } from '../helpers/run-topo.js';
+import { assertMatchesSchema } from './json-schemas.js';
 
 const version = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version as string;
 const fixture = (name: string) => relative(PROJECT_ROOT, join(CONFORMANCE_DIR, name));
@@ -123,6 +124,7 @@ describe('topo CLI', function () {
         it('checks a directory: every file with its imports, each diagnostic once', async () => {
             const r = await runTopo(['check', '--format', 'json', fixture('11-imports')]);
             const json = JSON.parse(r.stdout);
+            assertMatchesSchema('check', json);
             const keys = json.diagnostics.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line}:${d.code}`);
             assert.equal(new Set(keys).size, keys.length, 'no diagnostic twice');
             const subjects = json.diagnostics.map((d: { subject: string }) => d.subject).sort();
@@ -157,6 +159,7 @@ describe('topo CLI', function () {
 
             const json = await runTopo(['check', '--format', 'json', '.'], { cwd: dir });
             assert.equal(json.code, 1);
+            assertMatchesSchema('check', JSON.parse(json.stdout));
             const unreadable = JSON.parse(json.stdout).diagnostics.filter((d: { code: string }) => d.code === 'unreadable-file');
             assert.deepEqual(unreadable.map((d: { file: string; line: number; column: number; severity: string }) => [d.file, d.line, d.column, d.severity]),
                 [['binary.topo', 1, 1, 'error'], ['sub/latin1.topo', 1, 1, 'error']]);
@@ -232,19 +235,22 @@ describe('topo CLI', function () {
         });
 
         for (const c of conformanceCases()) {
-            it(`match conformance case ${c.name} as JSON`, async () => {
+            it(`match conformance case ${c.name} as JSON, and the schemas of schemas/`, async () => {
                 const file = relative(PROJECT_ROOT, c.file);
                 const a = await runTopo(['analyze', file, '--format', 'json']);
                 assert.equal(a.code, 0, a.stderr);
                 const analysis = JSON.parse(a.stdout);
-                assert.equal(analysis.schemaVersion, 1);
+                assertMatchesSchema('analyze', analysis);
                 expectSubset(analysis, c.expected.analyze);
                 for (const sim of c.expected.simulate) {
                     const s = await runTopo(['simulate', file, '--fail', sim.fail.join(','), '--format', 'json']);
                     assert.equal(s.code, 0, s.stderr);
-                    expectSubset(JSON.parse(s.stdout), sim.expect);
+                    const simulation = JSON.parse(s.stdout);
+                    assertMatchesSchema('simulate', simulation, `simulate --fail ${sim.fail.join(',')}`);
+                    expectSubset(simulation, sim.expect);
                 }
                 const k = await runTopo(['check', file, '--format', 'json']);
+                assertMatchesSchema('check', JSON.parse(k.stdout));
                 const findings = JSON.parse(k.stdout).diagnostics.map(findingKey).sort();
                 assert.deepEqual(findings, c.expected.findings.map(findingKey).sort());
                 const errors = c.expected.findings.some(f => f.severity === 'error');
