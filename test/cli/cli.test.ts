@@ -40,17 +40,17 @@ describe('topo CLI', function () {
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            for (const args of [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['fmt', '--help'], ['help', 'simulate']]) {
-                const r = await runTopo(args);
+            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['fmt', '--help'], ['help', 'simulate']];
+            const results = await Promise.all(commands.map(args => runTopo(args)));
+            for (const [i, args] of commands.entries()) {
+                const r = results[i];
                 assert.equal(r.code, 0, args.join(' '));
                 const codes = r.stdout.slice(r.stdout.indexOf('\nExit codes:\n'));
                 assert.ok(codes.length > 0 && r.stdout.includes('\nExit codes:\n'), `${args.join(' ')}: no exit codes in\n${r.stdout}`);
                 for (const code of ['0', '1', '2']) assert.match(codes, new RegExp(`^  ${code}  \\S`, 'm'), `${args.join(' ')}: exit code ${code}`);
             }
-            const simulate = await runTopo(['simulate', '--help']);
-            assert.match(simulate.stdout, /--fail name not in the\s+model/);
-            const program = await runTopo(['--help']);
-            assert.match(program.stdout, /docs\/cli\.md/);
+            assert.match(results[3].stdout, /--fail name not in the\s+model/, 'simulate --help');
+            assert.match(results[0].stdout, /docs\/cli\.md/, 'topo --help');
         });
 
         const bad: Array<[string, string[], RegExp]> = [
@@ -209,16 +209,19 @@ describe('topo CLI', function () {
         it('simulate takes every --fail, each a comma-separated list', async () => {
             // api runs on east and west: it is down only when both fail
             const file = fixture('03-shared-power.topo');
-            const together = JSON.parse((await runTopo(['simulate', file, '--fail', 'east,west', '--format', 'json'])).stdout);
-            const r = await runTopo(['simulate', file, '--fail', 'east', '--fail', ' west, east', '--format', 'json']);
+            const [once, r, text, unknown] = await Promise.all([
+                runTopo(['simulate', file, '--fail', 'east,west', '--format', 'json']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', ' west, east', '--format', 'json']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', 'west']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', 'mars'])
+            ]);
+            const together = JSON.parse(once.stdout);
             assert.equal(r.code, 0, r.stderr);
             const repeated = JSON.parse(r.stdout);
             assert.deepEqual(repeated.failed, ['east', 'west']);
             assert.ok(repeated.down.includes('api'), 'both failures count');
             assert.deepEqual(repeated, together);
-            const text = await runTopo(['simulate', file, '--fail', 'east', '--fail', 'west']);
             assert.match(text.stdout, /^east and west fail: /);
-            const unknown = await runTopo(['simulate', file, '--fail', 'east', '--fail', 'mars']);
             assert.equal(unknown.code, 2);
             oneLine(unknown.stderr);
             assert.match(unknown.stderr, /`mars`, which is not in the model/);
@@ -237,19 +240,23 @@ describe('topo CLI', function () {
         for (const c of conformanceCases()) {
             it(`match conformance case ${c.name} as JSON, and the schemas of schemas/`, async () => {
                 const file = relative(PROJECT_ROOT, c.file);
-                const a = await runTopo(['analyze', file, '--format', 'json']);
+                // independent runs, side by side
+                const [a, k, ...sims] = await Promise.all([
+                    runTopo(['analyze', file, '--format', 'json']),
+                    runTopo(['check', file, '--format', 'json']),
+                    ...c.expected.simulate.map(sim => runTopo(['simulate', file, '--fail', sim.fail.join(','), '--format', 'json']))
+                ]);
                 assert.equal(a.code, 0, a.stderr);
                 const analysis = JSON.parse(a.stdout);
                 assertMatchesSchema('analyze', analysis);
                 expectSubset(analysis, c.expected.analyze);
-                for (const sim of c.expected.simulate) {
-                    const s = await runTopo(['simulate', file, '--fail', sim.fail.join(','), '--format', 'json']);
+                for (const [i, sim] of c.expected.simulate.entries()) {
+                    const s = sims[i];
                     assert.equal(s.code, 0, s.stderr);
                     const simulation = JSON.parse(s.stdout);
                     assertMatchesSchema('simulate', simulation, `simulate --fail ${sim.fail.join(',')}`);
                     expectSubset(simulation, sim.expect);
                 }
-                const k = await runTopo(['check', file, '--format', 'json']);
                 assertMatchesSchema('check', JSON.parse(k.stdout));
                 const findings = JSON.parse(k.stdout).diagnostics.map(findingKey).sort();
                 assert.deepEqual(findings, c.expected.findings.map(findingKey).sort());
