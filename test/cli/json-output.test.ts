@@ -15,8 +15,12 @@ import { assertMatchesSchema, schemaFiles, type OutputName } from './json-schema
 
 const EXAMPLES = join(PROJECT_ROOT, 'examples');
 
-/** A model that has every language error, some findings (with related places), over two files. */
+/**
+ * A model that has every language error, over two files, and a third file whose findings
+ * (with related places) are still reported.
+ */
 const BROKEN: Record<string, string> = {
+    'ok.topo': 'site z\nservice w { runs on z }\nservice lone { users 10 }\n',
     'sites.topo': 'region r in r2\nregion r2 in r\nsite s in r\n',
     'main.topo': [
         'import "sites.topo"',
