@@ -40,7 +40,7 @@ describe('topo CLI', function () {
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['fmt', '--help'], ['help', 'simulate']];
+            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate']];
             const results = await Promise.all(commands.map(args => runTopo(args)));
             for (const [i, args] of commands.entries()) {
                 const r = results[i];
@@ -51,6 +51,8 @@ describe('topo CLI', function () {
             }
             assert.match(results[3].stdout, /--fail name not in the\s+model/, 'simulate --help');
             assert.match(results[0].stdout, /docs\/cli\.md/, 'topo --help');
+            const listed = [...results[0].stdout.split('\nCommands:\n')[1].matchAll(/^ {2}([a-z]+) /gm)].map(m => m[1]).filter(c => c !== 'help');
+            assert.deepEqual(listed.filter(c => !commands.some(args => args[0] === c)), [], 'every command\'s help is tested');
         });
 
         const bad: Array<[string, string[], RegExp]> = [
@@ -190,7 +192,7 @@ describe('topo CLI', function () {
             assert.equal(r.code, 1);
             assert.equal(r.stderr, 'binary.topo:1:1: error unreadable-file: This file is a binary file, not a .topo model, so it was not formatted; if it is not a model, give it a name that does not end in .topo.\n');
             assert.match(r.stdout, /^reformatted a\.topo$/m);
-            assert.equal(readFileSync(join(dir, 'a.topo'), 'utf8'), 'site s\n\nservice x {\n  runs on s\n}\n');
+            assert.equal(readFileSync(join(dir, 'a.topo'), 'utf8'), 'site s\nservice x { runs on s }\n');
         });
     });
 

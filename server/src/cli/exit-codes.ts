@@ -17,7 +17,7 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
     analyze: [
         'the analysis is printed',
         'the model has language errors (printed on stderr; nothing on stdout)',
-        badUsage()
+        badUsage('unknown command or flag, bad value, an --order other than 1, 2 or 3')
     ],
     simulate: [
         'the simulation is printed',
