@@ -108,10 +108,11 @@ describe('topo CLI: the JSON outputs and their schemas (schemas/, docs/cli.md)',
     });
 
     for (const example of readdirSync(EXAMPLES).filter(n => n.endsWith('.topo')).sort()) {
-        it(`examples/${example}: analyze and simulate match their schemas`, async () => {
+        it(`examples/${example}: analyze (also with --order 3 --importance) and simulate match their schemas`, async () => {
             const file = join('examples', example);
-            const analyze = await output('analyze', [file]);
+            const [analyze, beyond] = await Promise.all([output('analyze', [file]), output('analyze', [file, '--order', '3', '--importance'])]);
             assert.equal(analyze.code, 0);
+            assert.equal(beyond.code, 0);
             const { domains, services } = analyze.value as { domains: Array<{ name: string; down: string[] }>; services: Array<{ name: string }> };
             // the widest single failure, and everything at once (every service down: unknown outages)
             const widest = [...domains].sort((a, b) => b.down.length - a.down.length)[0].name;
@@ -179,13 +180,14 @@ describe('topo CLI: the JSON outputs and their schemas (schemas/, docs/cli.md)',
 
     describe('the schemas', () => {
         it('reject what the outputs do not print: a property too many, a missing one, an unknown code', async () => {
-            const [check, analyze, simulate] = (await Promise.all([
+            const [check, analyze, beyond, simulate] = (await Promise.all([
                 output('check', ['test/fixtures/conformance/05-transitive.topo']),
                 output('analyze', ['test/fixtures/conformance/05-transitive.topo']),
+                output('analyze', ['test/fixtures/conformance/10-availability.topo', '--order', '2', '--importance']),
                 output('simulate', ['test/fixtures/conformance/06-failover-timing.topo', '--fail', 'pangyo'])
             ])).map(r => r.value as any);
             const finding = () => check.diagnostics.findIndex((d: { related?: unknown }) => d.related);
-            const drifts: Array<[OutputName, string, (copy: any) => void]> = [
+            const drifts: Array<[OutputName | 'beyond', string, (copy: any) => void]> = [
                 ['check', 'an extra top-level field', c => c.extra = 1],
                 ['check', 'an extra field in a diagnostic', c => c.diagnostics[0].extra = 1],
                 ['check', 'an extra field in a related place', c => c.diagnostics[finding()].related[0].extra = 1],
@@ -198,15 +200,21 @@ describe('topo CLI: the JSON outputs and their schemas (schemas/, docs/cli.md)',
                 ['analyze', 'an extra field in a domain', c => c.domains[0].domainsDown = []],
                 ['analyze', 'a service without availability', c => delete c.services[0].availability],
                 ['analyze', 'a fractional number of users', c => c.domains[0].users = 0.5],
+                ['analyze', 'cut sets without --order', c => c.services[0].cutSets = []],
+                ['beyond', 'a service without cut sets with --order', c => delete c.services[0].cutSets],
+                ['beyond', 'an extra field in a domain\'s importance', c => c.importance.domains[0].extra = 1],
+                ['beyond', 'an extra measure', c => c.importance.domains[0].users.extra = 1],
+                ['beyond', 'an order of 4', c => c.cutSetOrder = 4],
                 ['simulate', 'an extra field in an outage', c => Object.values(c.outages as object)[0].extra = 1],
                 ['simulate', 'a missing list', c => delete c.domainsDown],
                 ['simulate', 'a name twice', c => c.failed.push(c.failed[0])]
             ];
-            const outputs = { check, analyze, simulate };
+            const outputs = { check, analyze, beyond, simulate };
             for (const [name, what, change] of drifts) {
                 const copy = structuredClone(outputs[name]);
                 change(copy);
-                assert.throws(() => assertMatchesSchema(name, copy), /does not match/, `${name}: ${what} is refused`);
+                const schema = name === 'beyond' ? 'analyze' : name;
+                assert.throws(() => assertMatchesSchema(schema, copy), /does not match/, `${name}: ${what} is refused`);
             }
         });
 
