@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { conformanceCases, CONFORMANCE_DIR, findingKey } from '../helpers/conformance-cases.js';
 import { expectSubset } from '../helpers/expect-subset.js';
 import { PROJECT_ROOT, TOPO_BIN, runTopo } from '../helpers/run-topo.js';
+import { assertMatchesSchema } from './json-schemas.js';
 
 const version = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version as string;
 const fixture = (name: string) => relative(PROJECT_ROOT, join(CONFORMANCE_DIR, name));
@@ -36,6 +37,22 @@ describe('topo CLI', function () {
             const r = await runTopo(['--help']);
             assert.equal(r.code, 0);
             for (const command of ['check', 'analyze', 'simulate']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+        });
+
+        it('--help and every command\'s help list the exit codes', async () => {
+            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate']];
+            const results = await Promise.all(commands.map(args => runTopo(args)));
+            for (const [i, args] of commands.entries()) {
+                const r = results[i];
+                assert.equal(r.code, 0, args.join(' '));
+                const codes = r.stdout.slice(r.stdout.indexOf('\nExit codes:\n'));
+                assert.ok(codes.length > 0 && r.stdout.includes('\nExit codes:\n'), `${args.join(' ')}: no exit codes in\n${r.stdout}`);
+                for (const code of ['0', '1', '2']) assert.match(codes, new RegExp(`^  ${code}  \\S`, 'm'), `${args.join(' ')}: exit code ${code}`);
+            }
+            assert.match(results[3].stdout, /--fail name not in the\s+model/, 'simulate --help');
+            assert.match(results[0].stdout, /docs\/cli\.md/, 'topo --help');
+            const listed = [...results[0].stdout.split('\nCommands:\n')[1].matchAll(/^ {2}([a-z]+) /gm)].map(m => m[1]).filter(c => c !== 'help');
+            assert.deepEqual(listed.filter(c => !commands.some(args => args[0] === c)), [], 'every command\'s help is tested');
         });
 
         const bad: Array<[string, string[], RegExp]> = [
@@ -96,7 +113,7 @@ describe('topo CLI', function () {
             assert.match(r.stdout, /02-two-sites-one-region\.topo:6:9: warning spof: /);
         });
 
-        it('prints the JSON of spec section 7', async () => {
+        it('prints the JSON of docs/cli.md', async () => {
             const r = await runTopo(['check', '--format', 'json', fixture('05-transitive.topo')]);
             const json = JSON.parse(r.stdout);
             assert.equal(json.schemaVersion, 1);
@@ -109,6 +126,7 @@ describe('topo CLI', function () {
         it('checks a directory: every file with its imports, each diagnostic once', async () => {
             const r = await runTopo(['check', '--format', 'json', fixture('11-imports')]);
             const json = JSON.parse(r.stdout);
+            assertMatchesSchema('check', json);
             const keys = json.diagnostics.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line}:${d.code}`);
             assert.equal(new Set(keys).size, keys.length, 'no diagnostic twice');
             const subjects = json.diagnostics.map((d: { subject: string }) => d.subject).sort();
@@ -125,6 +143,35 @@ describe('topo CLI', function () {
             assert.match(r.stdout, /^main\.topo:\d+:\d+: error syntax: /m);
         });
 
+        it('checks the other files of a folder when one cannot be read, and reports it as an error', async () => {
+            const dir = join(scratch, 'folder-with-binary');
+            mkdirSync(join(dir, 'sub'), { recursive: true });
+            writeFileSync(join(dir, 'a.topo'), 'site s\nservice x { runs on s }\n');
+            writeFileSync(join(dir, 'sub', 'b.topo'), 'service y { runs on t }\n');
+            writeFileSync(join(dir, 'binary.topo'), Buffer.from([0x73, 0x69, 0x74, 0x65, 0x00, 0x01]));
+            writeFileSync(join(dir, 'sub', 'latin1.topo'), Buffer.from([0x73, 0x69, 0x74, 0x65, 0x20, 0xe9]));
+            const text = await runTopo(['check', '.'], { cwd: dir });
+            assert.equal(text.code, 1, text.stderr);
+            assert.equal(text.stderr, '');
+            assert.match(text.stdout, /^binary\.topo:1:1: error unreadable-file: This file is a binary file, not a \.topo model, so it was not checked; .*$/m);
+            assert.match(text.stdout, /^sub\/latin1\.topo:1:1: error unreadable-file: This file is not UTF-8 text, so it was not checked; save it as UTF-8\.$/m);
+            assert.match(text.stdout, /^a\.topo:2:9: warning spof: /m, 'the readable files are checked');
+            assert.match(text.stdout, /^sub\/b\.topo:1:21: error unresolved-reference: /m);
+            assert.match(text.stdout, / in 4 files\.$/m);
+
+            const json = await runTopo(['check', '--format', 'json', '.'], { cwd: dir });
+            assert.equal(json.code, 1);
+            assertMatchesSchema('check', JSON.parse(json.stdout));
+            const unreadable = JSON.parse(json.stdout).diagnostics.filter((d: { code: string }) => d.code === 'unreadable-file');
+            assert.deepEqual(unreadable.map((d: { file: string; line: number; column: number; severity: string }) => [d.file, d.line, d.column, d.severity]),
+                [['binary.topo', 1, 1, 'error'], ['sub/latin1.topo', 1, 1, 'error']]);
+
+            const named = await runTopo(['check', '.', 'binary.topo'], { cwd: dir });
+            assert.equal(named.code, 2, 'a file named on the command line is still bad usage');
+            oneLine(named.stderr);
+            assert.match(named.stderr, /cannot read binary\.topo: it is a binary file/);
+        });
+
         it('colours output on a terminal, and not with NO_COLOR', function () {
             const command = `${process.execPath} ${TOPO_BIN} check ${fixture('01-single-site.topo')}`;
             const tty = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, TERM: 'xterm' } });
@@ -132,6 +179,20 @@ describe('topo CLI', function () {
             assert.match(tty.stdout, /\x1b\[/);
             const plain = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, TERM: 'xterm', NO_COLOR: '1' } });
             assert.doesNotMatch(plain.stdout, /\x1b\[/);
+        });
+    });
+
+    describe('fmt', () => {
+        it('`fmt` formats the other files of a folder when one cannot be read, and reports it', async () => {
+            const dir = join(scratch, 'fmt-folder-with-binary');
+            mkdirSync(dir, { recursive: true });
+            writeFileSync(join(dir, 'a.topo'), 'site s\nservice x {runs on s}\n');
+            writeFileSync(join(dir, 'binary.topo'), Buffer.from([0x73, 0x00]));
+            const r = await runTopo(['fmt', '.'], { cwd: dir });
+            assert.equal(r.code, 1);
+            assert.equal(r.stderr, 'binary.topo:1:1: error unreadable-file: This file is a binary file, not a .topo model, so it was not formatted; if it is not a model, give it a name that does not end in .topo.\n');
+            assert.match(r.stdout, /^reformatted a\.topo$/m);
+            assert.equal(readFileSync(join(dir, 'a.topo'), 'utf8'), 'site s\nservice x { runs on s }\n');
         });
     });
 
@@ -147,6 +208,27 @@ describe('topo CLI', function () {
             }
         });
 
+        it('simulate takes every --fail, each a comma-separated list', async () => {
+            // api runs on east and west: it is down only when both fail
+            const file = fixture('03-shared-power.topo');
+            const [once, r, text, unknown] = await Promise.all([
+                runTopo(['simulate', file, '--fail', 'east,west', '--format', 'json']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', ' west, east', '--format', 'json']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', 'west']),
+                runTopo(['simulate', file, '--fail', 'east', '--fail', 'mars'])
+            ]);
+            const together = JSON.parse(once.stdout);
+            assert.equal(r.code, 0, r.stderr);
+            const repeated = JSON.parse(r.stdout);
+            assert.deepEqual(repeated.failed, ['east', 'west']);
+            assert.ok(repeated.down.includes('api'), 'both failures count');
+            assert.deepEqual(repeated, together);
+            assert.match(text.stdout, /^east and west fail: /);
+            assert.equal(unknown.code, 2);
+            oneLine(unknown.stderr);
+            assert.match(unknown.stderr, /`mars`, which is not in the model/);
+        });
+
         it('print readable text', async () => {
             const a = await runTopo(['analyze', fixture('05-transitive.topo')]);
             assert.equal(a.code, 0);
@@ -158,19 +240,26 @@ describe('topo CLI', function () {
         });
 
         for (const c of conformanceCases()) {
-            it(`match conformance case ${c.name} as JSON`, async () => {
+            it(`match conformance case ${c.name} as JSON, and the schemas of schemas/`, async () => {
                 const file = relative(PROJECT_ROOT, c.file);
-                const a = await runTopo(['analyze', file, '--format', 'json']);
+                // independent runs, side by side
+                const [a, k, ...sims] = await Promise.all([
+                    runTopo(['analyze', file, '--format', 'json']),
+                    runTopo(['check', file, '--format', 'json']),
+                    ...c.expected.simulate.map(sim => runTopo(['simulate', file, '--fail', sim.fail.join(','), '--format', 'json']))
+                ]);
                 assert.equal(a.code, 0, a.stderr);
                 const analysis = JSON.parse(a.stdout);
-                assert.equal(analysis.schemaVersion, 1);
+                assertMatchesSchema('analyze', analysis);
                 expectSubset(analysis, c.expected.analyze);
-                for (const sim of c.expected.simulate) {
-                    const s = await runTopo(['simulate', file, '--fail', sim.fail.join(','), '--format', 'json']);
+                for (const [i, sim] of c.expected.simulate.entries()) {
+                    const s = sims[i];
                     assert.equal(s.code, 0, s.stderr);
-                    expectSubset(JSON.parse(s.stdout), sim.expect);
+                    const simulation = JSON.parse(s.stdout);
+                    assertMatchesSchema('simulate', simulation, `simulate --fail ${sim.fail.join(',')}`);
+                    expectSubset(simulation, sim.expect);
                 }
-                const k = await runTopo(['check', file, '--format', 'json']);
+                assertMatchesSchema('check', JSON.parse(k.stdout));
                 const findings = JSON.parse(k.stdout).diagnostics.map(findingKey).sort();
                 assert.deepEqual(findings, c.expected.findings.map(findingKey).sort());
                 const errors = c.expected.findings.some(f => f.severity === 'error');

@@ -1,6 +1,7 @@
 /**
  * `topo check FILE|DIR…`: every file checked with what it imports; each diagnostic reported once.
- * Exit 1 when any diagnostic is an error.
+ * A file found in a folder that cannot be read is an `unreadable-file` error and the rest is
+ * checked. Exit 1 when any diagnostic is an error.
  */
 import { analyzeFindings, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
@@ -9,7 +10,8 @@ import type { LangiumDocument } from 'langium';
 import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { loadFiles, rootModel } from './load-models.js';
 import type { OutputColors } from './output-style.js';
-import { expandPaths } from './paths.js';
+import { expandPathsFound } from './paths.js';
+import { unreadableFileDiagnostic } from './unreadable-file.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommandOutput {
@@ -20,14 +22,15 @@ export interface CommandOutput {
 }
 
 export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
-    const files = await expandPaths(paths);
+    const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
-    const workspace = await loadFiles(files);
+    const workspace = await loadFiles(files, inFolders);
     const found = new Map<string, TopoDiagnostic>();
     const add = (d: TopoDiagnostic) => {
         const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
         if (!found.has(key)) found.set(key, d);
     };
+    for (const file of workspace.unreadable) add(unreadableFileDiagnostic(file, 'checked'));
     for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
@@ -45,7 +48,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         plural(summary.errors, 'error'), plural(summary.warnings, 'warning'),
         `${summary.information} information`, plural(summary.hints, 'hint')
     ].join(', ');
-    const fileCount = plural(workspace.documents.length, 'file');
+    const fileCount = plural(workspace.documents.length + workspace.unreadable.length, 'file');
     lines.push(diagnostics.length === 0
         ? colors.out.green(`No problems found in ${fileCount}.`)
         : `${counts} in ${fileCount}.`);
@@ -53,7 +56,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
 }
 
 /**
- * The JSON of spec section 7, one diagnostic per piece: the whole answer can be larger than the
+ * The JSON of docs/cli.md (schemas/check.schema.json), one diagnostic per piece: the whole answer can be larger than the
  * longest string JavaScript can hold (a model where every service has hundreds of causes).
  */
 export function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize>): Iterable<string> {

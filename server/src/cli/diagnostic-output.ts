@@ -1,6 +1,6 @@
 /**
  * Diagnostics for people (`path:line:column: severity code: message`, one per line, the form
- * editors and terminals make clickable) and for machines (the JSON of spec section 7).
+ * editors and terminals make clickable) and for machines (the JSON of docs/cli.md, schemas/check.schema.json).
  */
 import type { TopoDiagnostic } from '../language/diagnostics.js';
 import type { Colors } from './output-style.js';

@@ -18,9 +18,10 @@ export interface RootModel {
     language: TopoDiagnostic[];
 }
 
-export async function loadFiles(paths: string[]): Promise<LoadedWorkspace> {
+/** `tolerated`: files found in a folder, reported in `unreadable` when they cannot be read. */
+export async function loadFiles(paths: string[], tolerated?: ReadonlySet<string>): Promise<LoadedWorkspace> {
     try {
-        return await loadWorkspace(paths, createTopoServices(NodeFileSystem, { batch: true }).Topo);
+        return await loadWorkspace(paths, createTopoServices(NodeFileSystem, { batch: true }).Topo, tolerated);
     } catch (error) {
         if (error instanceof UnreadableFileError) throw new UsageError(`cannot read ${error.path}: it ${error.problem}`);
         throw error;

@@ -1,7 +1,8 @@
 /**
- * The `topo` command: check, analyze, simulate, export, fmt. Exit codes (spec section 7): 0 fine; 1 an error
- * diagnostic (check) or language errors (analyze, simulate); 2 bad usage or an unreadable file
- * named on the command line — always one line on stderr, never a stack trace.
+ * The `topo` command: check, analyze, simulate, export, fmt (documented in docs/cli.md). Exit
+ * codes (exit-codes.ts): 0 fine; 1 an error diagnostic (check) or language errors (analyze,
+ * simulate, export); 2 bad usage or an unreadable file named on the command line — always one
+ * line on stderr, never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -9,6 +10,7 @@ import { runAnalyze } from './analyze-command.js';
 import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
 import { runCheck, type CommandOutput } from './check-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
+import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
 import { colorsFor, type OutputColors } from './output-style.js';
 import { runSimulate } from './simulate-command.js';
@@ -59,7 +61,7 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
     program.command('simulate')
         .description('what goes down, what degrades, and for how long, when elements fail together')
         .argument('<file>', 'a .topo file (its imports are followed)')
-        .requiredOption('--fail <names>', 'comma-separated names of the elements that fail', parseNames)
+        .requiredOption('--fail <names>', 'names of the elements that fail together, comma-separated; repeat --fail to add more', addNames)
         .addOption(formatOption())
         .action(async (file: string, options: { fail: string[]; format: Format }) => {
             emit(await runSimulate(file, options.fail, options.format, colors));
@@ -83,15 +85,18 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         });
 
     for (const command of program.commands) {
-        command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+        command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true)
+            .addHelpText('after', commandExitCodes(command.name() as CommandName));
     }
+    program.addHelpText('after', programExitCodes());
     return program;
 }
 
-function parseNames(value: string): string[] {
+/** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */
+function addNames(value: string, previous: string[] | undefined): string[] {
     const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
     if (names.length === 0) throw new UsageError('--fail needs at least one element name');
-    return names;
+    return [...new Set([...(previous ?? []), ...names])];
 }
 
 /** Writes the pieces in order, waiting for the stream to drain when its buffer is full. */

@@ -3,7 +3,7 @@
  * `.topo` files below them.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 
 /** per working directory: URI → path shown */
@@ -25,7 +25,25 @@ export function displayPath(uri: string, cwd = process.cwd()): string {
 
 /** Files stay as given; a directory becomes its `.topo` files, recursively, sorted. */
 export async function expandPaths(paths: string[]): Promise<string[]> {
-    const result: string[] = [];
+    return (await expandPathsFound(paths)).files;
+}
+
+export interface ExpandedPaths {
+    /** the files named and the files found in the directories named, in that order */
+    files: string[];
+    /**
+     * the files found in a directory and not named themselves: one of these that cannot be read
+     * is reported for itself, and the others are checked (a file named that cannot be read is
+     * bad usage)
+     */
+    found: Set<string>;
+}
+
+/** As `expandPaths`, saying which files were found in a directory rather than named. */
+export async function expandPathsFound(paths: string[]): Promise<ExpandedPaths> {
+    const files: string[] = [];
+    const found = new Set<string>();
+    const named = new Set<string>();
     for (const path of paths) {
         let isDirectory = false;
         try {
@@ -33,10 +51,18 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
         } catch {
             // left as given: the loader reports what is wrong with it
         }
-        if (isDirectory) result.push(...await topoFilesUnder(path));
-        else result.push(path);
+        if (isDirectory) {
+            for (const file of await topoFilesUnder(path)) {
+                files.push(file);
+                found.add(file);
+            }
+        } else {
+            files.push(path);
+            named.add(resolve(path));
+        }
     }
-    return result;
+    for (const file of found) if (named.has(resolve(file))) found.delete(file);
+    return { files, found };
 }
 
 async function topoFilesUnder(root: string): Promise<string[]> {

@@ -14,6 +14,16 @@ export interface LoadedWorkspace {
     roots: LangiumDocument[];
     /** every loaded document */
     documents: LangiumDocument[];
+    /** the files that may be unreadable (`tolerated`) and were: not loaded, in the order given */
+    unreadable: UnreadableFile[];
+}
+
+/** A file that was not loaded, and why (see `ReadResult`). */
+export interface UnreadableFile {
+    path: string;
+    uri: URI;
+    problem: string;
+    advice?: string;
 }
 
 /** A file named by the user that cannot be read: the caller reports it (the CLI exits 2). */
@@ -23,20 +33,34 @@ export class UnreadableFileError extends Error {
     }
 }
 
-export async function loadWorkspace(paths: string[], services = createTopoServices(NodeFileSystem).Topo): Promise<LoadedWorkspace> {
+/**
+ * Loads the files of `paths` and what they import. A file of `paths` that cannot be read throws
+ * `UnreadableFileError`, unless it is in `tolerated` (a file found in a folder rather than named):
+ * then it is listed in `unreadable` and the rest is loaded.
+ */
+export async function loadWorkspace(
+    paths: string[],
+    services = createTopoServices(NodeFileSystem).Topo,
+    tolerated: ReadonlySet<string> = new Set()
+): Promise<LoadedWorkspace> {
     const shared = services.shared;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const imports = services.imports.Imports;
     const roots: LangiumDocument[] = [];
     const queue: LangiumDocument[] = [];
+    const unreadable: UnreadableFile[] = [];
 
     for (const path of paths) {
         const uri = URI.file(resolve(path));
         const existing = langiumDocuments.getDocument(uri);
         if (existing) { roots.push(existing); continue; }
         const read = await readModelFile(uri.fsPath);
-        if ('problem' in read) throw new UnreadableFileError(path, read.problem);
+        if ('problem' in read) {
+            if (!tolerated.has(path)) throw new UnreadableFileError(path, read.problem);
+            if (!unreadable.some(u => u.uri.toString() === uri.toString())) unreadable.push({ path, uri, ...read });
+            continue;
+        }
         const document = factory.fromString(read.text, uri);
         langiumDocuments.addDocument(document);
         roots.push(document);
@@ -61,5 +85,5 @@ export async function loadWorkspace(paths: string[], services = createTopoServic
 
     const documents = langiumDocuments.all.toArray();
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { services, roots, documents };
+    return { services, roots, documents, unreadable };
 }

@@ -4,7 +4,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 
-export type ReadResult = { text: string } | { problem: string };
+/**
+ * `problem` completes "the file …" ("is a binary file, not a .topo model"); `advice`, when
+ * there is one, says what would make the file readable.
+ */
+export type ReadResult = { text: string } | { problem: string; advice?: string };
 
 const REASONS: Record<string, string> = {
     ENOENT: 'does not exist',
@@ -22,12 +26,12 @@ export async function readModelFile(path: string): Promise<ReadResult> {
         if (info.isDirectory()) return { problem: 'is a directory, not a file' };
         if (!info.isFile()) return { problem: 'is not a regular file' };
         const bytes = await readFile(path);
-        if (bytes.includes(0)) return { problem: 'is a binary file, not a .topo model' };
+        if (bytes.includes(0)) return { problem: 'is a binary file, not a .topo model', advice: 'if it is not a model, give it a name that does not end in .topo' };
         let text: string;
         try {
             text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         } catch {
-            return { problem: 'is not UTF-8 text' };
+            return { problem: 'is not UTF-8 text', advice: 'save it as UTF-8' };
         }
         return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
     } catch (error) {
