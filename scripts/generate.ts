@@ -1,8 +1,10 @@
 /**
  * Writes what is derived from the project's tables, so that each fact has one place:
  * - from the finding codes (server/src/analysis/findings/codes.ts): the `topo.severity.*`
- *   settings in package.json and the findings tables of docs/language.md and
- *   docs/findings/README.md;
+ *   settings in package.json, the findings tables of docs/language.md and
+ *   docs/findings/README.md, and the JSON Schema's list (schemas/definitions.schema.json);
+ * - from the language error codes (server/src/language/error-codes.ts): the "Language errors"
+ *   table of docs/language.md and the JSON Schema's list;
  * - from the grammar's keywords (server/src/language/keywords.ts) and the statements table
  *   (server/src/language/statements.ts): the list of reserved words in docs/language.md and the
  *   keywords the TextMate grammar highlights (syntaxes/topo.tmLanguage.json).
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_CODES, FINDING_CODE_LIST, type FindingCodeInfo } from '../server/src/analysis/findings/codes.js';
 import { WORD_KEYWORDS } from '../server/src/language/keywords.js';
+import { LANGUAGE_ERROR_CODES, LANGUAGE_ERRORS } from '../server/src/language/error-codes.js';
 import { ELEMENT_KINDS } from '../server/src/language/element-rules.js';
 import { STATEMENTS, STATEMENT_TYPES, type StatementInfo } from '../server/src/language/statements.js';
 
@@ -85,6 +88,19 @@ function packageJson(text: string): string {
     return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+function languageErrorsTable(): string {
+    const rows = LANGUAGE_ERROR_CODES.map(code => `| \`${code}\` | ${LANGUAGE_ERRORS[code].example} |`);
+    return ['| code | example message |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** The code lists of the JSON Schemas' shared definitions. */
+function schemaDefinitions(text: string): string {
+    const schema = JSON.parse(text);
+    schema.$defs.findingCode.enum = [...FINDING_CODE_LIST];
+    schema.$defs.languageErrorCode.enum = [...LANGUAGE_ERROR_CODES];
+    return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 function keywordList(): string {
     return WORD_KEYWORDS.map(k => `\`${k}\``).join(' ');
 }
@@ -117,11 +133,13 @@ function textMateGrammar(text: string): string {
 export const GENERATED: ReadonlyArray<{ path: string; generate(current: string): string }> = [
     { path: 'package.json', generate: packageJson },
     { path: 'syntaxes/topo.tmLanguage.json', generate: textMateGrammar },
+    { path: 'schemas/definitions.schema.json', generate: schemaDefinitions },
     {
         path: 'docs/language.md',
-        generate: text => replaceRegion(
+        generate: text => replaceRegion(replaceRegion(
             replaceRegion(text, 'findings table', findingsTable(code => `\`${code}\``), 'docs/language.md'),
-            'keywords', keywordList(), 'docs/language.md')
+            'keywords', keywordList(), 'docs/language.md'),
+            'language errors table', languageErrorsTable(), 'docs/language.md')
     },
     {
         path: 'docs/findings/README.md',

@@ -4,10 +4,11 @@
  * still checked or formatted. (A file named on the command line that cannot be read is bad
  * usage instead: exit 2.)
  */
+import type { LanguageErrorCode } from '../language/error-codes.js';
 import type { TopoDiagnostic } from '../language/diagnostics.js';
 import type { UnreadableFile } from '../node/load-workspace.js';
 
-export const UNREADABLE_FILE = 'unreadable-file';
+export const UNREADABLE_FILE: LanguageErrorCode = 'unreadable-file';
 
 /** `skipped`: what was not done to it ("checked", "formatted"). */
 export function unreadableFileDiagnostic(file: UnreadableFile, skipped: string): TopoDiagnostic {

@@ -7,6 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../analysis/results.js';
 import type { ElementSource } from './build-model.js';
+import type { LanguageErrorCode } from './error-codes.js';
 
 export interface RelatedPlace {
     uri: string;
@@ -29,7 +30,7 @@ export interface TopoDiagnostic {
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
-const LANGIUM_CODES: Record<string, string> = {
+const LANGIUM_CODES: Record<string, LanguageErrorCode> = {
     'lexing-error': 'syntax',
     'parsing-error': 'syntax',
     'linking-error': 'unresolved-reference'

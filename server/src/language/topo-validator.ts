@@ -13,6 +13,7 @@ import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle 
 import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
 import { readWholeNumber } from './values.js';
+import type { LanguageErrorCode } from './error-codes.js';
 
 export function registerTopoChecks(services: TopoServices): void {
     const validator = new TopoValidator(services);
@@ -48,7 +49,7 @@ export class TopoValidator {
         if (first === undefined) return;
         for (const imp of model.imports) {
             if ((imp.$cstNode?.offset ?? 0) > first) {
-                accept('error', 'An `import` must come before the file\'s first element.', { node: imp, code: 'import-order' });
+                accept('error', 'An `import` must come before the file\'s first element.', { node: imp, code: 'import-order' satisfies LanguageErrorCode });
             }
         }
     };
@@ -58,7 +59,7 @@ export class TopoValidator {
         for (const { node, uri } of this.imports.importsOf(document)) {
             if (this.documents.hasDocument(uri)) continue;
             const why = this.imports.problems.get(uri.toString()) ?? 'does not exist';
-            accept('error', `Cannot import "${node.path}": ${UriUtils.basename(uri)} ${why}.`, { node, property: 'path', code: 'missing-import' });
+            accept('error', `Cannot import "${node.path}": ${UriUtils.basename(uri)} ${why}.`, { node, property: 'path', code: 'missing-import' satisfies LanguageErrorCode });
         }
     };
 
@@ -72,7 +73,7 @@ export class TopoValidator {
             const earlier = seen.get(element.name);
             if (earlier) {
                 accept('error', `Duplicate name \`${element.name}\`: already declared on line ${line(earlier)}. Names are unique across the model.`,
-                    { node: element, property: 'name', code: 'duplicate-name' });
+                    { node: element, property: 'name', code: 'duplicate-name' satisfies LanguageErrorCode });
                 continue;
             }
             seen.set(element.name, element);
@@ -80,7 +81,7 @@ export class TopoValidator {
             if (other) {
                 const path = UriUtils.relative(UriUtils.dirname(document.uri), other.description.documentUri);
                 accept('error', `Duplicate name \`${element.name}\`: already declared in ${path} (line ${(other.description.nameSegment?.range.start.line ?? 0) + 1}), which this file imports.`,
-                    { node: element, property: 'name', code: 'duplicate-name' });
+                    { node: element, property: 'name', code: 'duplicate-name' satisfies LanguageErrorCode });
             }
         }
         this.checkDuplicatesBroughtByImports(model, closure, accept);
@@ -102,14 +103,14 @@ export class TopoValidator {
             if (seenTogether) continue; // reported in the file that sees both
             const paths = inClosure.map(d => UriUtils.relative(UriUtils.dirname(AstUtils.getDocument(model).uri), d.description.documentUri));
             accept('error', `The imports bring in \`${name}\` twice: it is declared in ${paths.join(' and ')}. Names are unique across the model.`,
-                { node: model.imports[0], code: 'duplicate-name' });
+                { node: model.imports[0], code: 'duplicate-name' satisfies LanguageErrorCode });
         }
     }
 
     checkName = (element: ast.Element, accept: ValidationAcceptor): void => {
         if (element.name && isReserved(element.name)) {
             accept('error', `\`${element.name}\` is a keyword and cannot be used as a name; choose another, such as \`${element.name}-${element.kind}\`.`,
-                { node: element, property: 'name', code: 'keyword-name' });
+                { node: element, property: 'name', code: 'keyword-name' satisfies LanguageErrorCode });
         }
     };
 
@@ -121,10 +122,10 @@ export class TopoValidator {
             const info = STATEMENTS[statement.$type];
             const keyword = info.keyword;
             if (!(info.kinds as readonly ElementKind[]).includes(kind)) {
-                accept('error', `\`${keyword}\` is not allowed in ${withArticle(kind)}${hintFor(statement.$type, kind)}.`, { node: statement, code: 'statement-not-allowed' });
+                accept('error', `\`${keyword}\` is not allowed in ${withArticle(kind)}${hintFor(statement.$type, kind)}.`, { node: statement, code: 'statement-not-allowed' satisfies LanguageErrorCode });
             } else if (!info.repeat) {
                 if (counted.has(statement.$type)) {
-                    accept('error', `\`${keyword}\` is given twice in ${element.name}; keep one.`, { node: statement, code: 'statement-repeated' });
+                    accept('error', `\`${keyword}\` is given twice in ${element.name}; keep one.`, { node: statement, code: 'statement-repeated' satisfies LanguageErrorCode });
                 }
                 counted.add(statement.$type);
             }
@@ -136,7 +137,7 @@ export class TopoValidator {
         const kind = element.kind as ElementKind;
         const accepted = ELEMENT_KINDS[kind]?.containers ?? [];
         if (accepted.length === 0) {
-            accept('error', `${capitalize(withArticle(kind))} cannot be \`in\` anything: say where it runs with \`runs on\`.`, { node: element, property: 'container', code: 'wrong-kind' });
+            accept('error', `${capitalize(withArticle(kind))} cannot be \`in\` anything: say where it runs with \`runs on\`.`, { node: element, property: 'container', code: 'wrong-kind' satisfies LanguageErrorCode });
             return;
         }
         this.checkKind(element.container, accepted, `\`in\` on ${withArticle(kind)}`, element, 'container', accept);
@@ -146,7 +147,7 @@ export class TopoValidator {
         while (current) {
             if (seen.has(current)) {
                 if (current === element) {
-                    accept('error', `\`${element.name}\` is contained in itself through \`in\`; containment cannot loop.`, { node: element, property: 'container', code: 'containment-cycle' });
+                    accept('error', `\`${element.name}\` is contained in itself through \`in\`; containment cannot loop.`, { node: element, property: 'container', code: 'containment-cycle' satisfies LanguageErrorCode });
                 }
                 break;
             }
@@ -159,17 +160,17 @@ export class TopoValidator {
         this.checkKind(deployment.domain, DOMAIN_KINDS, '`runs on`', deployment, 'domain', accept);
         if (deployment.replicas !== undefined) {
             const result = readWholeNumber(deployment.replicas, 'a replica count');
-            if ('error' in result) accept('error', result.error, { node: deployment, property: 'replicas', code: 'bad-value' });
+            if ('error' in result) accept('error', result.error, { node: deployment, property: 'replicas', code: 'bad-value' satisfies LanguageErrorCode });
         }
     };
 
     checkCountTerm = (term: ast.CountTerm, accept: ValidationAcceptor): void => {
         const result = readWholeNumber(term.count, 'the count of `K of (…)`');
         if ('error' in result) {
-            accept('error', result.error, { node: term, property: 'count', code: 'bad-value' });
+            accept('error', result.error, { node: term, property: 'count', code: 'bad-value' satisfies LanguageErrorCode });
         } else if (result.value > term.members.length) {
             accept('error', `\`${term.count} of (…)\` can never hold: it lists only ${term.members.length} element${term.members.length === 1 ? '' : 's'}.`,
-                { node: term, property: 'count', code: 'bad-value' });
+                { node: term, property: 'count', code: 'bad-value' satisfies LanguageErrorCode });
         }
     };
 
@@ -188,7 +189,7 @@ export class TopoValidator {
         if (typeof text !== 'string') return;
         const result = readScalar(node.$type, text);
         if ('error' in result) {
-            accept('error', `Bad ${STATEMENTS[node.$type].keyword}: ${result.error}.`, { node, property: 'value' as never, code: 'bad-value' });
+            accept('error', `Bad ${STATEMENTS[node.$type].keyword}: ${result.error}.`, { node, property: 'value' as never, code: 'bad-value' satisfies LanguageErrorCode });
         }
     };
 
@@ -197,7 +198,7 @@ export class TopoValidator {
         const target = ref?.ref;
         if (!ref || !target || accepted.includes(target.kind as ElementKind)) return;
         accept('error', `${where} expects ${describeKinds(accepted)}, but \`${ref.$refText}\` is ${withArticle(target.kind)}.`,
-            { node, property: property as never, index, code: 'wrong-kind' });
+            { node, property: property as never, index, code: 'wrong-kind' satisfies LanguageErrorCode });
     }
 }
 
