@@ -29,7 +29,7 @@ function referenceAnalysis(model: Model): AnalysisResult {
         })),
         domains: b.domains,
         findings: b.findings.map(f => ({
-            code: f.code, severity: f.severity, subject: f.subject, causes: f.causes, message: 'm', related: [],
+            code: f.code, severity: f.severity, subject: f.subject, causes: f.causes, causeCount: f.causes.length, message: 'm', related: [],
             anchor: { element: f.subject, part: FINDING_CODES[f.code as FindingCode].anchor, target: f.target ?? f.cycleTargets?.[0] }
         }))
     };

@@ -3,7 +3,7 @@
  * in words (empty list = agreement).
  */
 
-import { FINDING_CODES, isFindingCode } from '../../server/src/analysis/findings/codes.js';
+import { FINDING_CODES, isFindingCode, MAX_LISTED_CAUSES } from '../../server/src/analysis/findings/codes.js';
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
 import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
@@ -62,11 +62,18 @@ interface Keyed {
     key: string;
 }
 
-function findingKey(f: { code: string; severity: string; subject: string; causes?: string[] }, target?: string): Keyed {
-    const causes = f.causes ?? [];
+/**
+ * A finding as the multiset compares it: the engine lists at most MAX_LISTED_CAUSES causes with
+ * `causeCount`, the reference every cause; both are keyed by the first ones and the count.
+ */
+function findingKey(f: { code: string; severity: string; subject: string; causes?: string[]; causeCount?: number }, target?: string): Keyed {
+    const all = f.causes ?? [];
+    const count = f.causeCount ?? all.length;
+    const listed = all.slice(0, MAX_LISTED_CAUSES);
     return {
         code: f.code,
-        key: `${f.code} ${f.severity} on ${f.subject}${target !== undefined ? ` monitors ${target}` : ''} causes [${causes.join(', ')}]`
+        key: `${f.code} ${f.severity} on ${f.subject}${target !== undefined ? ` monitors ${target}` : ''} causes [${listed.join(', ')}]` +
+            (count !== listed.length ? ` of ${count}` : '')
     };
 }
 

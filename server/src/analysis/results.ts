@@ -49,8 +49,10 @@ export interface Finding {
     severity: Severity;
     /** the element the finding is about */
     subject: string;
-    /** the nearest failure domains that trigger it, sorted by name; empty when none apply */
+    /** the nearest failure domains that trigger it, sorted by name, at most 20; empty when none apply */
     causes: string[];
+    /** how many nearest failure domains trigger it (causes lists the first 20) */
+    causeCount: number;
     /** one paragraph for an on-call engineer: what fails, through which path, users, the fix */
     message: string;
     anchor: Anchor;

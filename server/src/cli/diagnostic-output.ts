@@ -17,6 +17,7 @@ export interface JsonDiagnostic {
     message: string;
     subject?: string;
     causes?: string[];
+    causeCount?: number;
     related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
@@ -33,6 +34,7 @@ export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
     };
     if (d.subject !== undefined) json.subject = d.subject;
     if (d.causes !== undefined) json.causes = d.causes;
+    if (d.causeCount !== undefined) json.causeCount = d.causeCount;
     if (d.related.length > 0) {
         json.related = d.related.map(r => ({
             file: displayPath(r.uri), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message
@@ -53,6 +55,7 @@ export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): stri
         `"message":${q(d.message)}`;
     if (d.subject !== undefined) text += `,"subject":${q(d.subject)}`;
     if (d.causes !== undefined) text += `,"causes":${q(d.causes)}`;
+    if (d.causeCount !== undefined) text += `,"causeCount":${d.causeCount}`;
     if (d.related.length > 0) {
         text += ',"related":[';
         d.related.forEach((r, i) => {

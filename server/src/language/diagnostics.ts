@@ -24,7 +24,10 @@ export interface TopoDiagnostic {
     /** true for the language's own errors (syntax, references, values, imports) */
     language: boolean;
     subject?: string;
+    /** at most 20 (the first in name order) */
     causes?: string[];
+    /** how many causes there are in all */
+    causeCount?: number;
     related: RelatedPlace[];
 }
 
@@ -71,6 +74,7 @@ export function findingDiagnostics(findings: Finding[], sources: Map<string, Ele
             language: false,
             subject: finding.subject,
             causes: finding.causes,
+            causeCount: finding.causeCount,
             related
         });
     }

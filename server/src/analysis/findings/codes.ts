@@ -111,9 +111,19 @@ export interface FindingSubject {
     target?: string;
 }
 
-/** A finding of `code` about `subject`, with the severity and anchor the table gives. */
-export function newFinding(code: FindingCode, subject: FindingSubject, message: string, causes: string[] = [], related: Related[] = []): Finding {
+/** A finding names at most this many causes (the first in name order); `causeCount` says how many there are. */
+export const MAX_LISTED_CAUSES = 20;
+
+/**
+ * A finding of `code` about `subject`, with the severity and anchor the table gives. `causes`
+ * are the nearest causes in name order (only the first MAX_LISTED_CAUSES are needed, and kept);
+ * `causeCount` the number of all of them.
+ */
+export function newFinding(
+    code: FindingCode, subject: FindingSubject, message: string, causes: string[] = [], related: Related[] = [], causeCount = causes.length
+): Finding {
     const anchor: Finding['anchor'] = { element: subject.element, part: FINDING_CODES[code].anchor };
     if (subject.target !== undefined) anchor.target = subject.target;
-    return { code, severity: severityOf(code, subject.tier), subject: subject.element, causes, message, anchor, related };
+    const listed = causes.length > MAX_LISTED_CAUSES ? causes.slice(0, MAX_LISTED_CAUSES) : causes;
+    return { code, severity: severityOf(code, subject.tier), subject: subject.element, causes: listed, causeCount, message, anchor, related };
 }

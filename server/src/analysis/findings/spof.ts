@@ -7,15 +7,13 @@ import type { CompiledModel } from '../compile.js';
 import { formatUsers, joinOr, possessive, shortList } from '../../common/format.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
-import { newFinding } from './codes.js';
+import { MAX_LISTED_CAUSES, newFinding } from './codes.js';
 import { RelatedList, usersClause, type FindingContext } from './context.js';
 
 /** How many nearest SPOFs a message spells out with their paths. */
 const SHOWN = 3;
 /** How many names a list in a message gives before "…". */
 const LISTED = 8;
-/** How many causes get a related entry. */
-const RELATED_CAUSES = 20;
 
 export function spofFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
@@ -54,7 +52,8 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         if (pick === undefined) continue;
         const name = cm.names[s];
         const nearest = ctx.nearest(s);
-        const causes = nearest.map(d => cm.names[d]);
+        // only the causes a finding lists (no string per (service, cause) pair on a large model)
+        const causes = nearest.slice(0, MAX_LISTED_CAUSES).map(d => cm.names[d]);
         for (const d of nearest) inNearest[d] = 1;
         // spofsOf is in name order: so are the others (only the first few are named)
         const others = sweep.spofsOf(s).filter(d => inNearest[d] === 0);
@@ -73,7 +72,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
             if (group === undefined) fixes.set(fix.key, { fix, domains: [domain] });
             else group.domains.push(domain);
         }
-        for (const d of nearest.slice(0, RELATED_CAUSES)) related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
+        for (const d of nearest.slice(0, MAX_LISTED_CAUSES)) related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
         let what: string;
         if (pick.length === nearest.length) {
             what = `${name} goes down if ${joinOr(causes)} fails (${described.join('; ')})`;
@@ -87,7 +86,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         const likewise = pick.length < nearest.length ? ` (and likewise for the other ${nearest.length - pick.length})` : '';
         const fixText = [...fixes.values()].map(g => g.fix.say(joinOr(g.domains))).join('; ');
         out.push(newFinding('spof', { element: name, tier: cm.elements[s].tier },
-            `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`, causes, related.items));
+            `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`, causes, related.items, nearest.length));
     }
     return out;
 }
