@@ -27,8 +27,8 @@ describe('analysis: semantics', () => {
             assert.equal(pangyo.users, 43_200_000);
             const sim = simulate(KAKAO, ['pangyo']);
             assert.deepEqual(sim.up, ['messages']);
-            assert.deepEqual(sim.outages.auth, { minutes: 600, reason: 'until pangyo recovers' });
-            assert.deepEqual(sim.outages.talk, { minutes: 600, reason: 'needs auth, down until pangyo recovers' });
+            assert.deepEqual(sim.outages.auth, { minutes: 600, reason: 'until pangyo recovers', users: 0 });
+            assert.deepEqual(sim.outages.talk, { minutes: 600, reason: 'needs auth, down until pangyo recovers', users: 43_200_000 });
         });
 
         it('says what fails, through which path, how many users, and the fix', () => {
@@ -65,19 +65,19 @@ describe('analysis: semantics', () => {
     describe('outage reasons', () => {
         it('failover, and what depends on it', () => {
             const sim = simulate(CASES['06-failover-timing'], ['pangyo']);
-            assert.deepEqual(sim.outages.auth, { minutes: 30, reason: 'fails over to ansan (30m)' });
-            assert.deepEqual(sim.outages.bank, { minutes: 30, reason: 'needs auth, which fails over to ansan (30m)' });
+            assert.deepEqual(sim.outages.auth, { minutes: 30, reason: 'fails over to ansan (30m)', users: 0 });
+            assert.deepEqual(sim.outages.bank, { minutes: 30, reason: 'needs auth, which fails over to ansan (30m)', users: 0 });
         });
 
         it('unknown recovery, a failed service, fractional minutes, a region', () => {
             assert.equal(simulate(CASES['05-transitive'], ['gasan']).outages.pay.reason,
                 'until gasan recovers; no recovery time is given for gasan');
             assert.deepEqual(simulate(CASES['05-transitive'], ['auth']).outages.auth,
-                { minutes: null, reason: 'failed itself; a failed service has no recovery time' });
+                { minutes: null, reason: 'failed itself; a failed service has no recovery time', users: 0 });
             const quick = { elements: [site('s', { recovery: 0.75 }), service('x', { deployments: [on('s')] })] };
-            assert.deepEqual(simulate(quick, ['s']).outages.x, { minutes: 0.75, reason: 'until s recovers' });
+            assert.deepEqual(simulate(quick, ['s']).outages.x, { minutes: 0.75, reason: 'until s recovers', users: 0 });
             assert.deepEqual(simulate(CASES['12-standby-and-alternatives'], ['kr', 'seoul']).outages.ledger,
-                { minutes: 10 * HOURS, reason: 'until kr recovers (seoul is in kr)' });
+                { minutes: 10 * HOURS, reason: 'until kr recovers (seoul is in kr)', users: 2_000_000 });
         });
     });
 
@@ -102,7 +102,7 @@ describe('analysis: semantics', () => {
         it('is an unknown outage in every simulation', () => {
             const sim = simulate(model, []);
             assert.deepEqual(sim.down, ['pay', 'talk']);
-            assert.deepEqual(sim.outages.talk, { minutes: null, reason: 'never up: quorum 5 exceeds its 3 replicas' });
+            assert.deepEqual(sim.outages.talk, { minutes: null, reason: 'never up: quorum 5 exceeds its 3 replicas', users: 0 });
             assert.equal(sim.outages.pay.reason, 'never up: it needs talk, which is never up');
         });
     });

@@ -64,8 +64,8 @@ describe('language server: editor protocol', function () {
         assert.deepEqual(result.up, ['messages']);
         assert.deepEqual(result.domainsDown, ['pangyo', 'pangyo-power']);
         assert.equal(result.users, 43.2e6);
-        assert.deepEqual(result.outages.auth, { minutes: 600, reason: 'until pangyo recovers' });
-        assert.deepEqual(result.outages.talk, { minutes: 600, reason: 'needs auth, down until pangyo recovers' });
+        assert.deepEqual(result.outages.auth, { minutes: 600, reason: 'until pangyo recovers', users: 0 });
+        assert.deepEqual(result.outages.talk, { minutes: 600, reason: 'needs auth, down until pangyo recovers', users: 43_200_000 });
         // from services.topo, talk and status do not exist
         const narrow = await client.send(SimulateRequest, { uri: uris['services.topo'], failed: ['pangyo'] });
         assert.deepEqual(narrow.down, ['auth']);

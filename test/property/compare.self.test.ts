@@ -14,7 +14,7 @@ import { compareAnalysis, compareSimulation } from './compare.js';
 
 function referenceSimulation(model: Model, failed: string[]): SimulationResult {
     const b = simulateBF(model, failed);
-    const outages = Object.fromEntries(Object.entries(b.outages).map(([s, minutes]) => [s, { minutes, reason: 'r' }]));
+    const outages = Object.fromEntries(Object.entries(b.outages).map(([s, minutes]) => [s, { minutes, reason: 'r', users: 0 }]));
     return { failed: b.failed, down: b.down, degraded: b.degraded, up: b.up, domainsDown: b.domainsDown, users: b.users, outages };
 }
 
@@ -58,7 +58,7 @@ describe('the comparison itself', function () {
             const firstOutage = Object.keys(sim.outages)[0];
             if (firstOutage !== undefined) {
                 const m = sim.outages[firstOutage].minutes;
-                const wrong = { ...sim, outages: { ...sim.outages, [firstOutage]: { minutes: m === null ? 1 : null, reason: 'r' } } };
+                const wrong = { ...sim, outages: { ...sim.outages, [firstOutage]: { minutes: m === null ? 1 : null, reason: 'r', users: 0 } } };
                 assert.ok(kinds(wrong).includes('simulate.outage-minutes'));
                 const { [firstOutage]: _dropped, ...rest } = sim.outages;
                 assert.ok(kinds({ ...sim, outages: rest }).includes('simulate.outage-set'));

@@ -103,11 +103,11 @@ export function hostileSimulation(): SimulationResult {
         domainsDown: ['dc-img', 'power-template'],
         users: 5_000_010,
         outages: {
-            'svc-link': { minutes: 600, reason: `until dc-img recovers ${HOSTILE.img}` },
-            'svc-long': { minutes: 600, reason: HOSTILE.long },
-            [TEMPLATE_NAME]: { minutes: null, reason: HOSTILE.words },
-            front: { minutes: 600, reason: `needs svc-link ${HOSTILE.rtl}` },
-            [LONG_NAME]: { minutes: 5, reason: `fails over to ${LONG_SITE}` }
+            'svc-link': { minutes: 600, reason: `until dc-img recovers ${HOSTILE.img}`, users: 0 },
+            'svc-long': { minutes: 600, reason: HOSTILE.long, users: 0 },
+            [TEMPLATE_NAME]: { minutes: null, reason: HOSTILE.words, users: 0 },
+            front: { minutes: 600, reason: `needs svc-link ${HOSTILE.rtl}`, users: 0 },
+            [LONG_NAME]: { minutes: 5, reason: `fails over to ${LONG_SITE}`, users: 0 }
         }
     };
 }

@@ -12,12 +12,12 @@ describe('simulation texts', () => {
     it('says what a failure takes down in one line', () => {
         const result: SimulationResult = {
             failed: ['pangyo'], down: ['auth', 'map', 'pay', 'talk', 'taxi'], degraded: [], up: [], domainsDown: ['pangyo'],
-            users: 43_200_000, outages: { talk: { minutes: 600, reason: '' }, auth: { minutes: 600, reason: '' } }
+            users: 43_200_000, outages: { talk: { minutes: 600, reason: '', users: 0 }, auth: { minutes: 600, reason: '', users: 0 } }
         };
         assert.equal(summarizeSimulation(result), 'pangyo fails: 5 services down, 43.2M users, longest 10 h');
-        assert.equal(summarizeSimulation({ ...result, outages: { talk: { minutes: null, reason: '' } } }), 'pangyo fails: 5 services down, 43.2M users, longest unknown');
+        assert.equal(summarizeSimulation({ ...result, outages: { talk: { minutes: null, reason: '', users: 0 } } }), 'pangyo fails: 5 services down, 43.2M users, longest unknown');
         assert.equal(summarizeSimulation({ ...result, failed: ['a', 'b'], down: ['x'], degraded: ['y'], users: 1500, outages: {} }), 'a and b fail: 1 service down, 1 degraded, 1,500 users');
-        assert.equal(summarizeSimulation({ ...result, down: [], users: 0, outages: { x: { minutes: 30, reason: '' } } }), 'pangyo fails: no service goes down; longest interruption 30 min');
+        assert.equal(summarizeSimulation({ ...result, down: [], users: 0, outages: { x: { minutes: 30, reason: '', users: 0 } } }), 'pangyo fails: no service goes down; longest interruption 30 min');
     });
 
     it('writes lengths and users for people', () => {
@@ -31,7 +31,7 @@ describe('simulation texts', () => {
         assert.equal(rows[1].state, 'degraded');
         assert.deepEqual(rows.slice(2).map(r => r.service), ['auth', 'map', 'media', 'monitoring', 'ops-tooling', 'pay', 'search-b', 'status', 'taxi', 'messages']);
         assert.equal(rows.find(r => r.service === 'messages')!.state, 'interrupted');
-        const unknownFirst = outageRows({ ...pangyoFire(), outages: { a: { minutes: 5, reason: '' }, b: { minutes: null, reason: '' } }, down: ['a', 'b'], degraded: [] }, []);
+        const unknownFirst = outageRows({ ...pangyoFire(), outages: { a: { minutes: 5, reason: '', users: 0 }, b: { minutes: null, reason: '', users: 0 } }, down: ['a', 'b'], degraded: [] }, []);
         assert.deepEqual(unknownFirst.map(r => r.service), ['b', 'a']);
     });
 });

@@ -95,7 +95,7 @@ function outagesNow(engine: StateEngine, oe: OutageEngine, services: readonly nu
         const out: Record<string, Outage> = {};
         for (const s of services) {
             const t = oe.T[s];
-            if (t > 0) out[cm.names[s]] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s) };
+            if (t > 0) out[cm.names[s]] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s), users: cm.users[s] };
         }
         return out;
     } finally {

@@ -2,8 +2,8 @@
  * `topo analyze FILE`: every service's SPOFs and availability, every failure domain's blast
  * radius. A model with language errors exits 1 with the errors on stderr.
  */
-import { analyze, type AnalysisResult } from '../analysis/index.js';
-import { formatDowntime, formatPercent, formatUsers } from '../common/format.js';
+import { analyze, availabilityBasis, pathText, type AnalysisResult } from '../analysis/index.js';
+import { formatDowntime, formatPercent, formatUsers, MINUTE_DECIMALS, PROBABILITY_DECIMALS, roundTo } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -29,9 +29,10 @@ export function analysisJson(result: AnalysisResult): object {
             kind: s.kind,
             spofs: s.spofs,
             nearest: s.nearest,
-            availability: s.availability,
-            ...(s.availabilityBounds ? { availabilityBounds: s.availabilityBounds } : {}),
-            downtimeMinutesPerYear: s.downtimeMinutesPerYear,
+            availability: roundTo(s.availability, PROBABILITY_DECIMALS),
+            ...(s.availabilityBounds ? { availabilityBounds: s.availabilityBounds.map(b => roundTo(b, PROBABILITY_DECIMALS)) } : {}),
+            availabilityFrom: s.availabilityFrom,
+            downtimeMinutesPerYear: roundTo(s.downtimeMinutesPerYear, MINUTE_DECIMALS),
             neverUp: s.neverUp,
             paths: Object.fromEntries(Object.entries(s.paths).map(([d, steps]) => [d, steps.map(step => step.text)]))
         })),
@@ -50,9 +51,14 @@ export function analysisText(result: AnalysisResult, c: Colors): string {
                 ? c.green('no single point of failure')
                 : 'fails with ' + s.spofs.map(d => s.nearest.includes(d) ? c.red(d) : d).join(', ');
         lines.push(`  ${c.bold(s.name)}: ${spofs}${availabilityText(s)}`);
+        // what the figure rests on, when something else than "everything declares one" (item of the issue: never silently perfect)
+        if ((s.availability !== null || s.availabilityBounds) && s.availabilityFrom && s.availabilityFrom.undeclaredDomains > 0) {
+            lines.push(c.dim(`      availability ${availabilityBasis(s.availabilityFrom)}`));
+        }
         for (const d of s.nearest) {
             const path = s.paths[d];
-            if (path && path.length > 0) lines.push(c.dim(`      ${d}: ${path.map(p => p.text).join(' → ')}`));
+            // the path as the findings say it: "talk → auth → runs only on pangyo"
+            if (path && path.length > 0) lines.push(c.dim(`      ${d}: ${pathText(s.name, path)}`));
         }
     }
     lines.push('', c.bold('Failure domains') + c.dim(' (what goes down if each fails alone)'));

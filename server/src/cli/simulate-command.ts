@@ -3,7 +3,7 @@
  * how long each interrupted service is out.
  */
 import { simulate, type SimulationResult } from '../analysis/index.js';
-import { formatMinutes, formatUsers } from '../common/format.js';
+import { formatMinutes, formatUsers, MINUTE_DECIMALS, roundTo } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
 import { plural } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
@@ -37,20 +37,29 @@ export function simulationJson(result: SimulationResult): object {
         degraded: result.degraded,
         up: result.up,
         users: result.users,
-        outages: result.outages,
+        outages: Object.fromEntries(Object.entries(result.outages).map(([name, o]) => [name, { ...o, minutes: roundTo(o.minutes, MINUTE_DECIMALS) }])),
         domainsDown: result.domainsDown
     };
 }
 
 function simulationText(result: SimulationResult, users: Map<string, number>, c: Colors): string {
     const who = result.failed.join(' and ');
+    const down = new Set(result.down);
+    const degraded = new Set(result.degraded);
+    // interrupted, then up again on a standby: in the outages, neither down nor degraded now
+    const recovered = Object.keys(result.outages).filter(name => !down.has(name) && !degraded.has(name));
+    const failedSet = new Set(result.failed);
+    const cascade = result.domainsDown.filter(d => !failedSet.has(d));
     const lines = [
         c.bold(`${who} ${result.failed.length === 1 ? 'fails' : 'fail'}: `) +
-        `${plural(result.down.length, 'service')} down, ${result.degraded.length} degraded, ${formatUsers(result.users)} users affected.`,
+        `${plural(result.down.length, 'service')} down, ${result.degraded.length} degraded` +
+        (recovered.length > 0 ? `, ${recovered.length} up again after failing over` : '') +
+        `, ${formatUsers(result.users)} users affected.`,
         `  ${c.red('down')}      ${result.down.join(', ') || '—'}`,
         `  ${c.yellow('degraded')}  ${result.degraded.join(', ') || '—'}`,
         `  ${c.green('up')}        ${result.up.join(', ') || '—'}`
     ];
+    if (cascade.length > 0) lines.push(`  ${c.red('domains')}   ${cascade.join(', ')} ${c.dim('(failure domains down with it)')}`);
     const outages = Object.entries(result.outages).sort(([a, x], [b, y]) =>
         (y.minutes ?? Infinity) - (x.minutes ?? Infinity) || (users.get(b) ?? 0) - (users.get(a) ?? 0) || a.localeCompare(b));
     if (outages.length > 0) {
@@ -58,7 +67,9 @@ function simulationText(result: SimulationResult, users: Map<string, number>, c:
         const width = Math.max(...outages.map(([name]) => name.length));
         for (const [name, outage] of outages) {
             const u = users.get(name) ?? 0;
-            lines.push(`  ${name.padEnd(width)}  ${formatMinutes(outage.minutes).padEnd(8)}  ${outage.reason}${u ? c.dim(` · ${formatUsers(u)} users`) : ''}`);
+            const saysFailover = outage.reason.startsWith('fails over');
+            const state = down.has(name) ? '' : degraded.has(name) ? c.dim(' (degraded now)') : saysFailover ? '' : c.dim(' (up again after failing over)');
+            lines.push(`  ${name.padEnd(width)}  ${formatMinutes(outage.minutes).padEnd(8)}  ${outage.reason}${state}${u ? c.dim(` · ${formatUsers(u)} users`) : ''}`);
         }
     }
     return lines.join('\n') + '\n';

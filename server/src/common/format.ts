@@ -6,6 +6,20 @@
 /** 365 days: availability is turned into expected downtime per year with it. */
 export const MINUTES_PER_YEAR = 525_600;
 
+/**
+ * A number for JSON, rounded to `decimals` places so that arithmetic noise does not show
+ * (`315.33372000000827` → `315.33372`); null and integers pass through.
+ */
+export function roundTo<T extends number | null>(x: T, decimals: number): T {
+    if (x === null || !Number.isFinite(x) || Number.isInteger(x)) return x;
+    const scale = 10 ** decimals;
+    return (Math.round((x as number) * scale) / scale) as T;
+}
+
+/** JSON's precision: minutes to 1e-9 (the spec compares with that tolerance), probabilities to 1e-12. */
+export const MINUTE_DECIMALS = 9;
+export const PROBABILITY_DECIMALS = 12;
+
 /** Plain code-unit order (JavaScript's default sort), as the results require. */
 export function compareNames(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;

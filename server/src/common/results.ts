@@ -10,6 +10,8 @@ export interface Outage {
     /** null when unknown (no recovery or failover time given, or a failed service) */
     minutes: number | null;
     reason: string;
+    /** the service's users: who waits that long */
+    users: number;
 }
 
 export interface SimulationResult {

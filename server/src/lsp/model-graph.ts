@@ -75,7 +75,7 @@ export function simulation(view: DocumentView, failed: readonly string[]): Simul
     const degraded = view.only(result.degraded);
     const outages: Record<string, Outage> = {};
     for (const [name, outage] of Object.entries(result.outages)) {
-        if (view.sees(name)) outages[name] = { minutes: outage.minutes, reason: outage.reason };
+        if (view.sees(name)) outages[name] = { minutes: outage.minutes, reason: outage.reason, users: outage.users };
     }
     return {
         failed: [...failed],
