@@ -3,6 +3,7 @@
  * A file found in a folder that cannot be read is an `unreadable-file` error and the rest is
  * checked. Exit 1 when any diagnostic is an error.
  */
+import { plural } from '../common/format.js';
 import { analyzeFindings, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
@@ -95,8 +96,4 @@ export function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
         for (const uri of closure) covered.add(uri);
     }
     return result;
-}
-
-export function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -8,6 +8,7 @@
  * found in a folder that cannot be read (`unreadable-file`). Imports are not followed: each file
  * is formatted on its own.
  */
+import { plural } from '../common/format.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { URI } from 'langium';
@@ -87,8 +88,4 @@ export async function runFmt(paths: string[], check: boolean, colors: OutputColo
     out.push(changed === 0 && failed === 0 && unreadable === 0 ? colors.out.green(summary) : summary);
     const exitCode = failed > 0 || unreadable > 0 || (check && changed > 0) ? 1 : 0;
     return { stdout: out.join('\n') + '\n', stderr: err.length > 0 ? err.join('\n') + '\n' : '', exitCode };
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -3,9 +3,8 @@
  * how long each interrupted service is out.
  */
 import { simulate, type SimulationResult } from '../analysis/index.js';
-import { formatMinutes, formatUsers, MINUTE_DECIMALS, roundTo } from '../common/format.js';
+import { formatMinutes, formatUsers, MINUTE_DECIMALS, plural, roundTo } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
-import { plural } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
 import type { Colors, OutputColors } from './output-style.js';
