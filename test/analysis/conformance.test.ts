@@ -1,11 +1,11 @@
 /**
- * The conformance cases (shared/conformance), built as models by hand, against their
+ * The conformance cases (test/fixtures/conformance), built as models by hand, against their
  * `*.expected.json`: services, blast radii, findings (no extra ones), simulations.
  */
 
 import { strict as assert } from 'node:assert';
 import { analyze, simulate } from '../../server/src/analysis/index.js';
-import { expected } from './build.js';
+import { conformanceCase } from '../helpers/conformance-cases.js';
 import { CASES } from './conformance-models.js';
 
 const TOLERANCE = 1e-9;
@@ -24,7 +24,7 @@ const key = (f: { code: string; severity: string; subject: string; causes?: stri
 describe('analysis: conformance cases', () => {
     for (const [name, model] of Object.entries(CASES)) {
         describe(name, () => {
-            const want = expected(`${name}.expected.json`);
+            const want = conformanceCase(name).expected;
 
             it('analyze: services', () => {
                 const r = analyze(model);
