@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, simulate } from '../../server/src/analysis/index.js';
 import { conformanceCase } from '../helpers/conformance-cases.js';
+import { findingKey } from '../helpers/finding-key.js';
 import { CASES } from './conformance-models.js';
 
 const TOLERANCE = 1e-9;
@@ -17,9 +18,6 @@ function close(actual: number | null | undefined, wanted: number | null, what: s
     }
     assert.ok(typeof actual === 'number' && Math.abs(actual - wanted) <= TOLERANCE, `${what}: ${actual} vs ${wanted}`);
 }
-
-const key = (f: { code: string; severity: string; subject: string; causes?: string[] }) =>
-    `${f.code} ${f.severity} ${f.subject} [${(f.causes ?? []).join(',')}]`;
 
 describe('analysis: conformance cases', () => {
     for (const [name, model] of Object.entries(CASES)) {
@@ -50,9 +48,9 @@ describe('analysis: conformance cases', () => {
 
             it('analyze: findings, and no others', () => {
                 const r = analyze(model);
-                assert.deepEqual(r.findings.map(key).sort(), want.findings.map(key).sort());
+                assert.deepEqual(r.findings.map(findingKey).sort(), want.findings.map(findingKey).sort());
                 for (const f of r.findings) {
-                    assert.ok(f.message.length > 20, `${key(f)} has a message`);
+                    assert.ok(f.message.length > 20, `${findingKey(f)} has a message`);
                     assert.deepEqual(f.causes, [...f.causes].sort(), 'causes sorted');
                 }
             });

@@ -61,7 +61,3 @@ export function conformanceCase(name: string): ConformanceCase {
     return found;
 }
 
-/** A finding as the conformance files state it: code, subject, severity and sorted causes. */
-export function findingKey(f: ExpectedFinding): string {
-    return `${f.code} ${f.subject} ${f.severity} [${[...(f.causes ?? [])].sort().join(',')}]`;
-}

@@ -7,11 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { CASES } from '../analysis/conformance-models.js';
 import { conformanceCase } from '../helpers/conformance-cases.js';
+import { findingKey } from '../helpers/finding-key.js';
 import { analyzeBF, simulateBF } from './brute-force.js';
 import { printTopo } from './print-topo.js';
-
-const findingKey = (f: { code: string; severity: string; subject: string; causes?: string[] }) =>
-    `${f.code} ${f.severity} ${f.subject} [${(f.causes ?? []).join(',')}]`;
 
 describe('brute force vs conformance expectations', function () {
     for (const [name, model] of Object.entries(CASES)) {

@@ -6,6 +6,7 @@
 import { FINDING_CODES, isFindingCode } from '../../server/src/analysis/findings/codes.js';
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
+import { findingKeyWithTarget, type KeyedFinding } from '../helpers/finding-key.js';
 import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
 
 export const TOLERANCE = 1e-9;
@@ -62,12 +63,8 @@ interface Keyed {
     key: string;
 }
 
-function findingKey(f: { code: string; severity: string; subject: string; causes?: string[] }, target?: string): Keyed {
-    const causes = f.causes ?? [];
-    return {
-        code: f.code,
-        key: `${f.code} ${f.severity} on ${f.subject}${target !== undefined ? ` monitors ${target}` : ''} causes [${causes.join(', ')}]`
-    };
+function keyed(f: KeyedFinding, target: string | undefined): Keyed {
+    return { code: f.code, key: findingKeyWithTarget(f, target) };
 }
 
 /**
@@ -181,8 +178,8 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
     }
     const keep = (f: { code: string; subject: string }) => !(isSlo(f.code) && tied.has(f.subject));
     const engineKeys = r.findings.filter(keep)
-        .map(f => findingKey(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
-    const refKeys = expected.filter(keep).map((f: BFFinding) => findingKey(f, f.target));
+        .map(f => keyed(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
+    const refKeys = expected.filter(keep).map((f: BFFinding) => keyed(f, f.target));
     for (const m of multisetMinus(refKeys, engineKeys)) {
         d.push({ kind: `finding.missing.${m.code}`, text: `analyze: finding missing from the engine: ${m.key}` });
     }
