@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ModelChangedNotification, type ModelChangedParams } from '../../server/src/common/protocol.js';
-import { APP, BROKEN, MAIN, SERVICES, SERVICES_SPREAD, SITES, writeFiles } from './fixtures.js';
-import { fileUri, tempFolder, TestClient } from './lsp-client.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { fileUri, tempFolder, writeFiles } from '../helpers/temp-files.js';
+import { APP, BROKEN, MAIN, SERVICES, SERVICES_SPREAD, SITES } from './fixtures.js';
+import { TestClient } from './lsp-client.js';
 
 const byCode = (p: PublishDiagnosticsParams, code: string): Diagnostic[] => p.diagnostics.filter(d => d.code === code);
 const subject = (d: Diagnostic): string | undefined => (d.data as { subject?: string } | undefined)?.subject;
@@ -22,13 +24,9 @@ describe('language server: diagnostics', function () {
     let uris: Record<string, string>;
 
     before(async () => {
-        const folder = tempFolder();
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'broken.topo': BROKEN, 'app.topo': APP });
-        client = await TestClient.start({ folder });
-        await client.open(uris['main.topo'], MAIN, 3);
-        await client.open(uris['services.topo'], SERVICES, 5);
-        await client.open(uris['broken.topo'], BROKEN, 1);
-        await client.open(uris['app.topo'], APP, 1);
+        ({ client, uris } = await startServer(
+            { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'broken.topo': BROKEN, 'app.topo': APP },
+            { open: { 'main.topo': 3, 'services.topo': 5, 'broken.topo': 1, 'app.topo': 1 } }));
     });
 
     after(async () => client?.stop());
@@ -113,15 +111,13 @@ describe('language server: one analysis per batch, not per file', function () {
     after(async () => client?.stop());
 
     it('analyses a chain of imports once when its first file changes', async () => {
-        const folder = tempFolder();
         const files: Record<string, string> = { 'f0.topo': 'site s0\nservice a0 { runs on s0 }\n' };
         for (let i = 1; i < 8; i++) {
             files[`f${i}.topo`] = `${Array.from({ length: i }, (_, j) => `import "f${j}.topo"`).join('\n')}\nsite s${i}\nservice a${i} { runs on s${i} depends on a${i - 1} }\n`;
         }
-        const uris = writeFiles(folder, files);
-        client = await TestClient.start({ folder });
-        for (const [path, text] of Object.entries(files)) await client.open(uris[path], text, 1);
-        for (const path of Object.keys(files)) await client.published(uris[path], p => p.version === 1);
+        const started = await startServer(files, { open: Object.fromEntries(Object.keys(files).map(path => [path, 1])) });
+        client = started.client;
+        const { uris } = started;
 
         const logMark = client.logs.all.length;
         const notificationMark = client.notifications.all.length;
@@ -218,11 +214,10 @@ describe('language server: severity settings', function () {
     let uri: string;
 
     before(async () => {
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
-        uri = uris['main.topo'];
-        client = await TestClient.start({ folder, settings: { severity: { spof: 'hint', 'async-replication': 'off' } } });
-        await client.open(uri, MAIN, 1);
+        const started = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN },
+            { settings: { severity: { spof: 'hint', 'async-replication': 'off' } }, open: { 'main.topo': 1 } });
+        client = started.client;
+        uri = started.uris['main.topo'];
     });
 
     after(async () => client?.stop());

@@ -7,8 +7,9 @@ import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
-import { MAIN, SERVICES, SITES, writeFiles } from '../lsp/fixtures.js';
-import { requireBuiltServer, SERVER, tempFolder } from '../lsp/lsp-client.js';
+import { workspaceOf } from '../helpers/lsp-server.js';
+import { MAIN, SERVICES, SITES } from '../lsp/fixtures.js';
+import { requireBuiltServer, SERVER } from '../lsp/lsp-client.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'test', 'neovim', 'print-diagnostics.lua');
 
@@ -46,8 +47,7 @@ describe('neovim', function () {
     });
 
     it('shows the server\'s diagnostics in headless neovim', async () => {
-        const folder = tempFolder('topo-nvim-');
-        writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
+        const { folder } = workspaceOf({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, 'topo-nvim-');
         const { code, stdout, stderr } = await run(join(folder, 'main.topo'));
         assert.equal(code, 0, stderr);
         const line = stdout.split('\n').find(l => l.startsWith('{'));
