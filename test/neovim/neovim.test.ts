@@ -4,8 +4,9 @@
  * with a message, where `nvim` is not installed.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runProcess, type RunResult } from '../helpers/run-process.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import { workspaceOf } from '../helpers/lsp-server.js';
 import { MAIN, SERVICES, SITES } from '../lsp/fixtures.js';
@@ -23,17 +24,9 @@ function hasNvim(): boolean {
     return spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-function run(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`], {
-            env: { ...process.env, TOPO_NODE: process.execPath, TOPO_SERVER: SERVER, TOPO_FILE: file, TOPO_OFF: 'async-replication' },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', chunk => stdout += chunk);
-        child.stderr.on('data', chunk => stderr += chunk);
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
+function run(file: string): Promise<RunResult> {
+    return runProcess('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`], {
+        env: { ...process.env, TOPO_NODE: process.execPath, TOPO_SERVER: SERVER, TOPO_FILE: file, TOPO_OFF: 'async-replication' }
     });
 }
 
