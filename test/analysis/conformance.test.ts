@@ -5,19 +5,10 @@
 
 import { strict as assert } from 'node:assert';
 import { analyze, simulate } from '../../server/src/analysis/index.js';
+import { assertClose } from '../helpers/close.js';
 import { conformanceCase } from '../helpers/conformance-cases.js';
 import { findingKey } from '../helpers/finding-key.js';
 import { CASES } from './conformance-models.js';
-
-const TOLERANCE = 1e-9;
-
-function close(actual: number | null | undefined, wanted: number | null, what: string): void {
-    if (wanted === null) {
-        assert.equal(actual, null, what);
-        return;
-    }
-    assert.ok(typeof actual === 'number' && Math.abs(actual - wanted) <= TOLERANCE, `${what}: ${actual} vs ${wanted}`);
-}
 
 describe('analysis: conformance cases', () => {
     for (const [name, model] of Object.entries(CASES)) {
@@ -31,7 +22,7 @@ describe('analysis: conformance cases', () => {
                     const s = r.services.find(x => x.name === ws.name)!;
                     assert.deepEqual(s.spofs, ws.spofs, `${ws.name} spofs`);
                     assert.deepEqual(s.nearest, ws.nearest, `${ws.name} nearest`);
-                    close(s.availability, ws.availability, `${ws.name} availability`);
+                    assertClose(s.availability, ws.availability, `${ws.name} availability`);
                     assert.deepEqual(Object.keys(s.paths).sort(), ws.spofs, `${ws.name} has a path for every SPOF`);
                 }
             });
@@ -64,7 +55,7 @@ describe('analysis: conformance cases', () => {
                         { failed: w.failed, down: w.down, degraded: w.degraded, up: w.up, users: w.users });
                     assert.deepEqual(Object.keys(r.outages).sort(), Object.keys(w.outages).sort(), 'services with an outage');
                     for (const [s, o] of Object.entries(w.outages)) {
-                        close(r.outages[s].minutes, o.minutes, `outage of ${s}`);
+                        assertClose(r.outages[s].minutes, o.minutes, `outage of ${s}`);
                         assert.ok(r.outages[s].reason.length > 0, `outage of ${s} has a reason`);
                     }
                 });

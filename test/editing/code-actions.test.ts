@@ -4,12 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { subjectOf } from '../helpers/diagnostic-subject.js';
 import { startServer } from '../helpers/lsp-server.js';
 import { writeFiles } from '../helpers/temp-files.js';
 import type { TestClient } from '../lsp/lsp-client.js';
 import { applyEdits, EXTRA, MAIN, SITES } from './fixtures.js';
-
-const subjectOf = (d: Diagnostic) => (d.data as { subject?: string } | undefined)?.subject;
 
 describe('editing: quick fixes', function () {
     let client: TestClient;

@@ -6,6 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { CASES } from '../analysis/conformance-models.js';
+import { assertClose } from '../helpers/close.js';
 import { conformanceCase } from '../helpers/conformance-cases.js';
 import { findingKey } from '../helpers/finding-key.js';
 import { analyzeBF, simulateBF } from './brute-force.js';
@@ -22,9 +23,7 @@ describe('brute force vs conformance expectations', function () {
                 const s = a.services.find(x => x.name === es.name)!;
                 assert.deepEqual(s.spofs, es.spofs, `${es.name} spofs${context}`);
                 assert.deepEqual(s.nearest, es.nearest, `${es.name} nearest${context}`);
-                if (es.availability === null) assert.equal(s.availability, null, `${es.name} availability`);
-                else assert.ok(s.availability !== null && Math.abs(s.availability - es.availability) <= 1e-9,
-                    `${es.name} availability ${s.availability} vs ${es.availability}`);
+                assertClose(s.availability, es.availability, `${es.name} availability`);
             }
             assert.deepEqual(
                 a.domains.map(d => ({ name: d.name, kind: d.kind, down: d.down, degraded: d.degraded, users: d.users })),

@@ -6,10 +6,9 @@
 import { FINDING_CODES, isFindingCode } from '../../server/src/analysis/findings/codes.js';
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
+import { TOLERANCE } from '../helpers/close.js';
 import { findingKeyWithTarget, type KeyedFinding } from '../helpers/finding-key.js';
 import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
-
-export const TOLERANCE = 1e-9;
 
 const show = (x: unknown) => JSON.stringify(x);
 
