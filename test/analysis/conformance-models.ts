@@ -1,4 +1,4 @@
-/** The conformance cases of shared/conformance, written as `Model`s by hand. */
+/** The conformance cases (test/helpers/conformance-cases.ts), written as `Model`s by hand, by case name. */
 
 import type { Model } from '../../server/src/analysis/index.js';
 import { all, any, datastore, HOURS, infra, on, one, region, service, site } from './build.js';
@@ -73,7 +73,7 @@ export const CASES: Record<string, Model> = {
         service('db', { deployments: [on('a'), on('b')] }),
         service('app', { deployments: [on('a'), on('b')], dependsOn: all('db', 'grid'), slo: 0.9999 })
     ] },
-    '11-imports/main': { elements: [
+    '11-imports': { elements: [
         service('portal', { deployments: [on('seoul'), on('busan')], dependsOn: [one('auth')] }),
         service('auth', { deployments: [on('seoul')] }),
         site('seoul'), site('busan')

@@ -1,30 +1,19 @@
 /**
- * The conformance cases (shared/conformance), built as models by hand, against their
+ * The conformance cases (test/fixtures/conformance), built as models by hand, against their
  * `*.expected.json`: services, blast radii, findings (no extra ones), simulations.
  */
 
 import { strict as assert } from 'node:assert';
 import { analyze, simulate } from '../../server/src/analysis/index.js';
-import { expected } from './build.js';
+import { assertClose } from '../helpers/close.js';
+import { conformanceCase } from '../helpers/conformance-cases.js';
+import { findingKey } from '../helpers/finding-key.js';
 import { CASES } from './conformance-models.js';
-
-const TOLERANCE = 1e-9;
-
-function close(actual: number | null | undefined, wanted: number | null, what: string): void {
-    if (wanted === null) {
-        assert.equal(actual, null, what);
-        return;
-    }
-    assert.ok(typeof actual === 'number' && Math.abs(actual - wanted) <= TOLERANCE, `${what}: ${actual} vs ${wanted}`);
-}
-
-const key = (f: { code: string; severity: string; subject: string; causes?: string[] }) =>
-    `${f.code} ${f.severity} ${f.subject} [${(f.causes ?? []).join(',')}]`;
 
 describe('analysis: conformance cases', () => {
     for (const [name, model] of Object.entries(CASES)) {
         describe(name, () => {
-            const want = expected(`${name}.expected.json`);
+            const want = conformanceCase(name).expected;
 
             it('analyze: services', () => {
                 const r = analyze(model);
@@ -33,7 +22,7 @@ describe('analysis: conformance cases', () => {
                     const s = r.services.find(x => x.name === ws.name)!;
                     assert.deepEqual(s.spofs, ws.spofs, `${ws.name} spofs`);
                     assert.deepEqual(s.nearest, ws.nearest, `${ws.name} nearest`);
-                    close(s.availability, ws.availability, `${ws.name} availability`);
+                    assertClose(s.availability, ws.availability, `${ws.name} availability`);
                     assert.deepEqual(Object.keys(s.paths).sort(), ws.spofs, `${ws.name} has a path for every SPOF`);
                 }
             });
@@ -50,9 +39,9 @@ describe('analysis: conformance cases', () => {
 
             it('analyze: findings, and no others', () => {
                 const r = analyze(model);
-                assert.deepEqual(r.findings.map(key).sort(), want.findings.map(key).sort());
+                assert.deepEqual(r.findings.map(findingKey).sort(), want.findings.map(findingKey).sort());
                 for (const f of r.findings) {
-                    assert.ok(f.message.length > 20, `${key(f)} has a message`);
+                    assert.ok(f.message.length > 20, `${findingKey(f)} has a message`);
                     assert.deepEqual(f.causes, [...f.causes].sort(), 'causes sorted');
                 }
             });
@@ -66,7 +55,7 @@ describe('analysis: conformance cases', () => {
                         { failed: w.failed, down: w.down, degraded: w.degraded, up: w.up, users: w.users });
                     assert.deepEqual(Object.keys(r.outages).sort(), Object.keys(w.outages).sort(), 'services with an outage');
                     for (const [s, o] of Object.entries(w.outages)) {
-                        close(r.outages[s].minutes, o.minutes, `outage of ${s}`);
+                        assertClose(r.outages[s].minutes, o.minutes, `outage of ${s}`);
                         assert.ok(r.outages[s].reason.length > 0, `outage of ${s} has a reason`);
                     }
                 });

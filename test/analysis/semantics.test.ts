@@ -7,12 +7,12 @@ import { strict as assert } from 'node:assert';
 import {
     analyze, analyzeCompiled, compileModel, simulate, simulateCompiled, type Model
 } from '../../server/src/analysis/index.js';
+import { assertClose } from '../helpers/close.js';
 import { any, HOURS, on, one, service, site } from './build.js';
 import { CASES } from './conformance-models.js';
 import { KAKAO } from './kakao.js';
 
-const near = (a: number | null | undefined, b: number, what = 'value') =>
-    assert.ok(typeof a === 'number' && Math.abs(a - b) <= 1e-9, `${what}: ${a} vs ${b}`);
+const near = (a: number | null | undefined, b: number, what = 'value') => assertClose(a, b, what);
 
 describe('analysis: semantics', () => {
     describe('the model of spec section 2', () => {

@@ -7,9 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+import { PROJECT_ROOT as root } from '../helpers/run-topo.js';
 
 interface Layer {
     /** folders (ending with /) and single files */

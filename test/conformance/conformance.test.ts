@@ -10,8 +10,9 @@ import { languageDiagnostics } from '../../server/src/language/diagnostics.js';
 import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { analysisJson } from '../../server/src/cli/analyze-command.js';
 import { simulationJson } from '../../server/src/cli/simulate-command.js';
-import { conformanceCases, findingKey } from '../helpers/conformance-cases.js';
+import { conformanceCases } from '../helpers/conformance-cases.js';
 import { expectSubset } from '../helpers/expect-subset.js';
+import { findingKey } from '../helpers/finding-key.js';
 
 describe('conformance', () => {
     for (const c of conformanceCases()) {
@@ -31,7 +32,7 @@ describe('conformance', () => {
             });
 
             it('findings (exactly the expected ones)', () => {
-                const actual = analyze(built.model).findings.map(f => findingKey(f)).sort();
+                const actual = analyze(built.model).findings.map(findingKey).sort();
                 const expected = c.expected.findings.map(findingKey).sort();
                 assert.deepEqual(actual, expected);
             });

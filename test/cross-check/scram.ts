@@ -6,11 +6,12 @@
  * get a prefix `t<i>-` (a valid MEF identifier: one hyphen between non-hyphens), which keeps the
  * trees apart; every tree's top gate is then a top gate of the run, reported on its own.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topoName } from '../../server/src/export/index.js';
+import { runProcess } from '../helpers/run-process.js';
 
 export function scramVersion(): string | undefined {
     const probe = spawnSync('scram', ['--version'], { encoding: 'utf8' });
@@ -72,13 +73,8 @@ function readTree(report: string, prefix: string, top: string): ScramResult {
     return { probability: probability ? Number(probability[1]) : undefined, products, importance };
 }
 
-function run(command: string, args: string[]): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '', err = '';
-        child.stdout.on('data', chunk => out += chunk);
-        child.stderr.on('data', chunk => err += chunk);
-        child.on('error', reject);
-        child.on('close', code => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${err.trim().split('\n').slice(0, 5).join(' | ')}`))));
-    });
+async function run(command: string, args: string[]): Promise<string> {
+    const { code, stdout, stderr } = await runProcess(command, args);
+    if (code !== 0) throw new Error(`${command} exited ${code}: ${stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+    return stdout;
 }

@@ -6,11 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FINDING_CODE_LIST } from '../../server/src/analysis/findings/codes.js';
 import { generate } from '../../scripts/generate.js';
-
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+import { PROJECT_ROOT } from '../helpers/run-topo.js';
 
 describe('generated from the tables', () => {
     it('is up to date (npm run generate changes nothing)', () => {
@@ -18,7 +16,7 @@ describe('generated from the tables', () => {
     });
 
     it('has one page in docs/findings/ per finding code, and no other', () => {
-        const pages = readdirSync(join(root, 'docs', 'findings')).filter(f => f.endsWith('.md') && f !== 'README.md');
+        const pages = readdirSync(join(PROJECT_ROOT, 'docs', 'findings')).filter(f => f.endsWith('.md') && f !== 'README.md');
         assert.deepEqual(pages.map(p => p.replace(/\.md$/, '')).sort(), [...FINDING_CODE_LIST].sort());
     });
 });

@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { tempFolder, TestClient } from '../lsp/lsp-client.js';
-import { writeFiles } from '../lsp/fixtures.js';
+import { subjectOf } from '../helpers/diagnostic-subject.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { writeFiles } from '../helpers/temp-files.js';
+import type { TestClient } from '../lsp/lsp-client.js';
 import { applyEdits, EXTRA, MAIN, SITES } from './fixtures.js';
-
-const subjectOf = (d: Diagnostic) => (d.data as { subject?: string } | undefined)?.subject;
 
 describe('editing: quick fixes', function () {
     let client: TestClient;
@@ -16,9 +16,7 @@ describe('editing: quick fixes', function () {
     let counter = 0;
 
     before(async () => {
-        folder = tempFolder('topo-editing-');
-        writeFiles(folder, { 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN });
-        client = await TestClient.start({ folder });
+        ({ client, folder } = await startServer({ 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN }, { prefix: 'topo-editing-' }));
     });
 
     after(async () => client?.stop());

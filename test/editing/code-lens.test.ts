@@ -5,20 +5,18 @@
  */
 import { strict as assert } from 'node:assert';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { tempFolder, TestClient } from '../lsp/lsp-client.js';
-import { writeFiles } from '../lsp/fixtures.js';
-import { EXTRA, MAIN, positionOf, rangeText, SITES } from './fixtures.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { positionOf } from '../helpers/text-position.js';
+import type { TestClient } from '../lsp/lsp-client.js';
+import { EXTRA, MAIN, rangeText, SITES } from './fixtures.js';
 
 describe('editing: code lens', function () {
     let client: TestClient;
     let uris: Record<string, string>;
 
     before(async () => {
-        const folder = tempFolder('topo-editing-');
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN });
-        client = await TestClient.start({ folder });
-        await client.open(uris['main.topo'], MAIN, 1);
-        await client.published(uris['main.topo'], p => p.version === 1);
+        ({ client, uris } = await startServer({ 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN },
+            { prefix: 'topo-editing-', open: { 'main.topo': 1 } }));
     });
 
     after(async () => client?.stop());

@@ -5,9 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
-import { tempFolder, TestClient } from '../lsp/lsp-client.js';
-import { writeFiles } from '../lsp/fixtures.js';
-import { applyEdits, EXTRA, MAIN, positionAt, SITES } from './fixtures.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { positionAt } from '../helpers/text-position.js';
+import type { TestClient } from '../lsp/lsp-client.js';
+import { applyEdits, EXTRA, MAIN, SITES } from './fixtures.js';
 
 describe('editing: completion', function () {
     let client: TestClient;
@@ -15,9 +16,8 @@ describe('editing: completion', function () {
     let version = 1;
 
     before(async () => {
-        const folder = tempFolder('topo-editing-');
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN, 'scratch.topo': 'import "sites.topo"\n' });
-        client = await TestClient.start({ folder });
+        ({ client, uris } = await startServer({ 'sites.topo': SITES, 'extra.topo': EXTRA, 'main.topo': MAIN, 'scratch.topo': 'import "sites.topo"\n' },
+            { prefix: 'topo-editing-' }));
     });
 
     after(async () => client?.stop());
@@ -129,11 +129,11 @@ describe('editing: completion in a large workspace', function () {
     after(async () => client?.stop());
 
     it('offers at most 500 references, those the file sees first, in an incomplete list narrowed by what is typed', async () => {
-        const folder = tempFolder('topo-editing-large-');
         const sites = Array.from({ length: 700 }, (_, i) => `site s-${String(i).padStart(3, '0')}`).join('\n') + '\n';
         const others = Array.from({ length: 50 }, (_, i) => `site far-${i}`).join('\n') + '\n';
-        const uris = writeFiles(folder, { 'many.topo': sites, 'others.topo': others, 'main.topo': 'import "many.topo"\n' });
-        client = await TestClient.start({ folder });
+        const started = await startServer({ 'many.topo': sites, 'others.topo': others, 'main.topo': 'import "many.topo"\n' }, { prefix: 'topo-editing-large-' });
+        client = started.client;
+        const { uris } = started;
         const completeAt = async (text: string, version: number): Promise<CompletionList> => {
             if (version === 1) await client.open(uris['main.topo'], text, version); else await client.change(uris['main.topo'], text, version);
             await client.published(uris['main.topo'], p => p.version === version);

@@ -1,5 +1,6 @@
 /** Models and helpers of the editing tests (completion, formatting, quick fixes, code lens). */
-import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import { offsetAt } from '../helpers/text-position.js';
 
 export const SITES = `// where things run
 region capital "Seoul Capital Area"
@@ -57,28 +58,6 @@ datastore ledger {
   capacity 6
 }
 `;
-
-/** A position inside `text`: the `nth` occurrence of `needle`, plus `shift` characters. */
-export function positionOf(text: string, needle: string, nth = 0, shift = 0): Position {
-    let index = -1;
-    for (let i = 0; i <= nth; i++) {
-        index = text.indexOf(needle, index + 1);
-        if (index < 0) throw new Error(`${needle} #${nth} not in text`);
-    }
-    return positionAt(text, index + shift);
-}
-
-export function positionAt(text: string, offset: number): Position {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-export function offsetAt(text: string, position: Position): number {
-    const lines = text.split('\n');
-    let offset = 0;
-    for (let i = 0; i < position.line; i++) offset += lines[i].length + 1;
-    return offset + position.character;
-}
 
 /** The text after the edits (non-overlapping, as LSP requires), applied from the end. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { runTopo } from '../helpers/run-topo.js';
-import { tempFolder, TestClient } from '../lsp/lsp-client.js';
-import { writeFiles } from '../lsp/fixtures.js';
+import { tempFolder, writeFiles } from '../helpers/temp-files.js';
+import { TestClient } from '../lsp/lsp-client.js';
 import { applyEdits, SITES } from './fixtures.js';
 
 const MESSY = `import "sites.topo"

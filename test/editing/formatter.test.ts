@@ -14,6 +14,7 @@ import type { Model } from '../../server/src/analysis/model.js';
 import { buildModel } from '../../server/src/language/build-model.js';
 import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { formatTopo } from '../../server/src/language/topo-formatter.js';
+import { CONFORMANCE_DIR } from '../helpers/conformance-cases.js';
 import { buildFiles, freshServices } from '../helpers/language.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import { modelArb } from '../property/arbitrary-model.js';
@@ -155,7 +156,7 @@ describe('editing: the formatter', function () {
     });
 
     it('is idempotent and meaning-preserving on every conformance fixture and example', async () => {
-        const dirs = [join(PROJECT_ROOT, 'test', 'fixtures', 'conformance'), join(PROJECT_ROOT, 'examples')];
+        const dirs = [CONFORMANCE_DIR, join(PROJECT_ROOT, 'examples')];
         let count = 0;
         for (const dir of dirs) {
             const files: Record<string, string> = {};

@@ -1,18 +1,14 @@
 /** Fuzz inputs on disk, through the real `topo` binary: exit 0, 1 or 2, never a stack trace. */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runTopo, type RunResult } from '../helpers/run-topo.js';
+import { tempFolder, writeFiles } from '../helpers/temp-files.js';
 import type { FuzzInput } from './pipeline.js';
 
 /** Writes the files of `input` under a fresh folder; returns the root file's path. */
 export function writeInput(input: FuzzInput, encoding: BufferEncoding = 'utf8'): string {
-    const dir = mkdtempSync(join(tmpdir(), 'topo-fuzz-'));
-    for (const [path, text] of Object.entries(input.files)) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text, encoding);
-    }
+    const dir = tempFolder('topo-fuzz-');
+    writeFiles(dir, input.files, encoding);
     return join(dir, input.root);
 }
 

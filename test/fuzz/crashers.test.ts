@@ -10,13 +10,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import { assertClean, commandFor, runTopo, writeInput } from './cli-run.js';
 import { costOf, runPipeline, type FuzzInput } from './pipeline.js';
 
-const CRASHERS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'crashers');
+const CRASHERS = join(PROJECT_ROOT, 'test', 'fixtures', 'crashers');
 
 function topoFiles(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap(e => e.isDirectory() ? topoFiles(join(dir, e.name)) : e.name.endsWith('.topo') ? [join(dir, e.name)] : []);

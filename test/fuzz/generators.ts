@@ -13,12 +13,11 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { CONFORMANCE_DIR } from '../helpers/conformance-cases.js';
+import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import type { FuzzInput } from './pipeline.js';
 import { WORD_KEYWORDS } from '../../server/src/language/keywords.js';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** the language's reserved words, from the grammar */
 export const KEYWORDS: readonly string[] = WORD_KEYWORDS;
@@ -147,9 +146,8 @@ export interface Seed {
 /** The conformance cases (the imports case as its three files) and the examples. */
 export function loadSeeds(): Seed[] {
     const seeds: Seed[] = [];
-    const conformance = join(ROOT, 'test', 'fixtures', 'conformance');
-    for (const entry of readdirSync(conformance).sort()) {
-        const full = join(conformance, entry);
+    for (const entry of readdirSync(CONFORMANCE_DIR).sort()) {
+        const full = join(CONFORMANCE_DIR, entry);
         if (entry.endsWith('.topo')) seeds.push({ name: entry, files: { 'main.topo': readFileSync(full, 'utf8') }, root: 'main.topo' });
         else if (statSync(full).isDirectory()) {
             const files: Record<string, string> = {};
@@ -157,7 +155,7 @@ export function loadSeeds(): Seed[] {
             seeds.push({ name: entry, files, root: 'main.topo' });
         }
     }
-    const examples = join(ROOT, 'examples');
+    const examples = join(PROJECT_ROOT, 'examples');
     for (const entry of readdirSync(examples).sort()) {
         if (entry.endsWith('.topo')) seeds.push({ name: entry, files: { 'main.topo': readFileSync(join(examples, entry), 'utf8') }, root: 'main.topo' });
     }

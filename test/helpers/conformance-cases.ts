@@ -1,37 +1,63 @@
-/** The conformance cases copied from the product spec's suite: model file + expected results. */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * The conformance cases: the product spec's suite, copied into test/fixtures/conformance/ (the
+ * only copy the tests read; test/conformance/spec-copy.test.ts checks it against the spec's).
+ * A case is a model file and the results expected of it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './run-topo.js';
 
-export const CONFORMANCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'conformance');
+export const CONFORMANCE_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'conformance');
 
+/** A finding as the spec states it (section 7): `causes` may be left out when there are none. */
 export interface ExpectedFinding { code: string; severity: string; subject: string; causes?: string[] }
-export interface ExpectedSimulation { fail: string[]; expect: Record<string, unknown> }
-export interface ConformanceCase {
-    name: string;
-    file: string;
-    expected: {
-        analyze: { services: unknown[]; domains: unknown[] };
-        findings: ExpectedFinding[];
-        simulate: ExpectedSimulation[];
+
+/** What an `*.expected.json` holds: the fields of the CLI's JSON that the case pins down. */
+export interface ExpectedResults {
+    analyze: {
+        services: { name: string; spofs: string[]; nearest: string[]; availability: number | null }[];
+        domains: { name: string; kind: string; down: string[]; degraded: string[]; users: number }[];
     };
+    findings: ExpectedFinding[];
+    simulate: {
+        fail: string[];
+        expect: {
+            failed: string[]; down: string[]; degraded: string[]; up: string[]; users: number;
+            outages: Record<string, { minutes: number | null }>;
+        };
+    }[];
 }
 
+export interface ConformanceCase {
+    /** `01-single-site`; a case of several files is a folder: `11-imports` */
+    name: string;
+    /** the model file to load (a folder's `main.topo`) */
+    file: string;
+    expected: ExpectedResults;
+}
+
+const readJson = (path: string): ExpectedResults => JSON.parse(readFileSync(path, 'utf8')) as ExpectedResults;
+
+/** Every case, in name order. */
 export function conformanceCases(): ConformanceCase[] {
     const cases: ConformanceCase[] = [];
     for (const entry of readdirSync(CONFORMANCE_DIR).sort()) {
         const full = join(CONFORMANCE_DIR, entry);
         if (entry.endsWith('.topo')) {
             const name = entry.slice(0, -'.topo'.length);
-            cases.push({ name, file: full, expected: JSON.parse(readFileSync(join(CONFORMANCE_DIR, `${name}.expected.json`), 'utf8')) });
+            cases.push({ name, file: full, expected: readJson(join(CONFORMANCE_DIR, `${name}.expected.json`)) });
         } else if (existsSync(join(full, 'main.topo'))) {
-            cases.push({ name: entry, file: join(full, 'main.topo'), expected: JSON.parse(readFileSync(join(full, 'main.expected.json'), 'utf8')) });
+            cases.push({ name: entry, file: join(full, 'main.topo'), expected: readJson(join(full, 'main.expected.json')) });
         }
     }
     return cases;
 }
 
-/** A finding as the conformance files state it: code, subject, severity and sorted causes. */
-export function findingKey(f: ExpectedFinding): string {
-    return `${f.code} ${f.subject} ${f.severity} [${[...(f.causes ?? [])].sort().join(',')}]`;
+/** The case called `name`; an error naming the cases there are when there is none. */
+export function conformanceCase(name: string): ConformanceCase {
+    const cases = conformanceCases();
+    const found = cases.find(c => c.name === name);
+    if (found === undefined) throw new Error(`no conformance case ${name} in ${CONFORMANCE_DIR} (there are ${cases.map(c => c.name).join(', ')})`);
+    return found;
 }
+

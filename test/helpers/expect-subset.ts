@@ -1,12 +1,13 @@
 /**
  * Compare a result with an expectation: every field present in the expectation must match
- * (numbers within 1e-9); extra fields in the result are fine. Arrays must match element-wise.
+ * (numbers within TOLERANCE); extra fields in the result are fine. Arrays must match element-wise.
  */
 import { strict as assert } from 'node:assert';
+import { TOLERANCE } from './close.js';
 
 export function expectSubset(actual: unknown, expected: unknown, path = '$'): void {
     if (typeof expected === 'number' && typeof actual === 'number') {
-        assert.ok(Math.abs(actual - expected) <= 1e-9, `${path}: expected ${expected}, got ${actual}`);
+        assert.ok(Math.abs(actual - expected) <= TOLERANCE, `${path}: expected ${expected}, got ${actual}`);
         return;
     }
     if (Array.isArray(expected)) {

@@ -9,12 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { grammarWordKeywords, isReserved, WORD_KEYWORDS } from '../../server/src/language/keywords.js';
 import { STATEMENTS, STATEMENT_TYPES } from '../../server/src/language/statements.js';
 import { textMateWords } from '../../scripts/generate.js';
-
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+import { PROJECT_ROOT as root } from '../helpers/run-topo.js';
 
 describe('keywords', () => {
     it('the grammar\'s Keyword rule lists every word the grammar uses', () => {

@@ -10,20 +10,17 @@ import {
     CancellationTokenSource, createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult
 } from 'vscode-languageserver-protocol/node.js';
 import { BlastRadiusRequest, ModelGraphRequest, SimulateRequest } from '../../server/src/common/protocol.js';
+import { startServer, workspaceOf } from '../helpers/lsp-server.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
-import { MAIN, SERVICES, SITES, writeFiles } from './fixtures.js';
-import { requireBuiltServer, tempFolder, TestClient } from './lsp-client.js';
+import { MAIN, SERVICES, SITES } from './fixtures.js';
+import { requireBuiltServer, TestClient } from './lsp-client.js';
 
 describe('language server: editor protocol', function () {
     let client: TestClient;
     let uris: Record<string, string>;
 
     before(async () => {
-        const folder = tempFolder();
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
-        client = await TestClient.start({ folder });
-        await client.open(uris['main.topo'], MAIN, 7);
-        await client.published(uris['main.topo'], p => p.version === 7);
+        ({ client, uris } = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, { open: { 'main.topo': 7 } }));
     });
 
     after(async () => client?.stop());
@@ -81,8 +78,7 @@ describe('language server: editor protocol', function () {
     });
 
     it('loads a file it was not told about when asked for its graph', async () => {
-        const folder = tempFolder();
-        const extra = writeFiles(folder, { 'lone.topo': 'site x\nservice y { runs on x }\n' });
+        const extra = workspaceOf({ 'lone.topo': 'site x\nservice y { runs on x }\n' }).uris;
         const graph = await client.send(ModelGraphRequest, { uri: extra['lone.topo'] });
         assert.deepEqual(graph.elements.map(e => [e.name, e.spof]), [['x', false], ['y', true]]);
         await assert.rejects(client.send(ModelGraphRequest, { uri: `${extra['lone.topo']}.missing` }), /does not exist/);
@@ -93,8 +89,7 @@ describe('language server: cancellation', function () {
     it('answers a cancelled request with RequestCancelled and keeps serving', async () => {
         let release!: () => void;
         const gate = new Promise<void>(resolve => release = resolve);
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES });
+        const { folder, uris } = workspaceOf({ 'sites.topo': SITES, 'services.topo': SERVICES });
         // validation waits for the settings, which this client holds back: the request must wait too
         const client = await TestClient.start({ folder, configurationGate: gate });
         try {

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ModelChangedNotification, type ModelChangedParams } from '../../server/src/common/protocol.js';
-import { APP, BROKEN, MAIN, SERVICES, SERVICES_SPREAD, SITES, writeFiles } from './fixtures.js';
-import { fileUri, tempFolder, TestClient } from './lsp-client.js';
+import { subjectOf } from '../helpers/diagnostic-subject.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { fileUri, tempFolder, writeFiles } from '../helpers/temp-files.js';
+import { APP, BROKEN, MAIN, SERVICES, SERVICES_SPREAD, SITES } from './fixtures.js';
+import { TestClient } from './lsp-client.js';
 
 const byCode = (p: PublishDiagnosticsParams, code: string): Diagnostic[] => p.diagnostics.filter(d => d.code === code);
-const subject = (d: Diagnostic): string | undefined => (d.data as { subject?: string } | undefined)?.subject;
 /** The causes a diagnostic's related information names ("if pangyo fails, talk goes down"), in name order. */
 const causes = (d: Diagnostic): string[] => (d.relatedInformation ?? []).map(r => /^if (\S+) fails, /.exec(r.message)?.[1]).filter((x): x is string => x !== undefined).sort();
 
@@ -22,20 +24,16 @@ describe('language server: diagnostics', function () {
     let uris: Record<string, string>;
 
     before(async () => {
-        const folder = tempFolder();
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'broken.topo': BROKEN, 'app.topo': APP });
-        client = await TestClient.start({ folder });
-        await client.open(uris['main.topo'], MAIN, 3);
-        await client.open(uris['services.topo'], SERVICES, 5);
-        await client.open(uris['broken.topo'], BROKEN, 1);
-        await client.open(uris['app.topo'], APP, 1);
+        ({ client, uris } = await startServer(
+            { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'broken.topo': BROKEN, 'app.topo': APP },
+            { open: { 'main.topo': 3, 'services.topo': 5, 'broken.topo': 1, 'app.topo': 1 } }));
     });
 
     after(async () => client?.stop());
 
     it('publishes findings with code, source, a link to their page, related places and the version', async () => {
         const main = await client.published(uris['main.topo'], p => p.version === 3 && byCode(p, 'spof').length > 0);
-        const spof = byCode(main, 'spof').find(d => subject(d) === 'talk');
+        const spof = byCode(main, 'spof').find(d => subjectOf(d) === 'talk');
         assert.ok(spof, JSON.stringify(main.diagnostics));
         assert.equal(spof.source, 'topo');
         assert.equal(spof.severity, 1, 'talk is critical: an error');
@@ -84,7 +82,7 @@ describe('language server: diagnostics', function () {
         // main.topo did not change: it is re-published with its own version and the new findings
         const main = await client.published(uris['main.topo'], () => true, publishMark);
         assert.equal(main.version, 3);
-        const talk = byCode(main, 'spof').find(d => subject(d) === 'talk');
+        const talk = byCode(main, 'spof').find(d => subjectOf(d) === 'talk');
         assert.deepEqual(talk && causes(talk), ['capital']);
         await client.published(uris['broken.topo'], () => true, publishMark);
         await client.published(uris['app.topo'], () => true, publishMark);
@@ -102,7 +100,7 @@ describe('language server: diagnostics', function () {
         const mark = client.diagnostics.all.length;
         const sites = SITES.replace('region capital "Seoul Capital Area"', 'infra grid\nregion capital "Seoul Capital Area" { depends on grid }');
         await client.open(uris['sites.topo'], sites, 1);
-        const app = await client.published(uris['app.topo'], p => p.diagnostics.some(d => subject(d) === 'portal' && /Also: .*grid/.test(d.message)), mark);
+        const app = await client.published(uris['app.topo'], p => p.diagnostics.some(d => subjectOf(d) === 'portal' && /Also: .*grid/.test(d.message)), mark);
         assert.equal(app.version, 1);
     });
 });
@@ -113,15 +111,13 @@ describe('language server: one analysis per batch, not per file', function () {
     after(async () => client?.stop());
 
     it('analyses a chain of imports once when its first file changes', async () => {
-        const folder = tempFolder();
         const files: Record<string, string> = { 'f0.topo': 'site s0\nservice a0 { runs on s0 }\n' };
         for (let i = 1; i < 8; i++) {
             files[`f${i}.topo`] = `${Array.from({ length: i }, (_, j) => `import "f${j}.topo"`).join('\n')}\nsite s${i}\nservice a${i} { runs on s${i} depends on a${i - 1} }\n`;
         }
-        const uris = writeFiles(folder, files);
-        client = await TestClient.start({ folder });
-        for (const [path, text] of Object.entries(files)) await client.open(uris[path], text, 1);
-        for (const path of Object.keys(files)) await client.published(uris[path], p => p.version === 1);
+        const started = await startServer(files, { open: Object.fromEntries(Object.keys(files).map(path => [path, 1])) });
+        client = started.client;
+        const { uris } = started;
 
         const logMark = client.logs.all.length;
         const notificationMark = client.notifications.all.length;
@@ -218,18 +214,17 @@ describe('language server: severity settings', function () {
     let uri: string;
 
     before(async () => {
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
-        uri = uris['main.topo'];
-        client = await TestClient.start({ folder, settings: { severity: { spof: 'hint', 'async-replication': 'off' } } });
-        await client.open(uri, MAIN, 1);
+        const started = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN },
+            { settings: { severity: { spof: 'hint', 'async-replication': 'off' } }, open: { 'main.topo': 1 } });
+        client = started.client;
+        uri = started.uris['main.topo'];
     });
 
     after(async () => client?.stop());
 
     it('applies topo.severity.<code> from the settings', async () => {
         const published = await client.published(uri, p => p.version === 1);
-        assert.deepEqual(byCode(published, 'spof').filter(d => subject(d) === 'talk').map(d => d.severity), [4]);
+        assert.deepEqual(byCode(published, 'spof').filter(d => subjectOf(d) === 'talk').map(d => d.severity), [4]);
         assert.equal(byCode(published, 'async-replication').length, 0);
         assert.equal(byCode(published, 'observer-shares-fate').length, 1);
     });
@@ -241,7 +236,7 @@ describe('language server: severity settings', function () {
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { topo: client.settings } });
         const published = await client.published(uri, () => true, mark);
         assert.equal(published.version, 1);
-        assert.deepEqual(byCode(published, 'spof').filter(d => subject(d) === 'talk').map(d => d.severity), [3]);
+        assert.deepEqual(byCode(published, 'spof').filter(d => subjectOf(d) === 'talk').map(d => d.severity), [3]);
         assert.equal(byCode(published, 'async-replication').length, 1);
         assert.equal(byCode(published, 'observer-shares-fate').length, 0);
     });
@@ -252,6 +247,6 @@ describe('language server: severity settings', function () {
         client.settings = { severity: { spof: 'warning' } };
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
         const published = await client.published(uri, () => true, mark);
-        assert.deepEqual(byCode(published, 'spof').filter(d => subject(d) === 'talk').map(d => d.severity), [2]);
+        assert.deepEqual(byCode(published, 'spof').filter(d => subjectOf(d) === 'talk').map(d => d.severity), [2]);
     });
 });

@@ -1,8 +1,4 @@
 /** Models the language-server tests write into temporary workspace folders. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Position } from 'vscode-languageserver-protocol';
-import { fileUri } from './lsp-client.js';
 
 export const SITES = `// where things run
 region capital "Seoul Capital Area"
@@ -74,26 +70,3 @@ service feed {
   depends on auth
 }
 `;
-
-export function writeFiles(folder: string, files: Record<string, string>): Record<string, string> {
-    const uris: Record<string, string> = {};
-    for (const [path, text] of Object.entries(files)) {
-        const file = join(folder, path);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, text);
-        uris[path] = fileUri(file);
-    }
-    return uris;
-}
-
-/** Where the `nth` occurrence of `needle` starts in `text` (plus `shift` characters). */
-export function positionOf(text: string, needle: string, nth = 0, shift = 0): Position {
-    let index = -1;
-    for (let i = 0; i <= nth; i++) {
-        index = text.indexOf(needle, index + 1);
-        if (index < 0) throw new Error(`${needle} #${nth} not in text`);
-    }
-    index += shift;
-    const before = text.slice(0, index).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-}

@@ -7,9 +7,10 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { startServer } from '../helpers/lsp-server.js';
 import { runTopo } from '../helpers/run-topo.js';
-import { tempFolder, TestClient } from './lsp-client.js';
-import { positionOf, writeFiles } from './fixtures.js';
+import { positionOf } from '../helpers/text-position.js';
+import type { TestClient } from './lsp-client.js';
 
 const SITES = `region capital
 region south
@@ -67,13 +68,11 @@ describe('language server: edits to a file nothing imports', function () {
     after(async () => client?.stop());
 
     it('publish what a full analysis says, and are analysed for that file only', async () => {
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'platform.topo': PLATFORM, 'leaf.topo': LEAF_VERSIONS[0] });
-        client = await TestClient.start({ folder });
-        await client.open(uris['platform.topo'], PLATFORM, 1);
-        await client.open(uris['leaf.topo'], LEAF_VERSIONS[0], 1);
-        await client.published(uris['leaf.topo'], p => p.version === 1);
-        const platform = await client.published(uris['platform.topo'], p => p.version === 1);
+        const started = await startServer({ 'sites.topo': SITES, 'platform.topo': PLATFORM, 'leaf.topo': LEAF_VERSIONS[0] },
+            { open: { 'platform.topo': 1, 'leaf.topo': 1 } });
+        client = started.client;
+        const { folder, uris } = started;
+        const platform = started.published['platform.topo'];
         const incremental: string[] = [];
         for (let i = 0; i < LEAF_VERSIONS.length; i++) {
             const version = i + 2;
@@ -95,13 +94,9 @@ describe('language server: edits to a file nothing imports', function () {
     });
 
     it('report work-done progress while re-analysing after an edit to a widely imported file, not for a leaf edit', async () => {
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'platform.topo': PLATFORM, 'leaf.topo': LEAF_VERSIONS[0] });
-        const progressClient = await TestClient.start({ folder, workDoneProgress: true, env: { TOPO_PROGRESS_AFTER_MS: '0' } });
+        const { client: progressClient, uris } = await startServer({ 'sites.topo': SITES, 'platform.topo': PLATFORM, 'leaf.topo': LEAF_VERSIONS[0] },
+            { workDoneProgress: true, env: { TOPO_PROGRESS_AFTER_MS: '0' }, open: { 'leaf.topo': 1 } });
         try {
-            await progressClient.open(uris['leaf.topo'], LEAF_VERSIONS[0], 1);
-            await progressClient.published(uris['leaf.topo'], p => p.version === 1);
-
             const mark = progressClient.progress.all.length;
             const publishMark = progressClient.diagnostics.all.length;
             await progressClient.open(uris['sites.topo'], SITES + 'site incheon in capital\n', 1);
@@ -131,12 +126,8 @@ describe('language server: edits to a file nothing imports', function () {
             const hover = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'talk', 0, 1) });
             return hover?.contents.value ?? '';
         };
-        const folder = tempFolder();
-        const uris = writeFiles(folder, { 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[0] });
-        const editing = await TestClient.start({ folder });
+        const { client: editing, uris } = await startServer({ 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[0] }, { open: { 'leaf.topo': 1 } });
         try {
-            await editing.open(uris['leaf.topo'], texts[0], 1);
-            await editing.published(uris['leaf.topo'], p => p.version === 1);
             await editing.change(uris['leaf.topo'], texts[0], 2); // the incremental path from here on
             await editing.published(uris['leaf.topo'], p => p.version === 2);
             assert.match(await hoverText(editing, uris['leaf.topo'], texts[0]), /Availability:\*\* 99\./);
@@ -148,12 +139,8 @@ describe('language server: edits to a file nothing imports', function () {
                 const kept = /kept (\d+) availabilities and (\d+) outages/.exec(log);
                 const shown = await hoverText(editing, uris['leaf.topo'], texts[i]);
                 // what a server that never saw the earlier versions says
-                const freshFolder = tempFolder();
-                const freshUris = writeFiles(freshFolder, { 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[i] });
-                const fresh = await TestClient.start({ folder: freshFolder });
+                const { client: fresh, uris: freshUris } = await startServer({ 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[i] }, { open: { 'leaf.topo': 1 } });
                 try {
-                    await fresh.open(freshUris['leaf.topo'], texts[i], 1);
-                    await fresh.published(freshUris['leaf.topo'], p => p.version === 1);
                     assert.equal(shown, await hoverText(fresh, freshUris['leaf.topo'], texts[i]), `hover after version ${i + 2}`);
                 } finally {
                     await fresh.stop();

@@ -5,36 +5,19 @@
  */
 import type { RequestType } from '../../server/src/common/protocol.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     type CancellationToken, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
+import { fileUri } from '../helpers/temp-files.js';
 
 export const SERVER = join(PROJECT_ROOT, 'out', 'server.cjs');
 
 export function requireBuiltServer(): void {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-}
-
-const made: string[] = [];
-process.on('exit', () => {
-    for (const folder of made) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A fresh folder under the system's temporary folder, removed when the tests end. */
-export function tempFolder(prefix = 'topo-lsp-'): string {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
-    made.push(folder);
-    return folder;
-}
-
-export function fileUri(path: string): string {
-    return pathToFileURL(path).href;
 }
 
 export interface ClientOptions {

@@ -8,8 +8,10 @@ import type {
     DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, Range, SemanticTokens,
     SemanticTokensLegend, WorkspaceEdit, WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
-import { MAIN, positionOf, SERVICES, SITES, writeFiles } from './fixtures.js';
-import { tempFolder, TestClient } from './lsp-client.js';
+import { startServer } from '../helpers/lsp-server.js';
+import { positionOf } from '../helpers/text-position.js';
+import { MAIN, SERVICES, SITES } from './fixtures.js';
+import type { TestClient } from './lsp-client.js';
 
 const file = (uri: string) => uri.split('/').pop();
 
@@ -18,13 +20,7 @@ describe('language server: hovers and navigation', function () {
     let uris: Record<string, string>;
 
     before(async () => {
-        const folder = tempFolder();
-        uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
-        client = await TestClient.start({ folder });
-        await client.open(uris['main.topo'], MAIN, 1);
-        await client.open(uris['sites.topo'], SITES, 1);
-        await client.published(uris['main.topo'], p => p.version === 1);
-        await client.published(uris['sites.topo'], p => p.version === 1);
+        ({ client, uris } = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, { open: { 'main.topo': 1, 'sites.topo': 1 } }));
     });
 
     after(async () => client?.stop());

@@ -4,11 +4,13 @@
  * with a message, where `nvim` is not installed.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runProcess, type RunResult } from '../helpers/run-process.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
-import { MAIN, SERVICES, SITES, writeFiles } from '../lsp/fixtures.js';
-import { requireBuiltServer, SERVER, tempFolder } from '../lsp/lsp-client.js';
+import { workspaceOf } from '../helpers/lsp-server.js';
+import { MAIN, SERVICES, SITES } from '../lsp/fixtures.js';
+import { requireBuiltServer, SERVER } from '../lsp/lsp-client.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'test', 'neovim', 'print-diagnostics.lua');
 
@@ -22,17 +24,9 @@ function hasNvim(): boolean {
     return spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-function run(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`], {
-            env: { ...process.env, TOPO_NODE: process.execPath, TOPO_SERVER: SERVER, TOPO_FILE: file, TOPO_OFF: 'async-replication' },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', chunk => stdout += chunk);
-        child.stderr.on('data', chunk => stderr += chunk);
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
+function run(file: string): Promise<RunResult> {
+    return runProcess('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`], {
+        env: { ...process.env, TOPO_NODE: process.execPath, TOPO_SERVER: SERVER, TOPO_FILE: file, TOPO_OFF: 'async-replication' }
     });
 }
 
@@ -46,8 +40,7 @@ describe('neovim', function () {
     });
 
     it('shows the server\'s diagnostics in headless neovim', async () => {
-        const folder = tempFolder('topo-nvim-');
-        writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
+        const { folder } = workspaceOf({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, 'topo-nvim-');
         const { code, stdout, stderr } = await run(join(folder, 'main.topo'));
         assert.equal(code, 0, stderr);
         const line = stdout.split('\n').find(l => l.startsWith('{'));

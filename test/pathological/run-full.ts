@@ -2,14 +2,15 @@
  * The full pipeline, as the CLI runs it, on generated files written to disk: load (with imports),
  * parse, link, validate, build the model of the root's closure, analyze, simulate. Times each phase.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { analyze, simulate, type AnalysisResult, type SimulationResult } from '../../server/src/analysis/index.js';
 import { buildModel, type BuiltModel } from '../../server/src/language/build-model.js';
 import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { findingDiagnostics, languageDiagnostics, type TopoDiagnostic } from '../../server/src/language/diagnostics.js';
 import { loadWorkspace } from '../../server/src/node/load-workspace.js';
+import { writeFiles } from '../helpers/temp-files.js';
 import type { Generated } from './models.js';
 
 export interface FullRun {
@@ -25,13 +26,9 @@ export interface FullRun {
 
 export async function runFull(generated: Generated, fail: string[], options: { roots?: 'root' | 'all' } = {}): Promise<FullRun> {
     const dir = mkdtempSync(join(tmpdir(), 'topo-pathological-'));
-    let bytes = 0;
+    const bytes = Object.values(generated.files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     try {
-        for (const [path, text] of Object.entries(generated.files)) {
-            mkdirSync(dirname(join(dir, path)), { recursive: true });
-            writeFileSync(join(dir, path), text);
-            bytes += Buffer.byteLength(text);
-        }
+        writeFiles(dir, generated.files);
         const t0 = performance.now();
         const paths = options.roots === 'all' ? Object.keys(generated.files).map(p => join(dir, p)) : [join(dir, generated.root)];
         const workspace = await loadWorkspace(paths);

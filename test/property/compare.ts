@@ -3,12 +3,12 @@
  * in words (empty list = agreement).
  */
 
-import { FINDING_CODES, isFindingCode, MAX_LISTED_CAUSES } from '../../server/src/analysis/findings/codes.js';
+import { FINDING_CODES, isFindingCode } from '../../server/src/analysis/findings/codes.js';
 import type { Model } from '../../server/src/analysis/model.js';
 import type { AnalysisResult, Finding, SimulationResult } from '../../server/src/analysis/results.js';
+import { TOLERANCE } from '../helpers/close.js';
+import { findingKeyWithTarget, type KeyedFinding } from '../helpers/finding-key.js';
 import { analyzeBF, simulateBF, state, tierSeverity, type BFFinding } from './brute-force.js';
-
-export const TOLERANCE = 1e-9;
 
 const show = (x: unknown) => JSON.stringify(x);
 
@@ -62,19 +62,8 @@ interface Keyed {
     key: string;
 }
 
-/**
- * A finding as the multiset compares it: the engine lists at most MAX_LISTED_CAUSES causes with
- * `causeCount`, the reference every cause; both are keyed by the first ones and the count.
- */
-function findingKey(f: { code: string; severity: string; subject: string; causes?: string[]; causeCount?: number }, target?: string): Keyed {
-    const all = f.causes ?? [];
-    const count = f.causeCount ?? all.length;
-    const listed = all.slice(0, MAX_LISTED_CAUSES);
-    return {
-        code: f.code,
-        key: `${f.code} ${f.severity} on ${f.subject}${target !== undefined ? ` monitors ${target}` : ''} causes [${listed.join(', ')}]` +
-            (count !== listed.length ? ` of ${count}` : '')
-    };
+function keyed(f: KeyedFinding, target: string | undefined): Keyed {
+    return { code: f.code, key: findingKeyWithTarget(f, target) };
 }
 
 /**
@@ -188,8 +177,8 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
     }
     const keep = (f: { code: string; subject: string }) => !(isSlo(f.code) && tied.has(f.subject));
     const engineKeys = r.findings.filter(keep)
-        .map(f => findingKey(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
-    const refKeys = expected.filter(keep).map((f: BFFinding) => findingKey(f, f.target));
+        .map(f => keyed(f, f.code === 'observer-shares-fate' ? f.anchor?.target : undefined));
+    const refKeys = expected.filter(keep).map((f: BFFinding) => keyed(f, f.target));
     for (const m of multisetMinus(refKeys, engineKeys)) {
         d.push({ kind: `finding.missing.${m.code}`, text: `analyze: finding missing from the engine: ${m.key}` });
     }

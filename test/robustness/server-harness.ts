@@ -1,32 +1,14 @@
 /**
  * Helpers for the server robustness suite: starting the bundled server (test/lsp/lsp-client.ts)
- * with environment variables, reading its log for crashes, and comparing publishes.
+ * with its debug hooks, reading its log for crashes, and comparing publishes.
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { DebugHeapRequest } from '../../server/src/common/protocol.js';
 import { TestClient, type ClientOptions } from '../lsp/lsp-client.js';
 
-/**
- * Starts a server with extra environment variables. TestClient spawns the server synchronously
- * at the start of `start()`, with this process's environment, so the variables are set just
- * for that call.
- */
-export function startWith(env: Record<string, string>, options: ClientOptions = {}): Promise<TestClient> {
-    const saved = Object.fromEntries(Object.keys(env).map(k => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-        return TestClient.start(options);
-    } finally {
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined) delete process.env[k];
-            else process.env[k] = v;
-        }
-    }
-}
-
 /** A debug server: `topo/debug/heap` registered, `gc()` exposed. */
-export function startDebug(options: ClientOptions = {}, env: Record<string, string> = {}): Promise<TestClient> {
-    return startWith({ TOPO_DEBUG: '1', ...env }, { ...options, nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])] });
+export function startDebug(options: ClientOptions = {}): Promise<TestClient> {
+    return TestClient.start({ ...options, env: { TOPO_DEBUG: '1', ...options.env }, nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])] });
 }
 
 export async function heapUsed(client: TestClient): Promise<number> {

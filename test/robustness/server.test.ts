@@ -13,10 +13,12 @@
 import { strict as assert } from 'node:assert';
 import { CancellationTokenSource, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ModelGraphRequest, SimulateRequest, type ModelGraph } from '../../server/src/common/protocol.js';
-import { MAIN, positionOf, SERVICES, SITES, writeFiles } from '../lsp/fixtures.js';
-import { tempFolder, TestClient } from '../lsp/lsp-client.js';
+import { startServer, workspaceOf } from '../helpers/lsp-server.js';
+import { positionOf } from '../helpers/text-position.js';
+import { MAIN, SERVICES, SITES } from '../lsp/fixtures.js';
+import { TestClient } from '../lsp/lsp-client.js';
 import { validModel } from '../pathological/models.js';
-import { crashes, diagnosticKeys, heapUsed, startDebug, startWith, timed } from './server-harness.js';
+import { crashes, diagnosticKeys, heapUsed, startDebug, timed } from './server-harness.js';
 
 const EDITS = 1000;
 const MB = 1024 * 1024;
@@ -41,8 +43,7 @@ describe('robustness: a server that stays up', function () {
     this.timeout(60_000);
 
     it(`takes ${EDITS} edits sent without waiting: versions only go forward, the last publish is the final text's, the heap stays flat`, async () => {
-        const folder = tempFolder('topo-robust-');
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN });
+        const { folder, uris } = workspaceOf({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, 'topo-robust-');
         const client = await startDebug({ folder });
         try {
             const started = await heapUsed(client);
@@ -150,17 +151,14 @@ describe('robustness: a server that stays up', function () {
         }
     });
     it('keeps diagnostics, hovers and the graph of the other files when a provider throws on one (TOPO_DEBUG_THROW_ON)', async () => {
-        const folder = tempFolder('topo-robust-');
         // bad.topo imports main.topo: the largest closure is bad.topo's, and main.topo is served from it
         const BAD = 'import "main.topo"\n\nservice bad-svc {\n  runs on pangyo\n  depends on talk\n}\n';
-        const uris = writeFiles(folder, { 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'bad.topo': BAD });
-        const client = await startWith({ TOPO_DEBUG_THROW_ON: 'bad.topo' }, { folder });
+        const { client, uris, published } = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN, 'bad.topo': BAD },
+            { prefix: 'topo-robust-', env: { TOPO_DEBUG_THROW_ON: 'bad.topo' }, open: { 'bad.topo': 1, 'main.topo': 1 } });
         try {
-            await client.open(uris['bad.topo'], BAD, 1);
-            await client.open(uris['main.topo'], MAIN, 1);
-            const main = await client.published(uris['main.topo'], p => p.version === 1);
+            const main = published['main.topo'];
             assert.ok(main.diagnostics.some(d => d.code === 'spof'), `main.topo keeps its findings: ${JSON.stringify(main.diagnostics.map(d => d.code))}`);
-            const bad = await client.published(uris['bad.topo'], p => p.version === 1);
+            const bad = published['bad.topo'];
             assert.deepEqual(bad.diagnostics.filter(d => d.code === 'spof'), [], 'bad.topo: the findings failed (and were logged)');
 
             const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uris['main.topo'] }, position: positionOf(MAIN, 'talk') });
@@ -193,8 +191,8 @@ describe('robustness: a server that stays up', function () {
     });
     it('answers a cancelled simulation or hover on a big model long before the work would be done', async () => {
         const text = validModel(BIG_MODEL_BYTES).files['main.topo'];
-        const folder = tempFolder('topo-robust-');
-        const uri = writeFiles(folder, { 'big.topo': text })['big.topo'];
+        const { folder, uris } = workspaceOf({ 'big.topo': text }, 'topo-robust-');
+        const uri = uris['big.topo'];
         const sites = [...text.matchAll(/^site (\S+)/gm)].map(m => m[1]).slice(0, 3);
         const at = positionOf(text, 'svc-0-1');
         const variant = (v: number): string => `${text}\nservice extra-${v} { runs on ${sites[0]} }\n`;
