@@ -134,7 +134,9 @@ describe('incremental compilation and down sets vs fresh ones (random models and
                     }
                     if (cmAfter.isDomain[y]) continue;
                     for (const d of domains) {
-                        assert.deepEqual(outagesCompiled(cmAfter, [d], [name]), outagesCompiled(cmBefore, [d], [name]), `outage when ${d} fails, of ${context}`);
+                        // how long and why depend on the cone only (the users are the service's own, read anew)
+                        const lengthAndReason = (cm: CompiledModel) => Object.fromEntries(Object.entries(outagesCompiled(cm, [d], [name])).map(([k, o]) => [k, { minutes: o.minutes, reason: o.reason }]));
+                        assert.deepEqual(lengthAndReason(cmAfter), lengthAndReason(cmBefore), `outage when ${d} fails, of ${context}`);
                     }
                 }
             }

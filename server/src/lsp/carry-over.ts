@@ -35,7 +35,8 @@ export function carryOver(known: Known, after: CompiledModel): Carried | undefin
     const outages = new Map<string, Outage | undefined>();
     for (const [key, outage] of known.outages) {
         const y = after.index.get(key.slice(key.indexOf('\u0000') + 1));
-        if (y !== undefined && same[y]) outages.set(key, outage);
+        // how long and why depend on the cone; who waits is the service's users now
+        if (y !== undefined && same[y]) outages.set(key, outage && { ...outage, users: after.users[y] });
     }
     return { availability, outages };
 }
