@@ -39,6 +39,7 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /\*\*Also\*\*\n- `capital` — .*outage of unknown length/);
         assert.match(text, /\*\*Availability:\*\* 99\.95% — about 4\.4 hours down per year \(from 1 element that declares one; 2 failure domains it needs declare none and count as never failing\)/);
         assert.match(text, /\*\*If talk fails:\*\* nothing else goes down · 43\.2M users affected/);
+        assert.match(text, /\*\*Two failures at once:\*\* it goes down if capital or pangyo fails; no other two failures together take it down\./);
     });
 
     it('hovers a failure domain: blast radius, recovery, contents, dependents', async () => {
@@ -49,6 +50,8 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /\*\*If pangyo fails:\*\* no service goes down · 0 users affected/);
         assert.match(text, /It also brings down `pangyo-power`/);
         assert.match(text, /\*\*Contains:\*\* `pangyo-power` \(infra\)/);
+        // the importance of the domain for the users of the whole workspace's closure
+        assert.match(text, /\*\*Importance:\*\* most important of 1 domain for users: RAW 2000\./);
     });
 
     it('hovers a reference: the target\'s kind, label and place, seen from the referring file', async () => {

@@ -14,6 +14,8 @@ import { namesOf, sortByName, type CompiledModel } from './compile.js';
 import { allFindings } from './findings/all.js';
 import type { FindingContext } from './findings/context.js';
 import { allAvailabilitySources, availabilitySources, type AvailabilityFrom } from './availability-sources.js';
+import { serviceCutSets, serviceCutSetWork } from './cut-sets.js';
+import { computeImportance, type Importance } from './importance.js';
 import { reliableElements } from './incomplete.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
@@ -57,10 +59,16 @@ export function knownAvailabilities(availability: Availability): KnownAvailabili
     return availability.value.map((_, x) => availabilityOf(availability, x));
 }
 
+/** Work (candidate domains × cone size) past which a hover does not look for a service's pairs. */
+const DEFAULT_PAIR_WORK = 2_000_000;
+/** Elements past which a hover does not compute the importance of failure domains. */
+const DEFAULT_IMPORTANCE_ELEMENTS = 3_000;
+
 export class Analysis {
     private readonly ctx: FindingContext;
     private readonly nearestLists = new Map<number, number[]>();
     private availabilityValue?: Availability;
+    private importanceValue?: Importance;
     private readonly serviceReports = new Map<string, ServiceReport | undefined>();
     private readonly domainReports = new Map<string, DomainReport | undefined>();
 
@@ -130,6 +138,30 @@ export class Analysis {
         const report = s === undefined || this.cm.isDomain[s] ? undefined : this.serviceReport(s, this.lazyPaths(s), sourcesCount(this.cm, s));
         this.serviceReports.set(name, report);
         return report;
+    }
+
+    /**
+     * One service's minimal cut sets of at most two domains, by name (a hover's "survives any one
+     * failure; goes down if a and b both fail"); 'too large' when finding the pairs would take
+     * more than `maxWork` (see `serviceCutSetWork`): `topo analyze --order 2` has them.
+     */
+    pairs(name: string, maxWork = DEFAULT_PAIR_WORK): string[][] | 'too large' | undefined {
+        const s = this.cm.index.get(name);
+        if (this.retired || s === undefined || this.cm.isDomain[s]) return undefined;
+        const { engine, sweep } = this.ctx;
+        if (serviceCutSetWork(engine, s, sweep.sets) > maxWork) return 'too large';
+        return serviceCutSets(engine, s, 2, sweep.sets).map(set => namesOf(this.cm, set));
+    }
+
+    /**
+     * The importance of the failure domains (importance.ts), computed when first asked for;
+     * undefined when the model has more than `maxElements` elements (a hover does not wait
+     * seconds: `topo analyze --importance` has it).
+     */
+    importance(maxElements = DEFAULT_IMPORTANCE_ELEMENTS): Importance | undefined {
+        if (this.retired || this.cm.n > maxElements) return undefined;
+        this.importanceValue ??= computeImportance(this.ctx.engine);
+        return this.importanceValue;
     }
 
     /** The blast radius of one failure domain (kept once built). */

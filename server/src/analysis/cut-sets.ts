@@ -185,6 +185,33 @@ export function serviceCutSets(engine: StateEngine, service: number, order: numb
     return out.map(set => set.map(bit => domainAt[bit]));
 }
 
+/**
+ * How much work `serviceCutSets(…, 2)` would do for service s: the candidate domains of its cone
+ * (those that are not SPOFs) times the size of the cone, each candidate being one pass over it.
+ * An editor asks it first, to answer a hover at once or say the pairs are for `topo analyze`.
+ */
+export function serviceCutSetWork(engine: StateEngine, service: number, downSets: DownSets): number {
+    const cm = engine.cm;
+    if (service < 0 || service >= cm.n || cm.isDomain[service]) return 0;
+    const { edges } = hardGraph(cm);
+    const { words, bitOf } = downSets;
+    const within = new Uint8Array(cm.n);
+    const stack = [service];
+    within[service] = 1;
+    let cone = 0;
+    let candidates = 0;
+    while (stack.length > 0) {
+        const x = stack.pop()!;
+        cone++;
+        if (cm.isDomain[x] && !hasBit(downSets.down, words, service, bitOf[x])) candidates++;
+        for (let j = edges.start[x]; j < edges.start[x + 1]; j++) {
+            const y = edges.targets[j];
+            if (!within[y]) { within[y] = 1; stack.push(y); }
+        }
+    }
+    return candidates * cone;
+}
+
 /** The cut sets of every service by name (services in name order), each set a list of domain names. */
 export function cutSetsByName(input: Model | CompiledModel, order: number): Map<string, string[][]> {
     const { cm, engine } = prepare(input);

@@ -154,6 +154,20 @@ export class ClosureAnalysis {
         return this.outages.get(key);
     }
 
+    /** A service's cut sets of at most two domains (see `Analysis.pairs`). */
+    pairs(name: string): string[][] | 'too large' | undefined {
+        return this.retired ? undefined : this.analysis?.pairs(name);
+    }
+
+    /** A failure domain's rank for users among the domains that declare an availability, and how many there are. */
+    importanceRank(name: string): { rank: number | null; of: number; raw: number | null } | undefined {
+        if (this.retired || !this.cm) return undefined;
+        const importance = this.analysis?.importance();
+        const id = this.cm.index.get(name);
+        const entry = importance?.domains.find(d => d.domain === id);
+        return importance && entry ? { rank: entry.rank, of: importance.domains.length, raw: entry.users.raw } : undefined;
+    }
+
     relations(): Relations {
         if (this.relationsCache) return this.relationsCache;
         const r: Relations = { contains: new Map(), hosts: new Map(), backups: new Map(), dependents: new Map(), usedBy: new Map(), monitoredBy: new Map() };

@@ -12,6 +12,7 @@
 import { URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { availabilityBasis } from '../analysis/availability-sources.js';
+import { cutSetSentence, importanceRankSentence } from '../analysis/beyond-text.js';
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
@@ -108,6 +109,16 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }
 
+    if (!report.neverUp) {
+        // more than one failure: the pairs of failure domains that take it down together
+        const pairs = analysis.pairs(e.name);
+        if (pairs === 'too large') {
+            out.push('**Two failures at once:** its cone is too large to look at every pair here; `topo analyze --order 2` lists them.');
+        } else if (pairs !== undefined) {
+            out.push(`**Two failures at once:** it ${escape(cutSetSentence(pairs, 2))}.`);
+        }
+    }
+
     const failing = analysis.simulate([e.name], { light: true });
     if (failing) {
         const down = view.only(failing.down).filter(n => n !== e.name);
@@ -150,6 +161,8 @@ function domainBody(view: DocumentView, e: Element): string[] {
             `${degraded.length > 0 ? ` · degraded: ${names(degraded)}` : ''} · ${formatUsers(users)} users affected`);
         const others = view.only(report.domainsDown).filter(d => d !== e.name);
         if (others.length > 0) out.push(`It also brings down ${names(others)}.`);
+        const rank = e.availability !== undefined ? analysis.importanceRank(e.name) : undefined;
+        if (rank) out.push(`**Importance:** ${escape(importanceRankSentence(rank.rank, rank.of, rank.raw))}.`);
         const outageNote = e.recovery !== undefined
             ? `Services that cannot fail over wait ${formatDuration(e.recovery)} for it to recover.`
             : 'Without a `recovery` time, the outages it causes have unknown length.';
