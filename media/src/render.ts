@@ -5,7 +5,7 @@
  */
 import type { SimulationResult } from '../../server/src/common/protocol.js';
 import { formatOutage } from '../../server/src/common/simulation-text.js';
-import { clear, svg } from './dom.js';
+import { svg } from './dom.js';
 import type { Box, Layout, Point } from './layout.js';
 import { curveData, edgeRoute, pathData } from './layout.js';
 import type { Measure, Scene, SceneEdge, SceneNode } from './scene.js';
@@ -435,8 +435,4 @@ export function nearestInDirection(boxes: ReadonlyMap<string, Box>, candidates: 
         }
     }
     return best;
-}
-
-export function clearRenderer(el: SVGSVGElement): void {
-    clear(el);
 }
