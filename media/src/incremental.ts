@@ -11,7 +11,7 @@
  */
 import type { Box, Direction, Layout } from './layout.js';
 import { layoutInput } from './layout.js';
-import type { Scene } from './scene.js';
+import type { Scene } from './scene/scene.js';
 
 export type Plan = { kind: 'reuse'; layout: Layout; changed: number } | { kind: 'full'; reason: string };
 

@@ -10,8 +10,8 @@
  * the sites they use, sites above their power), and their routes are the middle of the
  * drawn edge, which then continues inside the containers to the real boxes.
  */
-import type { Scene } from './scene.js';
-import { SIZES } from './scene.js';
+import type { Scene } from './scene/scene.js';
+import { SIZES } from './scene/sizes.js';
 
 export type Direction = 'RIGHT' | 'DOWN';
 

@@ -14,8 +14,10 @@ import type { Direction, Layout } from './layout.js';
 import { layoutInput, readLayout } from './layout.js';
 import { renderMarkdown } from './markdown.js';
 import { GraphRenderer, nearestInDirection } from './render.js';
-import type { FontRole, Scene } from './scene.js';
-import { buildScene, CONTAINER_KINDS } from './scene.js';
+import { buildScene } from './scene/build-scene.js';
+import type { Scene } from './scene/scene.js';
+import { CONTAINER_KINDS } from './scene/scene.js';
+import type { FontRole } from './scene/text.js';
 import type { View } from './viewport.js';
 import { Viewport } from './viewport.js';
 

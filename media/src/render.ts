@@ -8,8 +8,10 @@ import { formatOutage } from '../../server/src/common/simulation-text.js';
 import { svg } from './dom.js';
 import type { Box, Layout, Point } from './layout.js';
 import { curveData, edgeRoute, pathData } from './layout.js';
-import type { Measure, Scene, SceneEdge, SceneNode } from './scene.js';
-import { badgeWidth, serviceBadges, SIZES } from './scene.js';
+import { serviceBadges } from './scene/element-node.js';
+import type { Scene, SceneEdge, SceneNode } from './scene/scene.js';
+import { badgeWidth, SIZES } from './scene/sizes.js';
+import type { Measure } from './scene/text.js';
 
 export interface Overlay {
     simulation: SimulationResult | null;
