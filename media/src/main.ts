@@ -8,12 +8,13 @@ import type { FromPreview, GraphElement, ModelGraph, SimulationResult, ToPreview
 import { formatUsers } from '../../server/src/common/format.js';
 import { formatOutage, outageRows, summarizeSimulation } from '../../server/src/common/simulation-text.js';
 import { clear, html, svg } from './dom.js';
-import * as elk from './elk-runner.js';
-import { planUpdate } from './incremental.js';
-import type { Direction, Layout } from './layout.js';
-import { layoutInput, readLayout } from './layout.js';
+import { layoutInput, readLayout } from './layout/elk-graph.js';
+import * as elk from './layout/elk-runner.js';
+import type { Direction, Layout } from './layout/layout.js';
+import { nearestInDirection } from './layout/nearest-in-direction.js';
+import { planUpdate } from './layout/plan-update.js';
 import { renderMarkdown } from './markdown.js';
-import { GraphRenderer, nearestInDirection } from './render.js';
+import { GraphRenderer } from './render.js';
 import { buildScene } from './scene/build-scene.js';
 import type { Scene } from './scene/scene.js';
 import { CONTAINER_KINDS } from './scene/scene.js';

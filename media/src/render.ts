@@ -6,8 +6,9 @@
 import type { SimulationResult } from '../../server/src/common/protocol.js';
 import { formatOutage } from '../../server/src/common/simulation-text.js';
 import { svg } from './dom.js';
-import type { Box, Layout, Point } from './layout.js';
-import { curveData, edgeRoute, pathData } from './layout.js';
+import { curveData, pathData } from './draw/path-data.js';
+import { edgeRoute } from './layout/edge-route.js';
+import type { Box, Layout } from './layout/layout.js';
 import { serviceBadges } from './scene/element-node.js';
 import type { Scene, SceneEdge, SceneNode } from './scene/scene.js';
 import { badgeWidth, SIZES } from './scene/sizes.js';
@@ -409,32 +410,4 @@ function defs(root: SVGSVGElement): void {
     svg('rect', { class: 'hatch-line', x: 0, y: 0, width: 2.5, height: 8 }, hatch);
     const dots = svg('pattern', { id: 'dots-degraded', width: 7, height: 7, patternUnits: 'userSpaceOnUse' }, d);
     svg('circle', { class: 'dot-fill', cx: 3.5, cy: 3.5, r: 1.3 }, dots);
-}
-
-// ------------------------------------------------------------ navigation
-
-/** The node nearest to `from` in a direction (arrow-key navigation), or undefined. */
-export function nearestInDirection(boxes: ReadonlyMap<string, Box>, candidates: readonly string[], from: string, dir: 'left' | 'right' | 'up' | 'down'): string | undefined {
-    const a = boxes.get(from);
-    if (!a) return undefined;
-    const ac: Point = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-    let best: string | undefined;
-    let bestScore = Number.POSITIVE_INFINITY;
-    for (const id of candidates) {
-        if (id === from) continue;
-        const b = boxes.get(id);
-        if (!b) continue;
-        const bc: Point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-        const dx = bc.x - ac.x;
-        const dy = bc.y - ac.y;
-        const along = dir === 'right' ? dx : dir === 'left' ? -dx : dir === 'down' ? dy : -dy;
-        const across = dir === 'right' || dir === 'left' ? Math.abs(dy) : Math.abs(dx);
-        if (along <= 1) continue;
-        const score = along + across * 2.5;
-        if (score < bestScore) {
-            bestScore = score;
-            best = id;
-        }
-    }
-    return best;
 }

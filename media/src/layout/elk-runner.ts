@@ -8,7 +8,7 @@
  */
 import ELK from 'elkjs/lib/elk-api.js';
 import workerSource from 'elk-worker-source';
-import type { ElkNodeIn, ElkNodeOut } from './layout.js';
+import type { ElkNodeIn, ElkNodeOut } from './elk-graph.js';
 
 let blobUrl: string | undefined;
 let elk: InstanceType<typeof ELK> | undefined;
