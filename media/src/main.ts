@@ -14,13 +14,13 @@ import type { Direction, Layout } from './layout/layout.js';
 import { nearestInDirection } from './layout/nearest-in-direction.js';
 import { planUpdate } from './layout/plan-update.js';
 import { renderMarkdown } from './markdown.js';
-import { GraphRenderer } from './render.js';
+import { GraphRenderer } from './view/graph-renderer.js';
 import { buildScene } from './scene/build-scene.js';
 import type { Scene } from './scene/scene.js';
 import { CONTAINER_KINDS } from './scene/scene.js';
 import type { FontRole } from './scene/text.js';
-import type { View } from './viewport.js';
-import { Viewport } from './viewport.js';
+import type { View } from './view/viewport.js';
+import { Viewport } from './view/viewport.js';
 
 /** Above this many elements a model opens with its regions and sites collapsed. */
 const COLLAPSE_ABOVE = 400;
