@@ -1,8 +1,9 @@
 /**
  * Shows the current graph: builds its scene, reuses the positions on screen when the edit
- * allows (layout/plan-update.ts) or has it laid out, then paints it — the drawing, the
- * overlay, the first fit or the saved view of the file, the tab stop, the status, the outage
- * table — and marks the paint for the extension and the tests (`body[data-rendered]`).
+ * allows (layout/plan-update.ts) or has it laid out (the newest scene wins: layout-runner.ts),
+ * then paints it — the drawing, the overlay, the first fit or the saved view of the file, the
+ * tab stop, the status, the outage table — and marks the paint for the extension and the
+ * tests (`body[data-rendered]`).
  */
 import { LayoutRunner } from './layout-runner.js';
 import type { Layout } from './layout/layout.js';
@@ -40,12 +41,7 @@ export class GraphUpdater {
 
     constructor(private readonly parts: GraphUpdaterParts) {
         const { state, status } = parts;
-        this.layouts = new LayoutRunner({
-            status,
-            direction: () => state.direction,
-            plan: scene => planUpdate(state.current, scene, state.direction),
-            paint: (scene, layout) => this.paint(scene, layout)
-        });
+        this.layouts = new LayoutRunner({ status, direction: () => state.direction, paint: (scene, layout) => this.paint(scene, layout) });
     }
 
     /** Draws the current graph again: with the positions on screen when it can, else after a layout. */
@@ -64,9 +60,14 @@ export class GraphUpdater {
         const t0 = performance.now();
         const scene = buildScene(state.graph, { collapsed: state.collapsed }, measure);
         document.body.dataset.sceneMs = String(Math.round(performance.now() - t0));
-        const plan = forceFull ? { kind: 'full' as const, reason: 'asked' } : planUpdate(state.current, scene, state.direction);
-        if (plan.kind === 'reuse') this.paint(scene, plan.layout);
-        else this.layouts.request(scene);
+        const fromScratch = forceFull || this.layouts.fromScratch;
+        const plan = fromScratch ? { kind: 'full' as const, reason: 'asked' } : planUpdate(state.current, scene, state.direction);
+        if (plan.kind === 'reuse') {
+            this.layouts.cancel();
+            this.paint(scene, plan.layout);
+        } else {
+            this.layouts.request(scene, fromScratch);
+        }
     }
 
     private paint(scene: Scene, layout: Layout): void {
