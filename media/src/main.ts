@@ -4,7 +4,7 @@
  * extension-messages.ts), shows them (graph-updater.ts: scene/ → layout/ → draw/ → view/),
  * and reports clicks, hovers and simulation requests back (`FromPreview`).
  */
-import '../preview.css';
+import './preview.css';
 import type { FromPreview, ToPreview } from '../../server/src/common/protocol.js';
 import { Collapsing } from './collapsing.js';
 import { clear, html, svg } from './dom.js';
