@@ -1,7 +1,7 @@
 /**
  * The preview webview's page: a strict Content-Security-Policy (scripts only with this
  * page's nonce, styles and images only from the extension, workers only from blob: — the
- * layout worker, see media/src/elk-runner.ts — and nothing else), one stylesheet, one
+ * layout worker, see media/src/layout/elk-runner.ts — and nothing else), one stylesheet, one
  * script, and an empty #app that the script fills. No inline handlers, no inline styles.
  * Pure (no `vscode` import) so that the browser tests load exactly this page.
  */

@@ -3,9 +3,9 @@
  * attribute value — never `innerHTML` — so a label such as `<img src=x onerror=…>` is shown
  * as the characters it is.
  */
-export const SVG_NS = 'http://www.w3.org/2000/svg';
+import type { Attrs, SvgNode } from './draw/svg-tree.js';
 
-type Attrs = Record<string, string | number | boolean | undefined | null>;
+export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function setAttrs(el: Element, attrs: Attrs): void {
     for (const [k, v] of Object.entries(attrs)) {
@@ -26,6 +26,16 @@ export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs
     const el = document.createElement(tag);
     setAttrs(el, attrs);
     if (text !== undefined) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+}
+
+/** The elements of a drawn tree (draw/), appended to `parent` when given. */
+export function toDom(node: SvgNode, parent?: Element): SVGElement {
+    const el = document.createElementNS(SVG_NS, node.tag) as SVGElement;
+    setAttrs(el, node.attrs);
+    if (node.text !== undefined) el.textContent = node.text;
+    for (const child of node.children) toDom(child, el);
     if (parent) parent.appendChild(el);
     return el;
 }

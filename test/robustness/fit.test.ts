@@ -1,9 +1,9 @@
 /**
- * The preview cuts long text to fit a box (media/src/scene.ts `fit`): within the width, with an
+ * The preview cuts long text to fit a box (media/src/scene/text.ts `fit`): within the width, with an
  * ellipsis, in linear-free time for 10,000 characters, and never inside a surrogate pair.
  */
 import { strict as assert } from 'node:assert';
-import { fit, type Measure } from '../../media/src/scene.js';
+import { fit, type Measure } from '../../media/src/scene/text.js';
 import { HOSTILE } from './hostile-graphs.js';
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
-import { SIZES } from '../../media/src/scene.js';
+import { SIZES } from '../../media/src/scene/sizes.js';
 import type { Harness } from '../webview/harness.js';
 import { openHarness, requireBrowserSuite, SHOTS } from '../webview/harness.js';
 import { HOSTILE, hostileGraph, hostileSimulation, LONG_NAME, MARKUP_NAME, TEMPLATE_NAME } from './hostile-graphs.js';

@@ -129,6 +129,8 @@ export interface Harness {
     posted: FromPreview[];
     dialogs: string[];
     errors: string[];
+    /** the paths the page asked the extension's origin for, in order (/out/preview.js, …) */
+    requests: string[];
     send(message: ToPreview): Promise<void>;
     waitForPost<T extends FromPreview['type']>(type: T, predicate?: (m: Extract<FromPreview, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<FromPreview, { type: T }>>;
     waitForRender(generation: number): Promise<void>;
@@ -156,8 +158,10 @@ export async function openHarness(options: { theme?: Theme; width?: number; heig
         .replace('<html lang="en">', `<html lang="en" data-body-class="${theme.bodyClass}">`)
         .replace('<link rel="stylesheet"', `<link rel="stylesheet" href="${ORIGIN}/harness/theme.css">\n<link rel="stylesheet"`)
         .replace('<div id="app"></div>', `<div id="app"></div>\n<script nonce="${nonce}" src="${ORIGIN}/harness/mock.js"></script>`);
+    const requests: string[] = [];
     await context.route(`${ORIGIN}/**`, async route => {
         const url = new URL(route.request().url());
+        requests.push(url.pathname);
         const serve = (body: string | Buffer, contentType: string): Promise<void> => route.fulfill({ status: 200, body, contentType });
         if (url.pathname === '/index.html') return serve(page, 'text/html');
         if (url.pathname === '/harness/mock.js') return serve(MOCK, 'text/javascript');
@@ -202,6 +206,7 @@ export async function openHarness(options: { theme?: Theme; width?: number; heig
         posted,
         dialogs,
         errors,
+        requests,
         async send(message) {
             await p.evaluate(m => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
         },

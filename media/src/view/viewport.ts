@@ -2,7 +2,7 @@
  * Zoom and pan of the graph: one transform on the viewport group. Wheel zooms around the
  * pointer, dragging the background pans, and the view is kept across live updates.
  */
-import type { Box } from './layout.js';
+import type { Box } from '../layout/layout.js';
 
 export interface View { k: number; x: number; y: number }
 

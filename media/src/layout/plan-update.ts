@@ -9,9 +9,9 @@
  * - edges keep their routes; new or changed ones are drawn as plain elbows.
  * Anything else (a new element, a new container, collapsing) needs the layout worker.
  */
+import type { Scene } from '../scene/scene.js';
 import type { Box, Direction, Layout } from './layout.js';
-import { layoutInput } from './layout.js';
-import type { Scene } from './scene.js';
+import { liftEdges } from './lift-edges.js';
 
 export type Plan = { kind: 'reuse'; layout: Layout; changed: number } | { kind: 'full'; reason: string };
 
@@ -75,7 +75,6 @@ export function planUpdate(prev: { scene: Scene; layout: Layout } | null, next: 
     }
 
     // Routes: keep those whose end boxes did not change; rename ids inside route keys.
-    const input = layoutInput(next, direction);
     const resized = new Set<string>();
     for (const [id, box] of boxes) {
         const was = prev.layout.boxes.get(renamedFrom.get(id) ?? id);
@@ -94,7 +93,7 @@ export function planUpdate(prev: { scene: Scene; layout: Layout } | null, next: 
     return {
         kind: 'reuse',
         changed,
-        layout: { boxes, routes, lifts: input.lifts, width: prev.layout.width, height: prev.layout.height, direction }
+        layout: { boxes, routes, lifts: liftEdges(next).lifts, width: prev.layout.width, height: prev.layout.height, direction }
     };
 }
 

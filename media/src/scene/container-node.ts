@@ -1,0 +1,22 @@
+/** The box of a region or a site: a header (kind, name, label, toggle), or, collapsed, a card saying how much it hides. */
+import type { GraphElement } from '../../../server/src/common/protocol.js';
+import type { SceneNode } from './scene.js';
+import { elementId } from './scene.js';
+import { SIZES } from './sizes.js';
+import type { Measure } from './text.js';
+import { fit } from './text.js';
+
+export function containerNode(e: GraphElement, parent: string | null, collapsed: boolean, size: number, measure: Measure): SceneNode {
+    const kindW = measure(e.kind.toUpperCase(), 'chip') + 8;
+    const title = fit(e.name, 'header', 220, measure);
+    const subtitle = e.label ? fit(e.label, 'body', 260, measure) : undefined;
+    const toggleW = 22;
+    const headerW = SIZES.pad + kindW + 6 + measure(title, 'header') + (subtitle ? 8 + measure(subtitle, 'body') : 0) + 8 + toggleW + SIZES.pad;
+    const width = Math.ceil(Math.max(collapsed ? 170 : 150, headerW));
+    const meta = collapsed ? `${size} element${size === 1 ? '' : 's'} inside` : undefined;
+    return {
+        id: elementId(e.name), type: 'container', parent: parent === null ? null : elementId(parent),
+        width, height: collapsed ? SIZES.collapsedHeight : SIZES.headerHeight + 34,
+        element: e, collapsed, hidden: collapsed ? size : undefined, title, subtitle, meta
+    };
+}

@@ -1,0 +1,49 @@
+/**
+ * What the preview shows and what the user chose, in one object that the modules share:
+ * the graph on screen, the simulation, the highlight, the selection, the collapsed
+ * containers, the scene and layout drawn, the keyboard's tab stop. What only one module
+ * needs (the hover card's timers, the layout queue, the text-width cache) stays in it.
+ */
+import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
+import type { Direction, Layout } from './layout/layout.js';
+import type { Scene } from './scene/scene.js';
+import type { Overlay } from './view/graph-renderer.js';
+
+export interface PreviewState {
+    /** the graph on screen (the last good one) */
+    graph: ModelGraph | null;
+    /** the errors of the newest graph (a graph with errors leaves the last good one on screen) */
+    errors: string[];
+    direction: Direction;
+    /** the regions and sites drawn collapsed */
+    collapsed: Set<string>;
+    simulation: SimulationResult | null;
+    /** the element under the editor's cursor */
+    highlight: string | null;
+    /** the elements selected for a simulation */
+    selection: Set<string>;
+    /** the scene on screen and its layout */
+    current: { scene: Scene; layout: Layout } | null;
+    /** how many times the scene was painted (reported to the extension and the tests) */
+    generation: number;
+    /** the file whose saved view (or a fit) has been applied */
+    fittedUri: string | null;
+    /** the node that is the keyboard's tab stop */
+    focusedId: string | null;
+}
+
+export function initialState(): PreviewState {
+    return {
+        graph: null, errors: [], direction: 'DOWN', collapsed: new Set(), simulation: null, highlight: null,
+        selection: new Set(), current: null, generation: 0, fittedUri: null, focusedId: null
+    };
+}
+
+export function elementNamed(state: PreviewState, name: string): GraphElement | undefined {
+    return state.graph?.elements.find(e => e.name === name);
+}
+
+/** What is drawn over the graph's geometry. */
+export function overlayOf(state: PreviewState): Overlay {
+    return { simulation: state.simulation, highlight: state.highlight, selection: state.selection };
+}
