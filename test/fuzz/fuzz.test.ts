@@ -1,7 +1,8 @@
 /**
  * Fuzzing in `npm test`: 2,000 generated inputs through parse, link, validate, build model,
  * analyze and simulate, in-process. No exception escapes (nor hides in a diagnostic or on
- * console.error), no message is garbled, and each input takes under 1 s.
+ * console.error), no message is garbled, and no input runs away: a hang guard of 5 s of CPU time
+ * per input (a few milliseconds is usual; `npm run fuzz` reports the slowest).
  *
  * The seed is fixed so that the suite is repeatable; `TOPO_FUZZ_SEED=n` runs other inputs.
  * `npm run fuzz` runs 100,000 (scripts/fuzz.mjs).
@@ -12,7 +13,8 @@ import { loadSeeds, mutatedSeed, structuredModel, tokenSoup } from './generators
 import { costOf, runPipeline, type FuzzInput } from './pipeline.js';
 
 const SEED = Number(process.env.TOPO_FUZZ_SEED ?? 20261126);
-const LIMIT_MS = 1000;
+/** A hang guard, generous: the machine may be busy. */
+const LIMIT_MS = 5000;
 
 async function property(arbitrary: fc.Arbitrary<FuzzInput>, numRuns: number, seed: number): Promise<void> {
     await fc.assert(fc.asyncProperty(arbitrary, async input => {
