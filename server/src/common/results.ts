@@ -14,6 +14,30 @@ export interface Outage {
     users: number;
 }
 
+/**
+ * The outage over time: a step function from the failure (at 0) until everything is back. Each
+ * step holds from its `at` until the next step's; the last step is the state from then on (empty
+ * when everything comes back; otherwise what stays out for an unknown time).
+ */
+export interface Timeline {
+    steps: TimelineStep[];
+    /** minutes until every service is back; null when some outage length is unknown */
+    end: number | null;
+}
+
+export interface TimelineStep {
+    /** minutes since the failure */
+    at: number;
+    /** services down from `at` on (sorted by name) */
+    down: string[];
+    /** services up but degraded from `at` on (sorted by name) */
+    degraded: string[];
+    /** the users of those services */
+    users: number;
+    /** of `down` and `degraded`, those whose end is unknown (no recovery or failover time given) */
+    unknown: string[];
+}
+
 export interface SimulationResult {
     failed: string[];
     /** services down */
@@ -28,4 +52,6 @@ export interface SimulationResult {
     users: number;
     /** every service interrupted at all (T > 0) */
     outages: Record<string, Outage>;
+    /** the outage over time (simulate's JSON, the preview's chart); absent where not computed */
+    timeline?: Timeline;
 }
