@@ -95,12 +95,12 @@ describe('the packaged extension and a walk through the VS Code workbench', func
         it('holds the bundles, the assets and the findings docs, and no sources, tests, maps or node_modules', () => {
             const files = zipEntries(vsix).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length));
             for (const wanted of ['package.json', 'out/extension.cjs', 'out/server.cjs', 'syntaxes/topo.tmLanguage.json',
-                'language-configuration.json', 'images/icon.svg', 'docs/findings/spof.md', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+                'language-configuration.json', 'images/icon.svg', 'docs/findings/spof.md', 'docs/language.md', 'examples/kakao-2022.topo', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
                 assert.ok(files.includes(wanted), `${wanted} is packaged (have: ${files.join(', ')})`);
             }
             const unwanted = files.filter(f =>
                 /\.(ts|map|tsbuildinfo)$/.test(f) || /(^|\/)node_modules\//.test(f) ||
-                /^(server|client|test|scripts|examples|bench-results|\.vscode-test|out\/vscode-test|media\/src)\//.test(f) ||
+                /^(server|client|test|scripts|bench-results|\.vscode-test|out\/vscode-test|media\/src)\//.test(f) ||
                 /tsconfig.*\.json$|\.vsix$/.test(f));
             assert.deepEqual(unwanted, [], 'nothing that is not needed at run time');
         });
