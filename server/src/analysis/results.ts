@@ -57,6 +57,17 @@ export interface Finding {
     message: string;
     anchor: Anchor;
     related: Related[];
+    /**
+     * Set when an `accept` statement in the model accepts this finding (and has not expired):
+     * it is then shown as a hint, not counted by `--fail-on`, and suppressed in SARIF.
+     */
+    accepted?: Acceptance;
+}
+
+/** An accepted risk: why, and until when (YYYY-MM-DD), as written in the model. */
+export interface Acceptance {
+    reason: string;
+    until?: string;
 }
 
 

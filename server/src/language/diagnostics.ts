@@ -29,6 +29,8 @@ export interface TopoDiagnostic {
     /** how many causes there are in all */
     causeCount?: number;
     related: RelatedPlace[];
+    /** the finding was accepted in the model (then severity is 'hint') */
+    accepted?: { reason: string; until?: string };
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
