@@ -17,8 +17,8 @@ import type { OutageTable } from './view/outage-table.js';
 import type { Toolbar } from './view/toolbar.js';
 import type { Viewport } from './view/viewport.js';
 
-/** Above this many elements a model opens with its regions and sites collapsed. */
-const COLLAPSE_ABOVE = 400;
+/** Above this many elements a model opens as an overview: its regions and sites collapsed. */
+export const COLLAPSE_ABOVE = 150;
 
 export interface ExtensionMessageParts {
     state: PreviewState;
@@ -38,7 +38,10 @@ export interface ExtensionMessageParts {
 export function extensionMessageHandler(p: ExtensionMessageParts): (message: ToPreview) => void {
     return message => {
         switch (message.type) {
-            case 'graph': onGraph(p, message.graph, message.direction); break;
+            case 'graph':
+                document.body.dataset.graphAt = String(performance.now());
+                onGraph(p, message.graph, message.direction);
+                break;
             case 'simulation': onSimulation(p, message.result); break;
             case 'highlight': onHighlight(p, message.name); break;
             case 'hover': p.hover.received(message.name, message.markdown); break;

@@ -34,6 +34,8 @@ export interface GraphUpdaterParts {
     tabStop: TabStop;
     viewState: ViewState;
     fit(): void;
+    /** after each paint is on screen (an "Expand all" then expands its next level) */
+    painted?(): void;
 }
 
 export class GraphUpdater {
@@ -95,6 +97,7 @@ export class GraphUpdater {
             document.body.dataset.paintedAt = String(performance.now());
             document.body.dataset.rendered = String(generation);
             viewState.report();
+            this.parts.painted?.();
         }, 0));
     }
 }

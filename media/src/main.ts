@@ -64,7 +64,7 @@ const viewState = new ViewState(state, saved, viewport, renderer, post);
 const fit = (): void => viewport.fit(renderer.bounds());
 const tabStop = new TabStop(state, renderer, viewport, hover);
 const selection = new Selection(state, renderer, toolbar, tabStop, post);
-const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit });
+const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit, painted: () => collapsing.painted() });
 const collapsing = new Collapsing(state, () => {
     viewState.save();
     updater.update();

@@ -6,7 +6,7 @@
  * dependencies (edges to hidden nodes end on the collapsed container hiding them). Pure: text
  * measurement is passed in, so the scene can be built (and benchmarked) outside a browser.
  */
-import type { GraphElement, ModelGraph } from '../../../server/src/common/protocol.js';
+import type { GraphElement, GraphPlacement, ModelGraph } from '../../../server/src/common/protocol.js';
 import { containerNode } from './container-node.js';
 import { Containment } from './containment.js';
 import { addDependencyEdges } from './dependency-edges.js';
@@ -18,6 +18,8 @@ import { placeElements } from './placement.js';
 import type { Scene } from './scene.js';
 import { CONTAINER_KINDS, elementId } from './scene.js';
 import { SceneTree } from './scene-tree.js';
+import type { ServicesInside } from './services-inside.js';
+import { servicesInside } from './services-inside.js';
 import type { Measure } from './text.js';
 
 export interface SceneOptions {
@@ -30,7 +32,9 @@ export function buildScene(graph: ModelGraph, options: SceneOptions, measure: Me
     const containment = new Containment(elements);
     const places = placeElements(graph, elements, containment);
     const containerSizes = countContained(elements, places, containment);
-    const tree = addVisibleNodes(elements, places, containment, options.collapsed, containerSizes, measure);
+    const inside = servicesInside(elements, graph.placements, containment);
+    const hosts = hostsOf(elements, graph.placements, containment);
+    const tree = addVisibleNodes(elements, places, containment, options.collapsed, containerSizes, measure, inside, hosts);
     countSpofFor(elements, tree);
     const edges = new EdgeSet(tree.nodes);
     addPlacementEdges(edges, places.tags, tree.shownAs);
@@ -56,21 +60,51 @@ function countContained(elements: ReadonlyMap<string, GraphElement>, places: Dra
 
 /** A node for every element not hidden in a collapsed container, in model order. */
 function addVisibleNodes(elements: ReadonlyMap<string, GraphElement>, places: DrawnPlaces, containment: Containment,
-    collapsed: ReadonlySet<string>, containerSizes: ReadonlyMap<string, number>, measure: Measure): SceneTree {
+    collapsed: ReadonlySet<string>, containerSizes: ReadonlyMap<string, number>, measure: Measure,
+    inside: ReadonlyMap<string, ServicesInside>, hosts: ReadonlyMap<string, (string | null)[]>): SceneTree {
     const tree = new SceneTree();
     for (const e of elements.values()) {
         const parent = places.parent.get(e.name) ?? null;
-        const hiddenBy = containment.outermostIn(parent, collapsed);
+        const hiddenBy = containment.outermostIn(parent, collapsed) ?? everyHostHidden(hosts.get(e.name), containment, collapsed);
         if (hiddenBy !== null) {
             tree.shownAs.set(e.name, elementId(hiddenBy));
             continue;
         }
         tree.shownAs.set(e.name, elementId(e.name));
         tree.add(CONTAINER_KINDS.has(e.kind)
-            ? containerNode(e, parent, collapsed.has(e.name), containerSizes.get(e.name) ?? 0, measure)
+            ? containerNode(e, parent, collapsed.has(e.name), containerSizes.get(e.name) ?? 0, measure, inside.get(e.name))
             : elementNode(e, parent, places.here.get(e.name), places.tags.get(e.name) ?? [], measure));
     }
     return tree;
+}
+
+/** Services: the containers their deployments (not backups) are in (null: a domain outside any). */
+function hostsOf(elements: ReadonlyMap<string, GraphElement>, placements: readonly GraphPlacement[], containment: Containment): Map<string, (string | null)[]> {
+    const out = new Map<string, (string | null)[]>();
+    for (const p of placements) {
+        const domain = elements.get(p.domain);
+        if (p.backup || !domain || !elements.has(p.service)) continue;
+        let list = out.get(p.service);
+        if (!list) out.set(p.service, (list = []));
+        list.push(CONTAINER_KINDS.has(domain.kind) ? domain.name : containment.containerOf(domain.name));
+    }
+    return out;
+}
+
+/**
+ * A service drawn outside its sites (it runs in several) is hidden too when every site it runs
+ * in is hidden in a collapsed container: it is then counted on the first of them (so that an
+ * overview of collapsed regions is not a wall of services between them).
+ */
+function everyHostHidden(hosts: readonly (string | null)[] | undefined, containment: Containment, collapsed: ReadonlySet<string>): string | null {
+    if (!hosts || hosts.length === 0) return null;
+    let first: string | null = null;
+    for (const h of hosts) {
+        const by = containment.outermostIn(h, collapsed);
+        if (by === null) return null;
+        first ??= by;
+    }
+    return first;
 }
 
 /** On each visible domain: how many services name it as a nearest SPOF. */

@@ -20,6 +20,8 @@ export interface SceneNode {
     /** containers: collapsed, and how many elements it hides */
     collapsed?: boolean;
     hidden?: number;
+    /** collapsed containers: the services running inside, and how many of them have a SPOF */
+    services?: { services: number; spof: number };
     /** services: the deployments drawn as tags in the box (those not implied by where it is drawn) */
     tags?: DeploymentTag[];
     junction?: { group: string; from: string; k: number | null; n: number };

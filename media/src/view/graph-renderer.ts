@@ -35,8 +35,9 @@ export class GraphRenderer {
     private readonly containersLayer: SVGGElement;
     private readonly edgesLayer: SVGGElement;
     private readonly nodesLayer: SVGGElement;
+    private readonly countsLayer: SVGGElement;
     private readonly nodeEls = new Map<string, NodeEl>();
-    private readonly edgeEls = new Map<string, { path: SVGPathElement; edge: SceneEdge; key: string }>();
+    private readonly edgeEls = new Map<string, { path: SVGPathElement; edge: SceneEdge; key: string; count?: SVGGElement }>();
     scene: Scene | null = null;
     layout: Layout | null = null;
 
@@ -47,6 +48,7 @@ export class GraphRenderer {
         this.containersLayer = svg('g', { class: 'layer-containers' }, this.viewport);
         this.edgesLayer = svg('g', { class: 'layer-edges' }, this.viewport);
         this.nodesLayer = svg('g', { class: 'layer-nodes' }, this.viewport);
+        this.countsLayer = svg('g', { class: 'layer-edge-counts' }, this.viewport);
     }
 
     /** The bounds of everything drawn. */
@@ -147,15 +149,30 @@ export class GraphRenderer {
             path.setAttribute('class', shape.className);
             path.setAttribute('data-from', edge.from);
             path.setAttribute('data-to', edge.to);
+            path.setAttribute('data-count', String(edge.count));
             setMarker(path, edgeMarker(edge, false, false));
-            this.edgeEls.set(edge.id, { path, edge, key });
+            existing?.count?.remove();
+            this.edgeEls.set(edge.id, { path, edge, key, count: edge.count > 1 ? this.countLabel(path, edge) : undefined });
         }
         for (const [id, el] of this.edgeEls) {
             if (!keep.has(id)) {
+                el.count?.remove();
                 el.path.remove();
                 this.edgeEls.delete(id);
             }
         }
+    }
+
+    /** How many model edges an aggregated edge stands for (between collapsed containers), at its middle. */
+    private countLabel(path: SVGPathElement, edge: SceneEdge): SVGGElement {
+        const middle = path.getPointAtLength(path.getTotalLength() / 2);
+        const text = String(edge.count);
+        const width = Math.ceil(this.measure(text, 'chip')) + 10;
+        const g = svg('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id }, this.countsLayer);
+        svg('title', {}, g, `${edge.count} ${edge.kind === 'placement' ? 'deployments' : 'dependencies'}`);
+        svg('rect', { x: -width / 2, y: -9, width, height: 18, rx: 9 }, g);
+        svg('text', { x: 0, y: 4, 'text-anchor': 'middle' }, g, text);
+        return g;
     }
 
     /** Simulation, highlight and selection as classes (no geometry). */

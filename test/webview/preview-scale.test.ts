@@ -1,0 +1,78 @@
+/**
+ * The preview at scale, in real Chromium: the benchmark generator's 1,000-service model opens
+ * as an overview (regions collapsed, what runs inside each and how many of those have a SPOF,
+ * edges between them aggregated with a count), one region expands, "Expand all" paints level
+ * by level. Times are printed, never asserted (npm run bench measures them).
+ */
+import * as assert from 'node:assert/strict';
+import path from 'node:path';
+import type { ModelGraph } from '../../server/src/common/protocol.js';
+import { benchGraph } from './fixtures/bench-graph.js';
+import type { Harness } from './harness.js';
+import { openHarness, requireBrowserSuite, SHOTS } from './harness.js';
+
+/** Per region, independently of the preview: the services with a deployment in it, and how many have a SPOF. */
+function expectedInside(graph: ModelGraph): Map<string, { services: number; spof: number }> {
+    const regionOf = new Map(graph.elements.filter(e => e.kind === 'site').map(e => [e.name, e.container!]));
+    const spof = new Map(graph.elements.map(e => [e.name, e.spof]));
+    const sets = new Map<string, Set<string>>();
+    for (const p of graph.placements) {
+        const region = regionOf.get(p.domain)!;
+        if (!sets.has(region)) sets.set(region, new Set());
+        sets.get(region)!.add(p.service);
+    }
+    return new Map([...sets].map(([r, s]) => [r, { services: s.size, spof: [...s].filter(n => spof.get(n)).length }]));
+}
+
+describe('preview at scale (Chromium)', function () {
+    this.timeout(180_000);
+    let h: Harness;
+
+    before(function () {
+        requireBrowserSuite(this);
+    });
+
+    after(async () => {
+        await h?.close();
+    });
+
+    it('opens a 1,000-service model as an overview of its regions, with counts', async () => {
+        h = await openHarness({ theme: 'dark' });
+        const graph = benchGraph(1000);
+        const t0 = await h.js<number>('performance.now()');
+        await h.send({ type: 'graph', graph, direction: 'DOWN' });
+        await h.waitForRender(1);
+        console.log(`      1,000 services, overview: ${await h.page.locator('g.node').count()} boxes painted in ${Math.round(Number(await h.data('paintedAt')) - t0)} ms`);
+        console.log(`      from the message: ${Math.round(Number(await h.data('paintedAt')) - Number(await h.data('graphAt')))} ms; scene ${await h.data("sceneMs")} ms, layout ${await h.data("layoutMs")} ms, drawing ${await h.data("renderMs")} ms`);
+        const regions = graph.elements.filter(e => e.kind === 'region').map(e => e.name);
+        assert.equal(await h.page.locator('g.node.t-container.collapsed').count(), regions.length, 'every region, collapsed');
+        assert.equal(await h.page.locator('g.node.k-service').count(), 0, 'no service drawn: each is counted in the regions it runs in');
+        const expected = expectedInside(graph);
+        for (const r of regions) {
+            const { services, spof } = expected.get(r)!;
+            const text = await h.page.locator(`g.node[data-name="${r}"] text.meta`).textContent();
+            assert.equal(text, spof > 0 ? `${services} services · ${spof} with a SPOF` : `${services} services`, r);
+        }
+        // Dependencies between regions: one drawn edge each way, labelled with how many it stands for.
+        const counts = await h.js<{ from: string; to: string; count: number }[]>(
+            `[...document.querySelectorAll('path.edge.e-hard')].map(p => ({ from: p.dataset.from, to: p.dataset.to, count: Number(p.dataset.count) }))`);
+        assert.ok(counts.some(c => c.count > 1), 'edges are aggregated');
+        const labels = await h.page.locator('g.edge-count text').allTextContents();
+        assert.equal(labels.length, counts.filter(c => c.count > 1).length + await h.page.locator('path.edge[data-count]:not(.e-hard)').evaluateAll(ps => ps.filter(p => Number(p.getAttribute('data-count')) > 1).length));
+        assert.ok(labels.every(l => /^\d+$/.test(l)));
+        assert.deepEqual(h.errors, []);
+        assert.deepEqual(await h.violations(), []);
+        await h.page.screenshot({ path: path.join(SHOTS, 'preview-1k-overview.png') });
+    });
+
+    it('expands one region: its sites appear collapsed, with what runs in each', async () => {
+        const region = await h.page.locator('g.node.k-region').first().getAttribute('data-name');
+        await h.page.locator(`g.node[data-name="${region}"] [data-toggle]`).click();
+        await h.waitForRender(2);
+        assert.equal(await h.page.locator(`g.node[data-name="${region}"].collapsed`).count(), 0);
+        const sites = await h.page.locator('g.node.k-site.collapsed').count();
+        assert.ok(sites > 0, 'its sites, collapsed');
+        assert.match(await h.page.locator('g.node.k-site.collapsed text.meta').first().textContent() ?? '', /^\d+ services?( · \d+ with a SPOF)?$/);
+        assert.deepEqual(h.errors, []);
+    });
+});
