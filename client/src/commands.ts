@@ -14,7 +14,8 @@ export const COMMANDS = {
     simulateFailure: 'topo.simulateFailure',
     simulateElementAtCursor: 'topo.simulateElementAtCursor',
     clearSimulation: 'topo.clearSimulation',
-    exportSvg: 'topo.exportSvg'
+    exportSvg: 'topo.exportSvg',
+    previewFocus: 'topo.previewFocus'
 } as const;
 
 const KIND_ORDER: GraphElement['kind'][] = ['region', 'site', 'infra', 'service', 'datastore'];
@@ -91,6 +92,38 @@ export function registerCommands(context: vscode.ExtensionContext, model: ModelS
             return undefined;
         }
         return await vscode.commands.executeCommand<SimulationResult | undefined>(COMMANDS.simulateFailure, docUri, [element.name]);
+    });
+
+    /**
+     * `topo.previewFocus(uri?, name?)`: the preview shows the neighbourhood of `name` (by
+     * default the element at the cursor) in `uri`'s model (by default the active file's);
+     * `name` null shows the whole graph again. Answers whether the preview was asked.
+     */
+    register(COMMANDS.previewFocus, async (uriArg?: vscode.Uri | string, nameArg?: string | null): Promise<boolean> => {
+        const uri = toUri(uriArg) ?? activeTopoUri() ?? preview.currentUri;
+        if (!uri) {
+            void vscode.window.showInformationMessage('Open a .topo file to show a neighbourhood in its preview.');
+            return false;
+        }
+        let name: string | null | undefined = typeof nameArg === 'string' || nameArg === null ? nameArg : undefined;
+        if (name === undefined) {
+            const editor = vscode.window.activeTextEditor;
+            if (editor?.document.languageId === 'topo') {
+                try {
+                    const graph = await model.graph(editor.document.uri);
+                    const docUri = editor.document.uri;
+                    name = elementAt(graph, editor.document, editor.selection.active, u => sameUri(u, docUri))?.name;
+                } catch {
+                    name = undefined;
+                }
+            }
+            if (name === undefined) {
+                void vscode.window.showInformationMessage('Put the cursor on an element (or name one) to show its neighbourhood.');
+                return false;
+            }
+        }
+        preview.focus(uri, name);
+        return true;
     });
 
     register(COMMANDS.clearSimulation, () => {

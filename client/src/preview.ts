@@ -29,6 +29,8 @@ export class PreviewManager implements vscode.Disposable {
     private graph: ModelGraph | undefined;
     private readonly simulations = new Map<string, SimulationResult>();
     private highlighted: string | null = null;
+    /** the element whose neighbourhood the preview shows (topo.previewFocus), sent again after a reload */
+    private focused: string | null = null;
     private refreshing = false;
     private refreshAgain = false;
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,8 +151,20 @@ export class PreviewManager implements vscode.Disposable {
         this.uri = uri;
         this.graph = undefined;
         this.highlighted = null;
+        this.focused = null;
         if (this.panel) this.panel.title = title(uri);
-        void this.postGraph().then(() => this.postSimulation());
+        void this.postGraph().then(() => {
+            this.postSimulation();
+            if (this.focused !== null) this.post({ type: 'focus', name: this.focused });
+        });
+    }
+
+    /** Shows the neighbourhood of `name` in `uri`'s preview (opened beside when closed), or the whole graph (null). */
+    focus(uri: vscode.Uri, name: string | null): void {
+        const same = this.panel !== undefined && this.uri?.toString() === uri.toString();
+        this.show(uri, vscode.ViewColumn.Beside, true);
+        this.focused = name;
+        if (same) this.post({ type: 'focus', name });
     }
 
     // ------------------------------------------------------------ messages
@@ -166,6 +180,7 @@ export class PreviewManager implements vscode.Disposable {
                 await this.postGraph();
                 this.postSimulation();
                 if (this.highlighted !== null) this.post({ type: 'highlight', name: this.highlighted });
+                if (this.focused !== null) this.post({ type: 'focus', name: this.focused });
                 break;
             case 'reveal':
                 await this.reveal(message.name);

@@ -4,6 +4,7 @@
  * hover, and a request to export the drawing.
  */
 import type { ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
+import type { Focus } from './focus.js';
 import type { GraphUpdater } from './graph-updater.js';
 import type { Direction } from './layout/layout.js';
 import type { SavedState } from './saved-state.js';
@@ -32,6 +33,9 @@ export interface ExtensionMessageParts {
     viewport: Viewport;
     outages: OutageTable;
     updater: GraphUpdater;
+    focus: Focus;
+    /** a simulation arrived or went (the timeline chart follows) */
+    simulationShown(): void;
     exportSvg(): void;
 }
 
@@ -45,6 +49,10 @@ export function extensionMessageHandler(p: ExtensionMessageParts): (message: ToP
             case 'simulation': onSimulation(p, message.result); break;
             case 'highlight': onHighlight(p, message.name); break;
             case 'hover': p.hover.received(message.name, message.markdown); break;
+            case 'focus':
+                if (message.name === null) p.focus.clear();
+                else p.focus.show(message.name, message.hops);
+                break;
             case 'exportSvg': p.exportSvg(); break;
         }
     };
@@ -71,17 +79,21 @@ function onGraph(p: ExtensionMessageParts, next: ModelGraph, direction: Directio
         p.toolbar.showSelection(0);
         state.highlight = null;
         state.fittedUri = null;
+        state.focus = null;
         state.current = null;
         p.saved.showing(next.uri);
     }
     state.graph = next;
     state.direction = direction;
     p.toolbar.showFile(next.uri);
+    p.focus.graphChanged();
     p.updater.update();
 }
 
 function onSimulation(p: ExtensionMessageParts, result: SimulationResult | null): void {
     p.state.simulation = result;
+    p.state.moment = null;
+    p.simulationShown();
     p.renderer.applyOverlay(overlayOf(p.state));
     p.outages.show(p.state.simulation, p.state.graph);
     p.toolbar.showSimulating(result !== null);
@@ -91,6 +103,7 @@ function onHighlight(p: ExtensionMessageParts, name: string | null): void {
     const { state, renderer } = p;
     if (state.highlight === name) return;
     state.highlight = name;
+    p.focus.cursorOn(name);
     renderer.applyOverlay(overlayOf(state));
     if (name !== null) {
         const id = state.current?.scene.shownAs.get(name);

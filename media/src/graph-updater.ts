@@ -10,6 +10,7 @@ import type { Layout } from './layout/layout.js';
 import { planUpdate } from './layout/plan-update.js';
 import type { SavedState } from './saved-state.js';
 import { buildScene } from './scene/build-scene.js';
+import { neighbourhood } from './scene/neighbourhood.js';
 import type { Scene } from './scene/scene.js';
 import type { Measure } from './scene/text.js';
 import type { PreviewState } from './state.js';
@@ -60,7 +61,11 @@ export class GraphUpdater {
         const { state, measure } = this.parts;
         if (!state.graph) return;
         const t0 = performance.now();
-        const scene = buildScene(state.graph, { collapsed: state.collapsed }, measure);
+        // A neighbourhood is drawn whole (it is small); the whole graph with its collapsed containers.
+        const focused = state.focus ? neighbourhood(state.graph, state.focus.name, state.focus.hops) : null;
+        const scene = focused
+            ? buildScene(focused, { collapsed: new Set() }, measure)
+            : buildScene(state.graph, { collapsed: state.collapsed }, measure);
         document.body.dataset.sceneMs = String(Math.round(performance.now() - t0));
         const fromScratch = forceFull || this.layouts.fromScratch;
         const plan = fromScratch ? { kind: 'full' as const, reason: 'asked' } : planUpdate(state.current, scene, state.direction);
@@ -80,7 +85,11 @@ export class GraphUpdater {
         renderer.applyOverlay(overlayOf(state));
         document.body.dataset.renderMs = String(Math.round(performance.now() - t0));
         const uri = state.graph!.uri;
-        if (state.fittedUri !== uri) {
+        if (state.refit) {
+            state.refit = false;
+            state.fittedUri = uri;
+            this.parts.fit();
+        } else if (state.fittedUri !== uri) {
             state.fittedUri = uri;
             const view = saved.viewOf(uri);
             if (view) viewport.set(view.k, view.x, view.y, true);
@@ -91,6 +100,8 @@ export class GraphUpdater {
         if (scene.nodes.size === 0) status.set('This model has no elements yet: declare a region, a site or a service.', 'empty');
         else if (status.kind === 'empty') status.set('');
         toolbar.showCollapsed(state.collapsed.size > 0);
+        renderer.root.classList.toggle('focused', state.focus !== null);
+        renderer.markFocus(state.focus ? scene.shownAs.get(state.focus.name) ?? null : null);
         outages.show(state.simulation, state.graph);
         const generation = ++state.generation;
         requestAnimationFrame(() => setTimeout(() => {

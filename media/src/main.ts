@@ -9,14 +9,17 @@ import type { FromPreview, ToPreview } from '../../server/src/common/protocol.js
 import { Collapsing } from './collapsing.js';
 import { clear, html, svg } from './dom.js';
 import { extensionMessageHandler } from './extension-messages.js';
+import { Focus } from './focus.js';
 import { GraphUpdater } from './graph-updater.js';
 import * as elk from './layout/elk-runner.js';
 import { SavedState } from './saved-state.js';
 import { Selection } from './selection.js';
 import { elementNamed, initialState } from './state.js';
 import { ViewState } from './view-state.js';
+import { ContextMenu } from './view/context-menu.js';
 import { ErrorBanner } from './view/error-banner.js';
 import { exportedSvg } from './view/export-svg.js';
+import { FocusBar } from './view/focus-bar.js';
 import { GraphRenderer } from './view/graph-renderer.js';
 import { HoverCard } from './view/hover-card.js';
 import { listenToKeyboard } from './view/keyboard.js';
@@ -50,6 +53,14 @@ const toolbar = new Toolbar(app, {
     exportSvg: () => exportSvg(),
     toggleLegend: () => legend.show(!legend.shown)
 });
+const focusBar = new FocusBar(app, {
+    elements: () => state.graph?.elements ?? [],
+    focus: name => focus.show(name),
+    clearFocus: () => focus.clear(),
+    setHops: hops => focus.setHops(hops),
+    setFollow: on => focus.setFollow(on),
+    setHeat: on => heat(on)
+});
 const banner = new ErrorBanner(app);
 const main = html('div', { class: 'main' }, app);
 const svgEl = svg('svg', { class: 'graph', role: 'application', 'aria-label': 'Dependency graph', tabindex: 0 }, main);
@@ -69,18 +80,44 @@ const collapsing = new Collapsing(state, () => {
     viewState.save();
     updater.update();
 });
+const focus = new Focus(state, () => updater.update(), (shown, hops) => focusBar.showFocus(shown, hops));
+const menu = new ContextMenu(app);
+const openMenu = (g: SVGGElement, x?: number, y?: number): void => {
+    const name = g.dataset.name;
+    if (!name) return;
+    const r = g.getBoundingClientRect();
+    const container = g.classList.contains('t-container');
+    menu.show(x ?? r.left + 12, y ?? r.bottom - 4, [
+        { label: 'Show neighbourhood', key: 'N', run: () => focus.show(name) },
+        { label: 'Go to definition', key: 'Enter', run: () => post({ type: 'reveal', name }) },
+        { label: state.selection.has(name) ? 'Deselect' : 'Select for a simulation', key: 'Space', run: () => selection.toggle(name) },
+        ...(container ? [{ label: g.classList.contains('collapsed') ? 'Expand' : 'Collapse', key: 'C', run: () => collapsing.toggle(name) }] : []),
+        ...(focus.active ? [{ label: 'Show all', key: 'Esc', run: () => focus.clear() }] : [])
+    ], g);
+};
+const heat = (on: boolean): void => {
+    state.heat = on;
+};
 const exportSvg = (): void => {
     if (state.current) post({ type: 'exportSvg', svg: exportedSvg(svgEl, renderer.bounds()) });
 };
 
-listenToNodePointer({ svgEl, renderer, viewport, hover, tabStop, selection, collapsing, post });
-listenToKeyboard({ state, svgEl, renderer, viewport, hover, tabStop, selection, collapsing, fit, post });
+listenToNodePointer({ svgEl, renderer, viewport, hover, tabStop, selection, collapsing, post, openMenu });
+listenToKeyboard({ state, svgEl, renderer, viewport, hover, tabStop, selection, collapsing, focus, openMenu, fit, post });
+// Ctrl+F (Cmd+F) anywhere in the preview: into the search box.
+document.addEventListener('keydown', event => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        menu.close(false);
+        focusBar.openSearch();
+    }
+}, true);
 // Keep the graph fitted when the window or the outage table changes its size, unless the user
 // has zoomed or panned since.
 new ResizeObserver(() => {
     if (state.current && !viewport.userMoved) fit();
 }).observe(main);
-const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, exportSvg });
+const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, focus, simulationShown: () => undefined, exportSvg });
 window.addEventListener('message', event => onMessage(event.data as ToPreview));
 
 status.set('Waiting for the model…', 'busy');

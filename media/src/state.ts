@@ -30,12 +30,23 @@ export interface PreviewState {
     fittedUri: string | null;
     /** the node that is the keyboard's tab stop */
     focusedId: string | null;
+    /** "Show neighbourhood": only this element and what is within `hops` of it are drawn */
+    focus: { name: string; hops: number } | null;
+    /** "Follow": the element under the editor's cursor becomes the focus */
+    follow: boolean;
+    /** the next paint fits the graph to the window (after the focus changed) */
+    refit: boolean;
+    /** the simulation's moment shown (minutes since the failure), when it has a timeline; null: the end state */
+    moment: number | null;
+    /** heat map: failure domains coloured by the users they take down alone */
+    heat: boolean;
 }
 
 export function initialState(): PreviewState {
     return {
         graph: null, errors: [], direction: 'DOWN', collapsed: new Set(), simulation: null, highlight: null,
-        selection: new Set(), current: null, generation: 0, fittedUri: null, focusedId: null
+        selection: new Set(), current: null, generation: 0, fittedUri: null, focusedId: null,
+        focus: null, follow: false, refit: false, moment: null, heat: false
     };
 }
 

@@ -175,6 +175,11 @@ export class GraphRenderer {
         return g;
     }
 
+    /** Marks the node whose neighbourhood is shown (null: none). */
+    markFocus(id: string | null): void {
+        for (const [nodeId, el] of this.nodeEls) el.g.classList.toggle('focus-root', nodeId === id);
+    }
+
     /** Simulation, highlight and selection as classes (no geometry). */
     applyOverlay(overlay: Overlay): void {
         const scene = this.scene;

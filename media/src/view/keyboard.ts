@@ -1,10 +1,13 @@
 /**
  * The keyboard: arrows move between nodes (or pan when no node has the focus), Enter goes to
  * the definition, Space selects, F simulates, C collapses or expands, + − 0 zoom and fit,
- * Escape clears the selection, else the simulation. Tabbing into the graph lands on its tab stop.
+ * N shows the node's neighbourhood, the context-menu key (or Shift+F10) opens its menu,
+ * Escape clears the selection, else the simulation, else the neighbourhood. Tabbing into the
+ * graph lands on its tab stop.
  */
 import type { FromPreview } from '../../../server/src/common/protocol.js';
 import type { Collapsing } from '../collapsing.js';
+import type { Focus } from '../focus.js';
 import { nearestInDirection } from '../layout/nearest-in-direction.js';
 import type { Selection } from '../selection.js';
 import type { PreviewState } from '../state.js';
@@ -23,6 +26,9 @@ export interface KeyboardParts {
     tabStop: TabStop;
     selection: Selection;
     collapsing: Collapsing;
+    focus: Focus;
+    /** opens the context menu of a node */
+    openMenu(g: SVGGElement): void;
     fit(): void;
     post(message: FromPreview): void;
 }
@@ -49,7 +55,19 @@ export function listenToKeyboard(p: KeyboardParts): void {
             viewport.panBy(dir === 'left' ? PAN_STEP : dir === 'right' ? -PAN_STEP : 0, dir === 'up' ? PAN_STEP : dir === 'down' ? -PAN_STEP : 0);
             return;
         }
+        if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && g?.dataset.name) {
+            event.preventDefault();
+            p.openMenu(g);
+            return;
+        }
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
         switch (event.key) {
+            case 'n': case 'N':
+                if (g?.dataset.name) {
+                    event.preventDefault();
+                    p.focus.show(g.dataset.name);
+                }
+                break;
             case 'Enter':
                 if (g?.dataset.name) {
                     event.preventDefault();
@@ -81,6 +99,7 @@ export function listenToKeyboard(p: KeyboardParts): void {
                 p.hover.hide();
                 if (p.selection.size > 0) p.selection.clear();
                 else if (state.simulation) p.post({ type: 'simulate', names: [] });
+                else p.focus.clear();
                 break;
         }
     });

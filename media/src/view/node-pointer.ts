@@ -21,6 +21,8 @@ export interface NodePointerParts {
     selection: Selection;
     collapsing: Collapsing;
     post(message: FromPreview): void;
+    /** opens the context menu of a node at a page position */
+    openMenu(g: SVGGElement, x: number, y: number): void;
 }
 
 /** The node group an event happened in, if any. */
@@ -47,6 +49,15 @@ export function listenToNodePointer(p: NodePointerParts): void {
             return;
         }
         p.post({ type: 'reveal', name });
+    });
+
+    svgEl.addEventListener('contextmenu', event => {
+        const g = nodeOf(event.target);
+        if (!g?.dataset.name) return;
+        event.preventDefault();
+        hover.hide();
+        p.tabStop.focus(g.dataset.id!, false);
+        p.openMenu(g, event.clientX, event.clientY);
     });
 
     svgEl.addEventListener('dblclick', event => {

@@ -135,6 +135,8 @@ export type ToPreview =
     | { type: 'simulation'; result: SimulationResult | null }
     | { type: 'highlight'; name: string | null }
     | { type: 'hover'; name: string; markdown: string }
+    /** shows the neighbourhood of an element (`topo.previewFocus`), or the whole graph again (null) */
+    | { type: 'focus'; name: string | null; hops?: number }
     /** asks the preview for its drawing; it answers with `exportSvg` */
     | { type: 'exportSvg' };
 

@@ -138,6 +138,17 @@ export function registerExtensionTests(): void {
             assert.equal(state.rendered!.stale, false);
         });
 
+        it('shows a neighbourhood in the preview (topo.previewFocus)', async () => {
+            const before = api.preview.lastViewState()?.rendered?.generation ?? 0;
+            const painted = firstEvent(api.preview.onDidReportViewState, s => (s.rendered?.generation ?? 0) > before && (s.rendered?.nodes ?? 0) >= 2, 'the neighbourhood painted');
+            assert.equal(await vscode.commands.executeCommand<boolean>('topo.previewFocus', uri, 'talk'), true);
+            await painted;
+            const whole = api.preview.lastViewState()!.rendered!.generation;
+            const back = firstEvent(api.preview.onDidReportViewState, s => (s.rendered?.generation ?? 0) > whole, 'the whole graph again');
+            assert.equal(await vscode.commands.executeCommand<boolean>('topo.previewFocus', uri, null), true);
+            await back;
+        });
+
         it('exports the preview as SVG', async () => {
             const target = vscode.Uri.file(path.join(os.tmpdir(), `topo-export-${process.pid}.svg`));
             const written = await vscode.commands.executeCommand<vscode.Uri>('topo.exportSvg', target);
