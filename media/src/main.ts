@@ -8,12 +8,13 @@ import './preview.css';
 import type { FromPreview, ToPreview } from '../../server/src/common/protocol.js';
 import { Collapsing } from './collapsing.js';
 import { clear, html, svg } from './dom.js';
-import { extensionMessageHandler } from './extension-messages.js';
+import { COLLAPSE_ABOVE, extensionMessageHandler } from './extension-messages.js';
 import { Focus } from './focus.js';
 import { GraphUpdater } from './graph-updater.js';
 import * as elk from './layout/elk-runner.js';
 import { SavedState } from './saved-state.js';
 import { Selection } from './selection.js';
+import { CONTAINER_KINDS } from './scene/scene.js';
 import { elementNamed, initialState } from './state.js';
 import { ViewState } from './view-state.js';
 import { ContextMenu } from './view/context-menu.js';
@@ -26,6 +27,7 @@ import { listenToKeyboard } from './view/keyboard.js';
 import { Legend } from './view/legend.js';
 import { listenToNodePointer } from './view/node-pointer.js';
 import { OutageTable } from './view/outage-table.js';
+import { applyReadability, tooSmallToRead } from './view/readability.js';
 import { StatusLine } from './view/status-line.js';
 import { TabStop } from './view/tab-stop.js';
 import { TextMeasure } from './view/text-measure.js';
@@ -70,16 +72,44 @@ const legend = new Legend(app, saved, shown => toolbar.showLegend(shown));
 const outages = new OutageTable(app, { clearSimulation: () => post({ type: 'simulate', names: [] }), reveal: name => post({ type: 'reveal', name }) });
 
 const renderer = new GraphRenderer(svgEl, measure);
-const viewport = new Viewport(svgEl, renderer.viewport, () => viewState.changed());
+const viewport = new Viewport(svgEl, renderer.viewport, view => {
+    applyReadability(svgEl, view.k);
+    viewState.changed();
+    semanticZoom();
+});
 const viewState = new ViewState(state, saved, viewport, renderer, post);
 const fit = (): void => viewport.fit(renderer.bounds());
 const tabStop = new TabStop(state, renderer, viewport, hover);
 const selection = new Selection(state, renderer, toolbar, tabStop, post);
-const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit, painted: () => collapsing.painted() });
+const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit, painted: () => {
+    if (overviewNote) status.set(OVERVIEW_SHOWN);
+    overviewNote = false;
+    collapsing.painted();
+} });
 const collapsing = new Collapsing(state, () => {
+    if (status.text === OVERVIEW_SHOWN) status.set('');
     viewState.save();
     updater.update();
 });
+// Semantic zoom: zoomed out (by the user) so far that not even titles can be read, a big model
+// goes back to its overview — fewer, aggregated boxes whose counts can be read.
+const OVERVIEW_SHOWN = 'Zoomed out too far to read the names: showing the overview. Expand a region, or find a service (Ctrl+F).';
+let semanticTimer: ReturnType<typeof setTimeout> | undefined;
+/** the next paint is the overview the semantic zoom asked for: say so */
+let overviewNote = false;
+function semanticZoom(): void {
+    clearTimeout(semanticTimer);
+    semanticTimer = setTimeout(() => {
+        const graph = state.graph;
+        if (!graph || !viewport.userMoved || !tooSmallToRead(viewport.k) || state.focus || collapsing.expanding) return;
+        if (graph.elements.length <= COLLAPSE_ABOVE) return;
+        const open = graph.elements.some(e => CONTAINER_KINDS.has(e.kind) && !state.collapsed.has(e.name));
+        if (!open) return;
+        state.refit = true;
+        collapsing.collapseAll();
+        overviewNote = true;
+    }, 400);
+}
 const focus = new Focus(state, () => updater.update(), (shown, hops) => focusBar.showFocus(shown, hops));
 const menu = new ContextMenu(app);
 const openMenu = (g: SVGGElement, x?: number, y?: number): void => {

@@ -24,6 +24,18 @@ function expectedInside(graph: ModelGraph): Map<string, { services: number; spof
     return new Map([...sets].map(([r, s]) => [r, { services: s.size, spof: [...s].filter(n => spof.get(n)).length }]));
 }
 
+/** The smallest text shown in the graph, in screen pixels (font size × zoom), or null when none is shown. */
+const SMALLEST_TEXT = `(() => {
+    const k = Number(/scale\\(([0-9.]+)\\)/.exec(document.querySelector('g.viewport').getAttribute('transform'))[1]);
+    let min = null;
+    for (const t of document.querySelectorAll('svg.graph g.viewport text')) {
+        if (t.getClientRects().length === 0 || !t.textContent) continue;
+        const px = parseFloat(getComputedStyle(t).fontSize) * k;
+        if (min === null || px < min) min = px;
+    }
+    return min;
+})()`;
+
 describe('preview at scale (Chromium)', function () {
     this.timeout(180_000);
     let h: Harness;
@@ -74,5 +86,22 @@ describe('preview at scale (Chromium)', function () {
         assert.ok(sites > 0, 'its sites, collapsed');
         assert.match(await h.page.locator('g.node.k-site.collapsed text.meta').first().textContent() ?? '', /^\d+ services?( · \d+ with a SPOF)?$/);
         assert.deepEqual(h.errors, []);
+    });
+
+    it('never shows text under 9 px, and zoomed out too far goes back to the overview', async () => {
+        await h.page.locator('svg.graph').focus();
+        const seen: (number | null)[] = [];
+        for (let i = 0; i < 12; i++) {
+            await h.page.keyboard.press('-');
+            seen.push(await h.js<number | null>(SMALLEST_TEXT));
+        }
+        assert.ok(seen.every(px => px === null || px >= 9 - 1e-6), `smallest text at each zoom step: ${seen.join(', ')}`);
+        assert.ok(seen.includes(null), 'zoomed far out, no text at all');
+        // the semantic zoom: every region collapsed again, and said so
+        await h.waitForRender(3);
+        assert.equal(await h.page.locator('g.node.k-region:not(.collapsed)').count(), 0);
+        assert.match(await h.page.locator('.status').textContent() ?? '', /showing the overview/);
+        const px = await h.js<number | null>(SMALLEST_TEXT);
+        assert.ok(px !== null && px >= 9 - 1e-6, `the overview is readable (${px} px)`);
     });
 });

@@ -14,6 +14,10 @@ export class StatusLine {
         return (this.el.dataset.kind ?? '') as StatusKind;
     }
 
+    get text(): string {
+        return this.el.textContent ?? '';
+    }
+
     /** Shows `text` ('' hides the line). */
     set(text: string, kind: StatusKind = ''): void {
         this.el.textContent = text;
