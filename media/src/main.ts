@@ -15,22 +15,24 @@ import * as elk from './layout/elk-runner.js';
 import { SavedState } from './saved-state.js';
 import { Selection } from './selection.js';
 import { CONTAINER_KINDS } from './scene/scene.js';
-import { elementNamed, initialState } from './state.js';
+import { elementNamed, initialState, overlayOf } from './state.js';
 import { ViewState } from './view-state.js';
 import { ContextMenu } from './view/context-menu.js';
 import { ErrorBanner } from './view/error-banner.js';
 import { exportedSvg } from './view/export-svg.js';
 import { FocusBar } from './view/focus-bar.js';
 import { GraphRenderer } from './view/graph-renderer.js';
+import { HeatLegend } from './view/heat-legend.js';
 import { HoverCard } from './view/hover-card.js';
 import { listenToKeyboard } from './view/keyboard.js';
 import { Legend } from './view/legend.js';
 import { listenToNodePointer } from './view/node-pointer.js';
 import { OutageTable } from './view/outage-table.js';
-import { applyReadability, tooSmallToRead } from './view/readability.js';
+import { applyReadability, READABLE_ZOOM, tooSmallToRead } from './view/readability.js';
 import { StatusLine } from './view/status-line.js';
 import { TabStop } from './view/tab-stop.js';
 import { TextMeasure } from './view/text-measure.js';
+import { TimelineChart } from './view/timeline-chart.js';
 import { Toolbar } from './view/toolbar.js';
 import { Viewport } from './view/viewport.js';
 
@@ -68,6 +70,11 @@ const main = html('div', { class: 'main' }, app);
 const svgEl = svg('svg', { class: 'graph', role: 'application', 'aria-label': 'Dependency graph', tabindex: 0 }, main);
 const status = new StatusLine(main);
 const hover = new HoverCard(main, svgEl, { element: name => elementNamed(state, name), request: name => post({ type: 'hoverRequest', name }) });
+const timeline = new TimelineChart(app, at => {
+    state.moment = at;
+    renderer.applyOverlay(overlayOf(state));
+});
+const heatLegend = new HeatLegend(app);
 const legend = new Legend(app, saved, shown => toolbar.showLegend(shown));
 const outages = new OutageTable(app, { clearSimulation: () => post({ type: 'simulate', names: [] }), reveal: name => post({ type: 'reveal', name }) });
 
@@ -78,11 +85,12 @@ const viewport = new Viewport(svgEl, renderer.viewport, view => {
     semanticZoom();
 });
 const viewState = new ViewState(state, saved, viewport, renderer, post);
-const fit = (): void => viewport.fit(renderer.bounds());
+const fit = (): void => viewport.fit(renderer.bounds(), undefined, undefined, undefined, READABLE_ZOOM);
 const tabStop = new TabStop(state, renderer, viewport, hover);
 const selection = new Selection(state, renderer, toolbar, tabStop, post);
 const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit, painted: () => {
     if (overviewNote) status.set(OVERVIEW_SHOWN);
+    if (state.heat) heatLegend.show(true, state.graph?.elements ?? []);
     overviewNote = false;
     collapsing.painted();
 } });
@@ -127,6 +135,8 @@ const openMenu = (g: SVGGElement, x?: number, y?: number): void => {
 };
 const heat = (on: boolean): void => {
     state.heat = on;
+    renderer.applyHeat(on, state.graph?.elements ?? []);
+    heatLegend.show(on, state.graph?.elements ?? []);
 };
 const exportSvg = (): void => {
     if (state.current) post({ type: 'exportSvg', svg: exportedSvg(svgEl, renderer.bounds()) });
@@ -147,7 +157,7 @@ document.addEventListener('keydown', event => {
 new ResizeObserver(() => {
     if (state.current && !viewport.userMoved) fit();
 }).observe(main);
-const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, focus, simulationShown: () => undefined, exportSvg });
+const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, focus, simulationShown: () => timeline.show(state.simulation), exportSvg });
 window.addEventListener('message', event => onMessage(event.data as ToPreview));
 
 status.set('Waiting for the model…', 'busy');

@@ -7,6 +7,7 @@
 import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
 import type { Direction, Layout } from './layout/layout.js';
 import type { Scene } from './scene/scene.js';
+import { simulationAt } from './timeline-moment.js';
 import type { Overlay } from './view/graph-renderer.js';
 
 export interface PreviewState {
@@ -56,5 +57,6 @@ export function elementNamed(state: PreviewState, name: string): GraphElement | 
 
 /** What is drawn over the graph's geometry. */
 export function overlayOf(state: PreviewState): Overlay {
-    return { simulation: state.simulation, highlight: state.highlight, selection: state.selection };
+    const simulation = state.simulation ? simulationAt(state.simulation, state.moment) : null;
+    return { simulation, highlight: state.highlight, selection: state.selection };
 }

@@ -72,6 +72,13 @@ describe('language server: editor protocol', function () {
     it('answers the blast radius of one element, and refuses an unknown one', async () => {
         const radius = await client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: 'capital' });
         assert.deepEqual(radius, { element: 'capital', down: ['auth', 'messages', 'status', 'talk'], degraded: [], users: 43.2e6, domainsDown: ['ansan', 'capital', 'pangyo', 'pangyo-power'] });
+        // the graph carries each domain's blast radius in users (the preview's heat map), services none
+        const graph = await client.send(ModelGraphRequest, { uri: uris['main.topo'] });
+        for (const e of graph.elements) {
+            if (e.kind === 'service' || e.kind === 'datastore') assert.equal(e.blastUsers, undefined, e.name);
+            else assert.equal(e.blastUsers, (await client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: e.name })).users, e.name);
+        }
+        assert.equal(graph.elements.find(e => e.name === 'capital')!.blastUsers, 43.2e6);
         const service = await client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: 'auth' });
         assert.deepEqual(service.down, ['auth', 'talk']);
         await assert.rejects(client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: 'nowhere' }), /`nowhere` is not declared in main\.topo/);

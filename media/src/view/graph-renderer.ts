@@ -3,9 +3,10 @@
  * keeps it current: a box is drawn again only when its content or position changed; states
  * (simulation, highlight, selection) are classes toggled on the existing elements.
  */
-import type { SimulationResult } from '../../../server/src/common/protocol.js';
+import type { GraphElement, SimulationResult } from '../../../server/src/common/protocol.js';
 import { svg, toDom } from '../dom.js';
 import { graphDefs } from '../draw/defs.js';
+import { HEAT_CLASSES, heatScale } from '../draw/heat.js';
 import { drawNode } from '../draw/draw-node.js';
 import { edgeMarker, edgeShape } from '../draw/edge-shape.js';
 import type { NodeState } from '../draw/simulation-state.js';
@@ -173,6 +174,19 @@ export class GraphRenderer {
         svg('rect', { x: -width / 2, y: -9, width, height: 18, rx: 9 }, g);
         svg('text', { x: 0, y: 4, 'text-anchor': 'middle' }, g, text);
         return g;
+    }
+
+    /** Heat map: each failure domain drawn in the colour of its blast radius (`heat-0` … `heat-4`), or none (`on` false). */
+    applyHeat(on: boolean, elements: readonly GraphElement[]): void {
+        const scale = on ? heatScale(elements) : null;
+        this.root.classList.toggle('heat-map', on);
+        for (const el of this.nodeEls.values()) {
+            const e = el.node.element;
+            const c = scale && e && e.blastUsers !== undefined ? scale.classOf(e.blastUsers) : null;
+            for (let i = 0; i < HEAT_CLASSES; i++) el.g.classList.toggle(`heat-${i}`, c === i);
+            if (c === null) el.g.removeAttribute('data-blast-users');
+            else el.g.setAttribute('data-blast-users', String(e!.blastUsers));
+        }
     }
 
     /** Marks the node whose neighbourhood is shown (null: none). */

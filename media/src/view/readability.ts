@@ -11,6 +11,9 @@ export const MIN_TEXT_PX = 9;
 /** The font sizes of the graph's texts (preview.css), smallest first. */
 const TEXT_SIZES = [10, 11, 12, 13];
 
+/** The smallest zoom at which titles (the names) can be read: Fit goes no further. */
+export const READABLE_ZOOM = MIN_TEXT_PX / TEXT_SIZES[TEXT_SIZES.length - 1];
+
 /** Hides the texts that would be smaller than MIN_TEXT_PX at zoom `k` (classes `hide-10` … `hide-13` on the graph). */
 export function applyReadability(svgEl: SVGSVGElement, k: number): void {
     for (const px of TEXT_SIZES) svgEl.classList.toggle(`hide-${px}`, px * k < MIN_TEXT_PX - 1e-6);

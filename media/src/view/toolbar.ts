@@ -35,7 +35,7 @@ export class Toolbar {
         this.clearSimBtn.hidden = true;
         button('−', 'Zoom out (-)', () => actions.zoomOut(), 'icon');
         button('+', 'Zoom in (+)', () => actions.zoomIn(), 'icon');
-        button('Fit', 'Fit the graph to the window (0)', () => actions.fit());
+        button('Fit', 'Fit the graph to the window, as far as its names stay readable (0)', () => actions.fit());
         this.collapseBtn = button('Collapse all', 'Collapse or expand every region and site', () => actions.toggleAll());
         button('Re-layout', 'Lay the graph out again from scratch', () => actions.relayout());
         button('Export SVG', 'Save the graph as an SVG file', () => actions.exportSvg());

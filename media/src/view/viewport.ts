@@ -99,8 +99,12 @@ export class Viewport {
         this.set(this.k, this.x + dx, this.y + dy);
     }
 
-    /** Fits `bounds` in the window, above `bottomInset` pixels (the legend). */
-    fit(bounds: Box, padding = 24, maxZoom = 1, bottomInset = 0): void {
+    /**
+     * Fits `bounds` in the window, above `bottomInset` pixels (the legend); never below
+     * `minZoom` (where the names would be too small to read): a graph that does not fit then
+     * shows its top, centred, and the rest is a pan or a zoom-out away.
+     */
+    fit(bounds: Box, padding = 24, maxZoom = 1, bottomInset = 0, minZoom = MIN_ZOOM): void {
         const { width, height: full } = this.size();
         const height = Math.max(full * 0.5, full - bottomInset);
         if (bounds.width <= 0 || bounds.height <= 0) {
@@ -109,7 +113,12 @@ export class Viewport {
             return;
         }
         const k = Math.min(maxZoom, (width - 2 * padding) / bounds.width, (height - 2 * padding) / bounds.height);
-        const kk = Math.max(MIN_ZOOM, k);
+        const kk = Math.max(MIN_ZOOM, minZoom, k);
+        if (kk > k) {
+            this.set(kk, (width - bounds.width * kk) / 2 - bounds.x * kk, padding - bounds.y * kk, false);
+            this.userMoved = false;
+            return;
+        }
         this.set(kk, (width - bounds.width * kk) / 2 - bounds.x * kk, Math.max(padding, (height - bounds.height * kk) / 2) - bounds.y * kk, false);
         this.userMoved = false;
     }

@@ -29,6 +29,8 @@ export interface GraphElement {
     neverUp: boolean;
     /** services: exact availability, or null */
     availability: number | null;
+    /** failure domains: the users of the services down or degraded when it fails alone (its blast radius; the preview's heat map) */
+    blastUsers?: number;
     /** metadata for hover cards */
     description?: string;
     owner?: string;

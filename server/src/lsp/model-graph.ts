@@ -34,6 +34,10 @@ export function modelGraph(services: TopoLspServices, document: LangiumDocument,
             availability: report ? report.availability : e.availability ?? null,
             tags: [...e.meta.tags]
         };
+        if (isDomainKind(e.kind)) {
+            const blast = analysis.domains.get(e.name);
+            if (blast) element.blastUsers = view.users([...view.only(blast.down), ...view.only(blast.degraded)]);
+        }
         if (e.label !== undefined) element.label = e.label;
         if (e.container !== undefined) element.container = e.container;
         if (e.meta.description !== undefined) element.description = e.meta.description;
