@@ -119,8 +119,8 @@ describe('preview timeline and heat map (Chromium)', function () {
         assert.match(await legend.textContent() ?? '', /users affected if the failure domain fails alone/);
         assert.deepEqual(await legend.locator('.heat-label').allTextContents(), ['none', 'up to 15.1M', '15.1M–30.1M', '30.1M–45.1M', '45.1M–60.2M']);
         // the swatches are the colours the domains are drawn in
-        const swatch = await legend.locator('.heat-swatch.heat-4').evaluate(s => getComputedStyle(s).backgroundColor);
-        const fill = await h.page.locator('g.node[data-name="pangyo"] > .shape').evaluate(s => getComputedStyle(s).fill);
+        const swatch = await h.js<string>(`getComputedStyle(document.querySelector('.heat-swatch.heat-4')).backgroundColor`);
+        const fill = await h.js<string>(`getComputedStyle(document.querySelector('g.node[data-name="pangyo"] > .shape')).fill`);
         assert.equal(fill, swatch);
         await h.page.screenshot({ path: path.join(SHOTS, 'preview-heat-map.png') });
         await h.page.getByRole('button', { name: 'Heat map' }).press('Enter');
