@@ -104,4 +104,31 @@ describe('preview at scale (Chromium)', function () {
         const px = await h.js<number | null>(SMALLEST_TEXT);
         assert.ok(px !== null && px >= 9 - 1e-6, `the overview is readable (${px} px)`);
     });
+
+    for (const n of [5000, 10000]) {
+        it(`opens ${n.toLocaleString('en')} services as an overview, and shows one service's neighbourhood`, async () => {
+            const big = await openHarness({ theme: 'dark' });
+            try {
+                const graph = benchGraph(n);
+                await big.send({ type: 'graph', graph, direction: 'DOWN' });
+                await big.waitForRender(1);
+                const overview = Math.round(Number(await big.data('paintedAt')) - Number(await big.data('graphAt')));
+                console.log(`      overview: scene ${await big.data("sceneMs")} ms, layout ${await big.data("layoutMs")} ms, drawing ${await big.data("renderMs")} ms`);
+                const regions = graph.elements.filter(e => e.kind === 'region').length;
+                assert.equal(await big.page.locator('g.node.t-container.collapsed').count(), regions);
+                assert.equal(await big.page.locator('g.node.k-service').count(), 0);
+                const name = graph.elements.find(e => e.kind === 'service' && e.name.endsWith('0042'))!.name;
+                const t0 = await big.js<number>('performance.now()');
+                await big.send({ type: 'focus', name, hops: 1 });
+                await big.waitForRender(2);
+                const focus = Math.round(Number(await big.data('paintedAt')) - t0);
+                assert.equal(await big.page.locator('.focus-name').textContent(), name);
+                assert.equal(await big.page.locator(`g.node[data-name="${name}"]`).count(), 1);
+                console.log(`      ${n} services: overview (${await big.page.locator('g.node').count()} boxes) painted ${overview} ms after the message; neighbourhood of ${name} painted in ${focus} ms (scene ${await big.data('sceneMs')} ms, layout ${await big.data('layoutMs')} ms)`);
+                assert.deepEqual(big.errors, []);
+            } finally {
+                await big.close();
+            }
+        });
+    }
 });

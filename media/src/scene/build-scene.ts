@@ -37,7 +37,9 @@ export function buildScene(graph: ModelGraph, options: SceneOptions, measure: Me
     const tree = addVisibleNodes(elements, places, containment, options.collapsed, containerSizes, measure, inside, hosts);
     countSpofFor(elements, tree);
     const edges = new EdgeSet(tree.nodes);
-    addPlacementEdges(edges, places.tags, tree.shownAs);
+    // "Runs on" connectors only from services drawn: a service hidden in a collapsed container
+    // is counted on it, not drawn as connectors between containers.
+    addPlacementEdges(edges, new Map([...places.tags].filter(([service]) => tree.shownAs.get(service) === elementId(service))), tree.shownAs);
     addDependencyEdges(edges, tree, graph.edges, elements, measure);
     return { uri: graph.uri, nodes: tree.nodes, children: tree.children, edges: edges.list, shownAs: tree.shownAs, containerSizes };
 }

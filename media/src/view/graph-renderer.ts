@@ -8,7 +8,9 @@ import { svg, toDom } from '../dom.js';
 import { graphDefs } from '../draw/defs.js';
 import { HEAT_CLASSES, heatScale } from '../draw/heat.js';
 import { drawNode } from '../draw/draw-node.js';
+import { pointAlong } from '../draw/edge-label-point.js';
 import { edgeMarker, edgeShape } from '../draw/edge-shape.js';
+import { edgeRoute } from '../layout/edge-route.js';
 import type { NodeState } from '../draw/simulation-state.js';
 import { SimulationStates } from '../draw/simulation-state.js';
 import { stateTag, stateTagText } from '../draw/state-tag.js';
@@ -153,7 +155,7 @@ export class GraphRenderer {
             path.setAttribute('data-count', String(edge.count));
             setMarker(path, edgeMarker(edge, false, false));
             existing?.count?.remove();
-            this.edgeEls.set(edge.id, { path, edge, key, count: edge.count > 1 ? this.countLabel(path, edge) : undefined });
+            this.edgeEls.set(edge.id, { path, edge, key, count: edge.count > 1 ? this.countLabel(edge, layout) : undefined });
         }
         for (const [id, el] of this.edgeEls) {
             if (!keep.has(id)) {
@@ -165,8 +167,10 @@ export class GraphRenderer {
     }
 
     /** How many model edges an aggregated edge stands for (between collapsed containers), at its middle. */
-    private countLabel(path: SVGPathElement, edge: SceneEdge): SVGGElement {
-        const middle = path.getPointAtLength(path.getTotalLength() / 2);
+    private countLabel(edge: SceneEdge, layout: Layout): SVGGElement | undefined {
+        const route = edgeRoute(layout, edge.id, edge.source, edge.target, edge.kind);
+        if (!route || route.points.length < 2) return undefined;
+        const middle = pointAlong(route, layout.direction);
         const text = String(edge.count);
         const width = Math.ceil(this.measure(text, 'chip')) + 10;
         const g = svg('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id }, this.countsLayer);
