@@ -17,7 +17,8 @@ export function containerNode(e: GraphElement, parent: string | null, collapsed:
     const headerW = SIZES.pad + kindW + 6 + measure(title, 'header') + (subtitle ? 8 + measure(subtitle, 'body') : 0) + 8 + toggleW + SIZES.pad;
     const width = Math.ceil(Math.max(collapsed ? 170 : 150, headerW));
     const meta = collapsed ? insideText(inside, size) : undefined;
-    const metaW = meta ? SIZES.pad * 2 + measure(meta, 'meta') : 0;
+    // the card's count is drawn as large as its name (preview.css), readable as long as the name is
+    const metaW = meta ? SIZES.pad * 2 + measure(meta, 'header') : 0;
     return {
         id: elementId(e.name), type: 'container', parent: parent === null ? null : elementId(parent),
         width: Math.max(width, Math.ceil(metaW)), height: collapsed ? SIZES.collapsedHeight : SIZES.headerHeight + 34,

@@ -172,11 +172,11 @@ export class GraphRenderer {
         if (!route || route.points.length < 2) return undefined;
         const middle = pointAlong(route, layout.direction);
         const text = String(edge.count);
-        const width = Math.ceil(this.measure(text, 'chip')) + 10;
+        const width = Math.ceil(this.measure(text, 'header')) + 12;
         const g = svg('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id }, this.countsLayer);
         svg('title', {}, g, `${edge.count} ${edge.kind === 'placement' ? 'deployments' : 'dependencies'}`);
-        svg('rect', { x: -width / 2, y: -9, width, height: 18, rx: 9 }, g);
-        svg('text', { x: 0, y: 4, 'text-anchor': 'middle' }, g, text);
+        svg('rect', { x: -width / 2, y: -10, width, height: 20, rx: 10 }, g);
+        svg('text', { x: 0, y: 4.5, 'text-anchor': 'middle' }, g, text);
         return g;
     }
 
