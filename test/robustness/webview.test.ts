@@ -37,12 +37,14 @@ describe('robustness: the preview under hostile models (Chromium)', function () 
             const all = [...document.body.querySelectorAll('*')];
             return {
                 scripts: document.scripts.length,
-                elements: document.querySelectorAll('img, iframe, object, embed, a, foreignObject, image, use, animate, set, form, input, style:not(head style)').length,
+                // (the page's own two inputs, the search box and the timeline's slider, are not from the model)
+                elements: document.querySelectorAll('img, iframe, object, embed, a, foreignObject, image, use, animate, set, form, input:not(.search-input):not(.timeline-slider), style:not(head style)').length,
+                ownInputs: document.querySelectorAll('input').length,
                 handlers: all.flatMap(el => [...el.attributes].filter(a => /^on/i.test(a.name)).map(a => el.tagName + ' ' + a.name)),
                 urls: all.flatMap(el => [...el.attributes].filter(a => /^\\s*javascript:/i.test(a.value) || (/href$/i.test(a.name))).map(a => el.tagName + ' ' + a.name))
             };
         })()`);
-        assert.deepEqual(found, { scripts: 2, elements: 0, handlers: [], urls: [] });
+        assert.deepEqual(found, { scripts: 2, elements: 0, ownInputs: 2, handlers: [], urls: [] });
         assert.deepEqual(h.dialogs, [], 'no dialog');
         assert.deepEqual(h.errors, [], 'no error in the page');
         assert.deepEqual(await h.violations(), [], 'no Content-Security-Policy violation');
