@@ -12,6 +12,7 @@ import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { loadFiles, rootModel } from './load-models.js';
 import type { OutputColors } from './output-style.js';
 import { expandPathsFound } from './paths.js';
+import { sarifLog } from './sarif-output.js';
 import { unreadableFileDiagnostic } from './unreadable-file.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,7 +23,9 @@ export interface CommandOutput {
     exitCode: number;
 }
 
-export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
+export type CheckFormat = 'text' | 'json' | 'sarif';
+
+export async function runCheck(paths: string[], format: CheckFormat, colors: OutputColors): Promise<CommandOutput> {
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
     const workspace = await loadFiles(files, inFolders);
@@ -43,6 +46,9 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     const exitCode = summary.errors > 0 ? 1 : 0;
     if (format === 'json') {
         return { stdout: jsonChunks(diagnostics, summary), stderr: '', exitCode };
+    }
+    if (format === 'sarif') {
+        return { stdout: JSON.stringify(sarifLog(diagnostics), null, 2) + '\n', stderr: '', exitCode };
     }
     const lines = diagnostics.map(d => diagnosticLine(d, colors.out));
     const counts = [

@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { runAnalyze } from './analyze-command.js';
 import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
-import { runCheck, type CommandOutput } from './check-command.js';
+import { runCheck, type CheckFormat, type CommandOutput } from './check-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
@@ -40,8 +40,8 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
     program.command('check')
         .description('check files or directories (with what they import): language errors and findings')
         .argument('<paths...>', '.topo files or directories')
-        .addOption(formatOption())
-        .action(async (paths: string[], options: { format: Format }) => {
+        .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0, for code scanning)').choices(['text', 'json', 'sarif']).default('text'))
+        .action(async (paths: string[], options: { format: CheckFormat }) => {
             emit(await runCheck(paths, options.format, colors));
         });
 
