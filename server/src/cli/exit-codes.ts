@@ -10,9 +10,9 @@ const badUsage = (examples = 'unknown command or flag, bad value') =>
 
 const EXIT_CODES: Record<CommandName, [string, string, string]> = {
     check: [
-        'no diagnostic of severity error (warnings and information allowed)',
-        'an error: a language error, an unreadable file found in a folder, or a finding of severity error (e.g. the SPOF of a critical service)',
-        badUsage()
+        'no diagnostic reported at or above --fail-on (default error; hints, accepted findings and findings of the baseline never count)',
+        'a diagnostic at or above --fail-on: with the default, a language error, an unreadable file found in a folder, or a finding of severity error (e.g. the SPOF of a critical service)',
+        badUsage('unknown command or flag, bad value, a bad or unreadable topo.json or baseline, no files to check')
     ],
     analyze: [
         'the analysis is printed',
@@ -64,7 +64,8 @@ export function programExitCodes(): string {
         '',
         'Exit codes:',
         '  0  fine: check found no error; analyze, simulate, export and fmt did their work',
-        '  1  check: an error diagnostic; analyze, simulate, export: the model has language errors;',
+        '  1  check: a diagnostic at or above --fail-on (default: an error); analyze, simulate,',
+        '     export: the model has language errors;',
         '     fmt: a file not formatted, or with --check a file would change',
         '  2  bad usage, or a file named on the command line cannot be read (one line on stderr)',
         '',

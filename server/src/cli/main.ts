@@ -8,7 +8,8 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { runAnalyze } from './analyze-command.js';
 import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
-import { runCheck, type CheckFormat, type CommandOutput } from './check-command.js';
+import { runCheck, type CheckOptions, type CommandOutput } from './check-command.js';
+import { FAIL_ON_VALUES } from './fail-on.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
@@ -20,6 +21,15 @@ type Format = 'text' | 'json';
 
 function formatOption(): Option {
     return new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+function failOnOption(): Option {
+    return new Option('--fail-on <severity>', 'exit 1 when a diagnostic reported is of this severity or above (hints and accepted findings never count) [default: error, or failOn of topo.json]')
+        .choices([...FAIL_ON_VALUES]);
+}
+
+function configOption(): Option {
+    return new Option('--config <file>', 'the config file (default: the nearest topo.json from the working directory upwards)');
 }
 
 function buildProgram(emit: (output: CommandOutput) => void): Command {
@@ -39,10 +49,14 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
 
     program.command('check')
         .description('check files or directories (with what they import): language errors and findings')
-        .argument('<paths...>', '.topo files or directories')
+        .argument('[paths...]', '.topo files or directories (default: "files" of topo.json)')
         .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0, for code scanning)').choices(['text', 'json', 'sarif']).default('text'))
-        .action(async (paths: string[], options: { format: CheckFormat }) => {
-            emit(await runCheck(paths, options.format, colors));
+        .addOption(failOnOption())
+        .option('--baseline <file>', 'report only the findings that are not in this baseline (matched by fingerprint, not by line)')
+        .option('--write-baseline <file>', 'write every current finding to this baseline file, then report against it')
+        .addOption(configOption())
+        .action(async (paths: string[], options: CheckOptions) => {
+            emit(await runCheck(paths, options, colors));
         });
 
     program.command('analyze')

@@ -21,7 +21,8 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 interface Region { startLine: number; startColumn: number; endLine: number; endColumn: number }
 interface PhysicalLocation { artifactLocation: { uri: string; uriBaseId?: string }; region: Region }
 
-export function sarifLog(diagnostics: readonly TopoDiagnostic[], cwd = process.cwd()): object {
+/** `prints`: the diagnostics' fingerprints when they were taken among more diagnostics than these (a baseline hid some). */
+export function sarifLog(diagnostics: readonly TopoDiagnostic[], cwd = process.cwd(), prints = fingerprints(diagnostics, cwd)): object {
     const rules = allRules();
     const index = new Map(rules.map((r, i) => [r.id, i]));
     const ruleIndex = (code: string): number => {
@@ -32,7 +33,6 @@ export function sarifLog(diagnostics: readonly TopoDiagnostic[], cwd = process.c
         }
         return i;
     };
-    const prints = fingerprints(diagnostics, cwd);
     const results = diagnostics.map((d, i) => sarifResult(d, ruleIndex(d.code), prints[i], cwd));
     const driver: Record<string, unknown> = {
         name: 'topo',
