@@ -41,7 +41,7 @@ describe('topo CLI', function () {
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate']];
+            const commands = [['--help'], ['check', '--help'], ['diff', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate']];
             const results = await Promise.all(commands.map(args => runTopo(args)));
             for (const [i, args] of commands.entries()) {
                 const r = results[i];
@@ -50,7 +50,7 @@ describe('topo CLI', function () {
                 assert.ok(codes.length > 0 && r.stdout.includes('\nExit codes:\n'), `${args.join(' ')}: no exit codes in\n${r.stdout}`);
                 for (const code of ['0', '1', '2']) assert.match(codes, new RegExp(`^  ${code}  \\S`, 'm'), `${args.join(' ')}: exit code ${code}`);
             }
-            assert.match(results[3].stdout, /--fail name not in the\s+model/, 'simulate --help');
+            assert.match(results[4].stdout, /--fail name not in the\s+model/, 'simulate --help');
             assert.match(results[0].stdout, /docs\/cli\.md/, 'topo --help');
             const listed = [...results[0].stdout.split('\nCommands:\n')[1].matchAll(/^ {2}([a-z]+) /gm)].map(m => m[1]).filter(c => c !== 'help');
             assert.deepEqual(listed.filter(c => !commands.some(args => args[0] === c)), [], 'every command\'s help is tested');

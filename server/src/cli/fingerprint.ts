@@ -1,6 +1,7 @@
 /**
  * A diagnostic's fingerprint: what stays the same when lines move. A finding is known by its
- * code, its subject (a name, unique in the model) and its causes; a language error, which has
+ * code, its subject (a name, unique in the model), the entry it sits on when it sits on one (the
+ * service a `monitors` entry names, the target of a `depends on`) and its causes; a language error, which has
  * no subject, by its code, its file and its message. Two diagnostics with the same key are told
  * apart by their order (`…:2`, `…:3`), as code-scanning tools do. Used by SARIF's
  * `partialFingerprints`, baselines and `topo diff`.
@@ -15,7 +16,7 @@ export const FINGERPRINT_NAME = 'topoFinding/v1';
 /** What the hash is taken of. */
 export function fingerprintKey(d: TopoDiagnostic, cwd = process.cwd()): string {
     const parts = d.subject !== undefined
-        ? [d.code, d.subject, ...(d.causes ?? []), String(d.causeCount ?? d.causes?.length ?? 0)]
+        ? [d.code, d.subject, d.target ?? '', ...(d.causes ?? []), String(d.causeCount ?? d.causes?.length ?? 0)]
         : [d.code, displayPath(d.uri, cwd).split('\\').join('/'), d.message];
     return JSON.stringify(parts);
 }

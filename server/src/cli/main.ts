@@ -10,6 +10,7 @@ import { runAnalyze } from './analyze-command.js';
 import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
 import { runCheck, type CheckOptions, type CommandOutput } from './check-command.js';
 import { FAIL_ON_VALUES } from './fail-on.js';
+import { runDiff, type DiffOptions } from './diff-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
@@ -57,6 +58,18 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .addOption(configOption())
         .action(async (paths: string[], options: CheckOptions) => {
             emit(await runCheck(paths, options, colors));
+        });
+
+    program.command('diff')
+        .description('what a change does to resilience: findings added and removed, services and failure domains that changed')
+        .usage('[options] OLD NEW | --git REF PATH...')
+        .argument('[paths...]', 'OLD and NEW (two .topo files or two directories); with --git, the files or directories to compare with REF')
+        .option('--git <ref>', 'compare the paths with themselves at this git revision (git show REF:path)')
+        .addOption(new Option('-f, --format <format>', 'output format (markdown: for a pull-request comment)').choices(['text', 'json', 'markdown']).default('text'))
+        .addOption(failOnOption())
+        .addOption(configOption())
+        .action(async (paths: string[], options: DiffOptions) => {
+            emit(await runDiff(paths, options, colors));
         });
 
     program.command('analyze')
@@ -130,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, analyze, simulate, export or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, diff, analyze, simulate, export or fmt (see topo --help)\n');
         return 2;
     }
     try {
