@@ -81,8 +81,9 @@ describe('topo check in CI: baselines, --fail-on, topo.json', function () {
             const dir = tempFolder('topo-baseline-bad-');
             writeFileSync(join(dir, 'm.topo'), 'site a\n');
             writeFileSync(join(dir, 'bad.json'), '{"findings": 3}');
-            for (const file of ['missing.json', 'bad.json']) {
-                const r = await runTopo(['check', 'm.topo', '--baseline', file], { cwd: dir });
+            for (const args of [['--baseline', 'missing.json'], ['--baseline', 'bad.json'], ['--baseline', 'bad.json', '--write-baseline', 'new.json']]) {
+                const file = args.join(' ');
+                const r = await runTopo(['check', 'm.topo', ...args], { cwd: dir });
                 assert.equal(r.code, 2, file);
                 oneLine(r.stderr);
             }

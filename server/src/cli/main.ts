@@ -53,7 +53,7 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .argument('[paths...]', '.topo files or directories (default: "files" of topo.json)')
         .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0, for code scanning)').choices(['text', 'json', 'sarif']).default('text'))
         .addOption(failOnOption())
-        .option('--baseline <file>', 'report only the findings that are not in this baseline (matched by fingerprint, not by line)')
+        .addOption(new Option('--baseline <file>', 'report only the findings that are not in this baseline (matched by fingerprint, not by line)').conflicts('writeBaseline'))
         .option('--write-baseline <file>', 'write every current finding to this baseline file, then report against it')
         .addOption(configOption())
         .action(async (paths: string[], options: CheckOptions) => {
