@@ -45,7 +45,8 @@ export async function runDiff(paths: string[], options: DiffOptions, colors: Out
     }
     const diff = compareSnapshots(before, after);
     const failOn = options.failOn ?? config?.failOn ?? DEFAULT_FAIL_ON;
-    const exitCode = failsOn(diff.added, failOn) ? 1 : 0;
+    // a finding no longer accepted counts again, as one added does
+    const exitCode = failsOn([...diff.added, ...diff.unaccepted], failOn) ? 1 : 0;
     const stdout = options.format === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n'
         : options.format === 'markdown' ? diffMarkdown(diff)
             : diffText(diff, colors.out);

@@ -1,6 +1,6 @@
 /**
  * What changed between two snapshots (diff-snapshot.ts): findings added and removed (matched by
- * fingerprint, so moved lines are no change), the services whose SPOFs, availability or worst
+ * fingerprint, so moved lines are no change), newly accepted and no longer accepted, the services whose SPOFs, availability or worst
  * outage changed, the failure domains whose failure affects a different number of users. Rows are
  * ordered largest change first.
  */
@@ -24,6 +24,10 @@ export interface DomainChange {
 export interface ModelDiff {
     added: TopoDiagnostic[];
     removed: TopoDiagnostic[];
+    /** findings in both whose NEW version is accepted and OLD was not (placed in NEW) */
+    accepted: TopoDiagnostic[];
+    /** findings in both that OLD accepted and NEW does not (an acceptance removed or expired): they count again */
+    unaccepted: TopoDiagnostic[];
     services: ServiceChange[];
     domains: DomainChange[];
 }
@@ -36,6 +40,15 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): ModelDiff {
     const newPrints = new Set(after.prints);
     const added = after.diagnostics.filter((_, i) => !oldPrints.has(after.prints[i]));
     const removed = before.diagnostics.filter((_, i) => !newPrints.has(before.prints[i]));
+    const old = new Map(before.prints.map((p, i) => [p, before.diagnostics[i]]));
+    const accepted: TopoDiagnostic[] = [];
+    const unaccepted: TopoDiagnostic[] = [];
+    after.diagnostics.forEach((d, i) => {
+        const was = old.get(after.prints[i]);
+        if (was === undefined) return;
+        if (d.accepted && !was.accepted) accepted.push(d);
+        if (!d.accepted && was.accepted) unaccepted.push(d);
+    });
 
     const services: ServiceChange[] = [];
     for (const name of unionOf(before.services.keys(), after.services.keys())) {
@@ -52,7 +65,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): ModelDiff {
         if (b !== a) domains.push({ name, usersBefore: b, usersAfter: a });
     }
     domains.sort((x, y) => domainSize(y) - domainSize(x) || (x.name < y.name ? -1 : 1));
-    return { added, removed, services, domains };
+    return { added, removed, accepted, unaccepted, services, domains };
 }
 
 function unionOf(a: Iterable<string>, b: Iterable<string>): string[] {

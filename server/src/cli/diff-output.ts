@@ -14,10 +14,14 @@ import { displayPath } from './paths.js';
 export const MARKDOWN_ROWS = 50;
 
 export function diffSummary(diff: ModelDiff): string {
-    if (diff.added.length + diff.removed.length + diff.services.length + diff.domains.length === 0) {
+    if (diff.added.length + diff.removed.length + diff.accepted.length + diff.unaccepted.length + diff.services.length + diff.domains.length === 0) {
         return 'No change to findings, services or failure domains.';
     }
-    return `${plural(diff.added.length, 'finding')} added, ${diff.removed.length} removed; ` +
+    const acceptance = [
+        ...(diff.accepted.length > 0 ? [`${diff.accepted.length} newly accepted`] : []),
+        ...(diff.unaccepted.length > 0 ? [`${diff.unaccepted.length} no longer accepted`] : [])
+    ].map(text => `, ${text}`).join('');
+    return `${plural(diff.added.length, 'finding')} added, ${diff.removed.length} removed${acceptance}; ` +
         `${plural(diff.services.length, 'service')} and ${plural(diff.domains.length, 'failure domain')} changed.`;
 }
 
@@ -32,6 +36,14 @@ export function diffText(diff: ModelDiff, c: Colors): string {
     if (diff.removed.length > 0) {
         lines.push(c.bold(`Findings removed (${diff.removed.length})`));
         for (const d of diff.removed) lines.push(`  ${c.green('-')} ${diagnosticLine(d, c)}`);
+    }
+    if (diff.accepted.length > 0) {
+        lines.push(c.bold(`Findings newly accepted (${diff.accepted.length})`));
+        for (const d of diff.accepted) lines.push(`  ${c.cyan('~')} ${diagnosticLine(d, c)}`);
+    }
+    if (diff.unaccepted.length > 0) {
+        lines.push(c.bold(`Findings no longer accepted (${diff.unaccepted.length})`));
+        for (const d of diff.unaccepted) lines.push(`  ${c.red('!')} ${diagnosticLine(d, c)}`);
     }
     if (diff.services.length > 0) {
         lines.push(c.bold(`Services (${diff.services.length} changed)`));
@@ -88,7 +100,12 @@ export function diffJson(diff: ModelDiff): object {
     };
     return {
         schemaVersion: 1,
-        findings: { added: diff.added.map(toJsonDiagnostic), removed: diff.removed.map(toJsonDiagnostic) },
+        findings: {
+            added: diff.added.map(toJsonDiagnostic),
+            removed: diff.removed.map(toJsonDiagnostic),
+            accepted: diff.accepted.map(toJsonDiagnostic),
+            unaccepted: diff.unaccepted.map(toJsonDiagnostic)
+        },
         services: diff.services.map(s => ({ name: s.name, before: state(s.before), after: state(s.after) })),
         domains: diff.domains.map(d => ({ name: d.name, usersBefore: d.usersBefore, usersAfter: d.usersAfter })),
         summary: {
@@ -111,6 +128,8 @@ export function diffMarkdown(diff: ModelDiff): string {
     const bySeverity = (list: TopoDiagnostic[]) => [...list].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
     if (diff.added.length > 0) table(out, `Findings added (${diff.added.length})`, findingHeader, findingRows(bySeverity(diff.added), '➕'));
     if (diff.removed.length > 0) table(out, `Findings removed (${diff.removed.length})`, findingHeader, findingRows(bySeverity(diff.removed), '➖'));
+    if (diff.accepted.length > 0) table(out, `Findings newly accepted (${diff.accepted.length})`, findingHeader, findingRows(bySeverity(diff.accepted), '✔️'));
+    if (diff.unaccepted.length > 0) table(out, `Findings no longer accepted (${diff.unaccepted.length})`, findingHeader, findingRows(bySeverity(diff.unaccepted), '⚠️'));
     if (diff.services.length > 0) {
         table(out, `Services (${diff.services.length} changed)`, ['service', 'before', 'after'], diff.services.map(s => {
             const [before, after] = sides(s.before, s.after);

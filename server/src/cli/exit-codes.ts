@@ -16,7 +16,7 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
     ],
     diff: [
         'the change adds no finding at or above --fail-on (default error; hints and accepted findings never count)',
-        'the change adds a finding at or above --fail-on',
+        'the change adds a finding at or above --fail-on, or one that was accepted is no longer',
         badUsage('unknown command or flag, bad value, not two paths without --git, a bad topo.json, a --git revision or path git cannot show')
     ],
     analyze: [
