@@ -124,6 +124,10 @@ describe('topo diff', function () {
         assert.deepEqual(keys(files.json.findings.removed), keys(json.findings.removed));
         assert.deepEqual(files.json.services, json.services);
 
+        // without paths: the files of topo.json
+        writeFileSync(join(dir, 'topo.json'), JSON.stringify({ files: ['models'] }));
+        const configured = await diffJson(['--git', 'HEAD'], dir);
+        assert.deepEqual(configured.json, json);
         const bad = await runTopo(['diff', '--git', 'no-such-ref', 'models'], { cwd: dir });
         assert.equal(bad.code, 2);
         oneLine(bad.stderr);

@@ -5,7 +5,7 @@
  * stay when lines move; accepted findings suppressed in source.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { FINDING_CODE_LIST } from '../../server/src/analysis/findings/codes.js';
@@ -41,6 +41,17 @@ function multitool(): string | undefined {
     return undefined;
 }
 
+/** Language errors in two files, findings across an import, and a binary file found in the folder. */
+function brokenFolder(): string {
+    const dir = tempFolder('topo-sarif-broken-');
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sites.topo'), 'site pangyo\nsite ansan\n');
+    writeFileSync(join(dir, 'main.topo'), 'import "sites.topo"\nservice talk {\n  runs on pangyo\n  depends on nowhere\n}\nservice broken {\n  runs on\n');
+    writeFileSync(join(dir, 'sub', 'other.topo'), 'site x\nservice s { runs on x }\nservice s2 { runs on \n');
+    writeFileSync(join(dir, 'sub', 'logo.topo'), Buffer.from([0x89, 0x50, 0x00, 0x01]));
+    return dir;
+}
+
 describe('topo check --format sarif', function () {
     this.timeout(120000);
 
@@ -60,6 +71,17 @@ describe('topo check --format sarif', function () {
                 assert.deepEqual(errors, [], `the validator's errors:\n${errors.join('\n')}`);
             });
         }
+        it('a folder with language errors, findings across files and an unreadable file', async function () {
+            const tool = multitool();
+            if (!tool) this.skip();
+            const dir = brokenFolder();
+            const input = join(dir, 'broken.sarif');
+            writeFileSync(input, (await sarifOf(['.'], dir)).text);
+            const r = await runProcess(tool!, ['validate', input, '-o', join(dir, 'validation.sarif')],
+                { env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
+            const errors = `${r.stdout}\n${r.stderr}`.split('\n').filter(l => l.includes(': error '));
+            assert.deepEqual(errors, [], `the validator's errors:\n${errors.join('\n')}`);
+        });
         before(function () {
             if (!multitool()) {
                 console.warn('    SKIPPED: the SARIF validator is not installed (npm @microsoft/sarif-multitool, or Sarif.Multitool on the PATH)');
@@ -113,6 +135,21 @@ describe('topo check --format sarif', function () {
             assert.equal(r.relatedLocations?.length, d.related?.length);
             assert.match(r.partialFingerprints['topoFinding/v1'], /^[0-9a-f]{32}(:\d+)?$/);
         });
+        const prints = run.results.map((r: Log) => r.partialFingerprints['topoFinding/v1']);
+        assert.equal(new Set(prints).size, prints.length, 'fingerprints are unique');
+    });
+
+    it('language errors and an unreadable file are results of their rules, with places in their files', async () => {
+        const dir = brokenFolder();
+        const { code, log } = await sarifOf(['.'], dir);
+        assert.equal(code, 1);
+        const run = log.runs[0];
+        const ruleIds = new Set(run.results.map((r: Log) => r.ruleId));
+        for (const id of ['syntax', 'unresolved-reference', 'unreadable-file', 'spof']) assert.ok(ruleIds.has(id), id);
+        for (const r of run.results) {
+            assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+            assert.doesNotMatch(r.locations[0].physicalLocation.artifactLocation.uri, /^(\/|file:|\.\.)/, 'relative to the working directory');
+        }
         const prints = run.results.map((r: Log) => r.partialFingerprints['topoFinding/v1']);
         assert.equal(new Set(prints).size, prints.length, 'fingerprints are unique');
     });

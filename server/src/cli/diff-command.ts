@@ -4,6 +4,7 @@
  * whose failure affects a different number of users. Exit 1 when the change adds a finding at or
  * above --fail-on (default error, or failOn of topo.json).
  */
+import { relative } from 'node:path';
 import type { CommandOutput } from './check-command.js';
 import { loadConfig } from './config.js';
 import { compareSnapshots } from './diff-compare.js';
@@ -30,7 +31,9 @@ export async function runDiff(paths: string[], options: DiffOptions, colors: Out
     let before: Snapshot;
     let after: Snapshot;
     if (options.git !== undefined) {
-        if (paths.length === 0) throw new UsageError('topo diff --git REF needs the files or folders to compare (as they are now and as they were at REF)');
+        // without paths: the files of topo.json
+        if (paths.length === 0 && config?.files) paths = config.files.map(f => relative(process.cwd(), f) || '.');
+        if (paths.length === 0) throw new UsageError('topo diff --git REF needs the files or folders to compare (as they are now and as they were at REF), or "files" in topo.json');
         const revision = checkoutModels(options.git, paths);
         try {
             before = revision.paths.length === 0 ? EMPTY : await takeSnapshot(revision.paths, config, revision.rewriteUri);
