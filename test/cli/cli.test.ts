@@ -238,6 +238,7 @@ describe('topo CLI', function () {
             assert.equal(s.code, 0);
             assert.match(s.stdout, /pangyo fails: 1 service down/);
             assert.match(s.stdout, /talk\s+10h/);
+            assert.match(s.stdout, /Over time.*\n  \+0: 3 services down, 0 users; \+30m: 1 service down, 0 users; \+10h: all back\n/);
         });
 
         for (const c of conformanceCases()) {

@@ -7,6 +7,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { isDomainKind } from '../analysis/model.js';
 import { closureDocuments } from '../language/closure-model.js';
 import type { BlastRadius, GraphEdge, GraphElement, GraphPlacement, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
+import type { Timeline, TimelineStep } from '../common/results.js';
 import { relative } from './hover-markdown.js';
 import { isFinding } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
@@ -77,7 +78,7 @@ export function simulation(view: DocumentView, failed: readonly string[]): Simul
     for (const [name, outage] of Object.entries(result.outages)) {
         if (view.sees(name)) outages[name] = { minutes: outage.minutes, reason: outage.reason, users: outage.users };
     }
-    return {
+    const simulated: SimulationResult = {
         failed: [...failed],
         down,
         degraded,
@@ -86,6 +87,26 @@ export function simulation(view: DocumentView, failed: readonly string[]): Simul
         users: view.users([...down, ...degraded]),
         outages
     };
+    if (result.timeline) simulated.timeline = timelineSeen(view, result.timeline);
+    return simulated;
+}
+
+/** The timeline as the file sees it: its services only, steps that become equal merged. */
+function timelineSeen(view: DocumentView, timeline: Timeline): Timeline {
+    const steps: TimelineStep[] = [];
+    for (const step of timeline.steps) {
+        const down = view.only(step.down);
+        const degraded = view.only(step.degraded);
+        const previous = steps[steps.length - 1];
+        if (previous && sameList(previous.down, down) && sameList(previous.degraded, degraded)) continue;
+        steps.push({ at: step.at, down, degraded, users: view.users([...down, ...degraded]), unknown: view.only(step.unknown) });
+    }
+    const last = steps[steps.length - 1];
+    return { steps, end: last.down.length === 0 && last.degraded.length === 0 ? last.at : null };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** undefined when the file does not see `element`. */
