@@ -37,11 +37,11 @@ describe('topo CLI', function () {
         it('--help lists the commands', async () => {
             const r = await runTopo(['--help']);
             assert.equal(r.code, 0);
-            for (const command of ['check', 'analyze', 'simulate']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+            for (const command of ['check', 'analyze', 'simulate', 'render']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate']];
+            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['render', '--help'], ['help', 'simulate']];
             const results = await Promise.all(commands.map(args => runTopo(args)));
             for (const [i, args] of commands.entries()) {
                 const r = results[i];

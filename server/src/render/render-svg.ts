@@ -5,6 +5,7 @@
  * the theme's light colours (light-style.ts).
  */
 import elkBundled from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkApi } from 'elkjs/lib/elk-api.js';
 import type { ModelGraph, SimulationResult } from '../common/protocol.js';
 import { graphDefs } from '../../../media/src/draw/defs.js';
 import { drawNode } from '../../../media/src/draw/draw-node.js';
@@ -33,7 +34,7 @@ export interface RenderOptions {
 const PAD = 16;
 
 /** elkjs's bundle is CommonJS: its constructor is the module itself or its `default`, by loader. */
-type ElkConstructor = typeof import('elkjs/lib/elk-api.js').default;
+type ElkConstructor = new () => ElkApi;
 const ELK = ((elkBundled as unknown as { default?: ElkConstructor }).default ?? elkBundled) as unknown as ElkConstructor;
 
 export async function renderSvg(graph: ModelGraph, options: RenderOptions = {}): Promise<string> {

@@ -6,7 +6,6 @@ import type { SvgNode } from '../../../media/src/draw/svg-tree.js';
 
 export function escapeXml(text: string): string {
     // characters XML 1.0 does not allow at all are left out
-    // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
