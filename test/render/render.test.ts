@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DRAWING_RULES } from '../../server/src/render/light-style.js';
 import { escapeXml } from '../../server/src/render/serialize-svg.js';
+import { PICTURES } from '../../scripts/docs-images.mjs';
 import { PROJECT_ROOT, runTopo } from '../helpers/run-topo.js';
 import { allElements, parseXml, type XmlElement } from './xml-check.js';
 
@@ -116,6 +117,16 @@ describe('topo render (SVG without the editor)', function () {
             assert.match(r.stderr, message);
         });
     }
+
+    it('the pictures in docs/images are what `npm run docs:images` draws now', async () => {
+        const pictures = Object.entries(PICTURES);
+        assert.ok(pictures.length >= 3);
+        for (const [file, args] of pictures) {
+            const drawn = await render(args);
+            const kept = readFileSync(join(PROJECT_ROOT, 'docs', 'images', file), 'utf8');
+            assert.ok(drawn === kept, `docs/images/${file} is out of date: run npm run docs:images`);
+        }
+    });
 
     it('draws with preview.css\'s own rules (the Node stylesheet has not drifted)', () => {
         const css = readFileSync(join(PROJECT_ROOT, 'media/src/preview.css'), 'utf8').split('\n');
