@@ -94,6 +94,16 @@ describe('topo render (SVG without the editor)', function () {
         assert.ok(![...quiet.values()].some(c => c.some(x => x.startsWith('s-'))), 'no states without --fail');
     });
 
+    it('--collapse draws those regions and sites closed, hiding what they hold', async () => {
+        const nodes = drawnNodes(await render([KAKAO, '--collapse', 'pangyo']));
+        assert.ok(nodes.get('pangyo')!.includes('collapsed'));
+        assert.ok(!nodes.has('auth') && !nodes.has('map'), 'what runs only in pangyo is hidden in it');
+        assert.ok(nodes.has('talk') && nodes.has('ansan'));
+        const all = drawnNodes(await render([KAKAO, '--collapse', 'all']));
+        for (const name of ['capital', 'gangwon']) assert.ok(all.get(name)!.includes('collapsed'), name);
+        assert.ok(!all.has('pangyo'), 'a site inside a closed region is hidden in it');
+    });
+
     it('-o writes the file and nothing on stdout', async () => {
         const out = join(mkdtempSync(join(tmpdir(), 'topo-render-')), 'k.svg');
         const r = await runTopo(['render', KAKAO, '-o', out], { cwd: PROJECT_ROOT });
@@ -106,6 +116,7 @@ describe('topo render (SVG without the editor)', function () {
         ['an unknown --focus name', [KAKAO, '--focus', 'mars'], /--focus names `mars`, which is not in the model/],
         ['an unknown --fail name', [KAKAO, '--fail', 'pangyo,mars'], /--fail names `mars`/],
         ['--hops 4', [KAKAO, '--focus', 'auth', '--hops', '4'], /--hops must be 1, 2 or 3/],
+        ['a --collapse name that is not a region or site', [KAKAO, '--collapse', 'talk'], /--collapse names `talk`, which is not a region or site/],
         ['a format other than svg', [KAKAO, '--format', 'png'], /png/],
         ['an --output that cannot be written', [KAKAO, '-o', '/no/such/folder/x.svg'], /cannot write \/no\/such\/folder\/x\.svg: its folder does not exist/]
     ] as const) {

@@ -32,7 +32,7 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
     render: [
         'the picture is written (on stdout, or into the --output file)',
         'the model has language errors (printed on stderr; nothing written)',
-        badUsage('unknown command or flag, bad value, a --focus or --fail name not in the model, a --hops other than 1, 2 or 3, an --output file that cannot be written')
+        badUsage('unknown command or flag, bad value, a --focus, --fail or --collapse name not in the model, a --hops other than 1, 2 or 3, an --output file that cannot be written')
     ],
     fmt: [
         'every file is formatted (with --check: no file would change)',

@@ -84,9 +84,10 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .option('--focus <name>', 'draw only this element, what it depends on and what depends on it')
         .option('--hops <k>', 'with --focus: how many steps away (1-3)', parseHops, 1)
         .option('--fail <names>', 'draw what happens when these elements fail together, comma-separated; repeat to add more', addNames)
+        .option('--collapse <names>', 'draw these regions and sites closed, comma-separated (all: every one); repeat to add more', namesOf('--collapse'))
         .option('-o, --output <file>', 'write the picture into this file instead of stdout')
-        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; output?: string }) => {
-            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], out: options.output }, colors));
+        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; collapse?: string[]; output?: string }) => {
+            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], collapse: options.collapse ?? [], out: options.output }, colors));
         });
 
     program.command('fmt')
@@ -106,10 +107,15 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
 }
 
 /** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */
-function addNames(value: string, previous: string[] | undefined): string[] {
-    const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
-    if (names.length === 0) throw new UsageError('--fail needs at least one element name');
-    return [...new Set([...(previous ?? []), ...names])];
+const addNames = namesOf('--fail');
+
+/** A repeatable flag of comma-separated names: each adds its names to those before it, each once. */
+function namesOf(flag: string): (value: string, previous: string[] | undefined) => string[] {
+    return (value, previous) => {
+        const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
+        if (names.length === 0) throw new UsageError(`${flag} needs at least one element name`);
+        return [...new Set([...(previous ?? []), ...names])];
+    };
 }
 
 /** Writes the pieces in order, waiting for the stream to drain when its buffer is full. */

@@ -1,7 +1,8 @@
 /**
- * `topo render FILE --format svg [--focus NAME [--hops K]] [--fail NAMES] [-o OUT]`: the
- * preview's picture of the model as a standalone SVG (server/src/render/), on stdout or into
- * OUT. --focus: only NAME's neighbourhood; --fail: the simulation drawn as the preview draws it.
+ * `topo render FILE --format svg [--focus NAME [--hops K]] [--fail NAMES] [--collapse NAMES|all]
+ * [-o OUT]`: the preview's picture of the model as a standalone SVG (server/src/render/), on
+ * stdout or into OUT. --focus: only NAME's neighbourhood; --fail: the simulation drawn as the
+ * preview draws it; --collapse: those regions and sites drawn closed, with what they hold counted.
  */
 import { writeFile } from 'node:fs/promises';
 import { analyze, simulate } from '../analysis/index.js';
@@ -19,6 +20,8 @@ export interface RenderCommandOptions {
     focus?: string;
     hops: number;
     fail: string[];
+    /** regions and sites drawn collapsed; `all`: every one */
+    collapse: string[];
     out?: string;
 }
 
@@ -44,6 +47,12 @@ export async function runRender(path: string, options: RenderCommandOptions, col
     if (unknown.length > 0) {
         throw new UsageError(`--fail names ${unknown.map(n => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the model of ${path}`);
     }
+    const containers = elements.filter(e => e.kind === 'region' || e.kind === 'site').map(e => e.name);
+    const notContainers = options.collapse.filter(name => name !== 'all' && !containers.includes(name));
+    if (notContainers.length > 0) {
+        throw new UsageError(`--collapse names ${notContainers.map(n => `\`${n}\``).join(', ')}, which ${notContainers.length === 1 ? 'is not a region or site' : 'are not regions or sites'} of the model of ${path}`);
+    }
+    const collapsed = new Set(options.collapse.includes('all') ? containers : options.collapse);
     const reports = new Map(analyze(model.built.model).services.map(s => [s.name, s]));
     const parts = graphParts(elements, name => reports.get(name), name => {
         const source = model.built.sources.get(name)!;
@@ -54,7 +63,7 @@ export async function runRender(path: string, options: RenderCommandOptions, col
     const simulation = options.fail.length > 0 ? simulate(model.built.model, options.fail) : undefined;
     const title = [path, options.focus !== undefined ? `around ${options.focus}` : undefined, simulation ? `${options.fail.join(' and ')} failed` : undefined]
         .filter(Boolean).join(', ');
-    const svg = await renderSvg(graph, { simulation, title });
+    const svg = await renderSvg(graph, { simulation, title, collapsed });
     if (options.out === undefined) return { stdout: svg, stderr: '', exitCode: 0 };
     try {
         await writeFile(options.out, svg);
