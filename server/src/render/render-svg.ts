@@ -71,7 +71,8 @@ function drawing(scene: Scene, layout: Layout, simulation: SimulationResult | nu
                 if (text !== null) g.children.push(stateTag(text, measureText));
                 if (node.element) {
                     const e = node.element;
-                    el('title', {}, g, [`${e.kind} ${e.name}`, e.label, state ?? undefined, e.spof ? 'single point of failure' : undefined].filter(Boolean).join(', '));
+                    // the first child: a tooltip in a browser, the element's name for a screen reader
+                    g.children.unshift(el('title', {}, undefined, [`${e.kind} ${e.name}`, e.label, state ?? undefined, e.spof ? 'single point of failure' : undefined].filter(Boolean).join(', ')));
                 }
                 (node.type === 'container' && !node.collapsed ? containers : nodes).children.push(g);
             }
