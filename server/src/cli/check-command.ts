@@ -5,16 +5,13 @@
  * Exit 1 when a diagnostic reported is at or above --fail-on (default error).
  */
 import { plural } from '../common/format.js';
-import { analyzeFindings, compileModel } from '../analysis/index.js';
-import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
+import type { TopoDiagnostic } from '../language/diagnostics.js';
+import { checkWorkspace } from './check-loop.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
-import type { LangiumDocument } from 'langium';
-import type { LoadedWorkspace } from '../node/load-workspace.js';
-import { loadFiles, rootModel } from './load-models.js';
+import { loadFiles } from './load-models.js';
 import type { OutputColors } from './output-style.js';
 import { expandPathsFound } from './paths.js';
 import { sarifLog } from './sarif-output.js';
-import { unreadableFileDiagnostic } from './unreadable-file.js';
 import { UsageError } from './usage-error.js';
 import { relative } from 'node:path';
 import { baselinable, baselineText, readBaseline, writeBaseline } from './baseline.js';
@@ -101,19 +98,7 @@ export async function checkDiagnostics(paths: string[]): Promise<{ diagnostics: 
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
     const workspace = await loadFiles(files, inFolders);
-    const found = new Map<string, TopoDiagnostic>();
-    const add = (d: TopoDiagnostic) => {
-        const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
-        if (!found.has(key)) found.set(key, d);
-    };
-    for (const file of workspace.unreadable) add(unreadableFileDiagnostic(file, 'checked'));
-    for (const root of maximalRoots(workspace)) {
-        const model = rootModel(workspace, root);
-        model.language.forEach(add);
-        const findings = analyzeFindings(compileModel(model.built.model));
-        findingDiagnostics(findings, model.built.sources).forEach(add);
-    }
-    return { diagnostics: [...found.values()], fileCount: workspace.documents.length + workspace.unreadable.length };
+    return { diagnostics: checkWorkspace(workspace), fileCount: workspace.documents.length + workspace.unreadable.length };
 }
 
 function relativeToCwd(path: string): string {
@@ -141,23 +126,3 @@ export function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<t
 
 /** Pieces of about 1 MB: few writes, none too large. */
 const CHUNK = 1 << 20;
-
-/**
- * The roots whose closures are not inside another root's closure. A finding about an element
- * depends only on what that element depends on, which lies in the closure of its own file, so
- * analysing the larger closure gives the same findings for the smaller one: each is analysed once.
- */
-export function maximalRoots(workspace: LoadedWorkspace): LangiumDocument[] {
-    const imports = workspace.services.imports.Imports;
-    const bySize = [...new Set(workspace.roots)]
-        .map(root => ({ root, closure: imports.closure(root) }))
-        .sort((a, b) => b.closure.size - a.closure.size);
-    const covered = new Set<string>();
-    const result: LangiumDocument[] = [];
-    for (const { root, closure } of bySize) {
-        if (covered.has(root.uri.toString())) continue;
-        result.push(root);
-        for (const uri of closure) covered.add(uri);
-    }
-    return result;
-}

@@ -6,7 +6,7 @@
 import { analyzeCompiled, compileModel, outagesCompiled } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoConfig } from '../node/topo-config.js';
-import { maximalRoots } from './check-command.js';
+import { maximalRoots } from './check-loop.js';
 import { fingerprints } from './fingerprint.js';
 import { loadFiles, rootModel } from './load-models.js';
 import { expandPathsFound } from './paths.js';

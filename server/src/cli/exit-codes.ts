@@ -3,7 +3,7 @@
  * help, and documented in docs/cli.md ("Exit codes"). Keep the three in step.
  */
 
-export type CommandName = 'check' | 'diff' | 'analyze' | 'simulate' | 'export' | 'fmt';
+export type CommandName = 'check' | 'diff' | 'analyze' | 'simulate' | 'export' | 'render' | 'fmt';
 
 const badUsage = (examples = 'unknown command or flag, bad value') =>
     `bad usage (${examples}), or a file named on the command line is missing or unreadable: one line on stderr`;
@@ -33,6 +33,11 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
         'the export is printed',
         'the model has language errors (printed on stderr; nothing on stdout)',
         badUsage('unknown command or flag, bad value, a --service not in the model, open-psa without --service or on a dependency cycle')
+    ],
+    render: [
+        'the picture is written (on stdout, or into the --output file)',
+        'the model has language errors (printed on stderr; nothing written)',
+        badUsage('unknown command or flag, bad value, a --focus, --fail or --collapse name not in the model, a --hops other than 1, 2 or 3, an --output file that cannot be written')
     ],
     fmt: [
         'every file is formatted (with --check: no file would change)',
@@ -69,10 +74,9 @@ export function programExitCodes(): string {
         '',
         'Exit codes:',
         '  0  fine: check found nothing at or above --fail-on, diff added nothing at or above it;',
-        '     analyze, simulate, export and fmt did their work',
+        '     analyze, simulate, export, render and fmt did their work',
         '  1  check: a diagnostic at or above --fail-on (default: an error); diff: the change adds',
-        '     one; analyze, simulate,',
-        '     export: the model has language errors;',
+        '     one; analyze, simulate, export, render: the model has language errors;',
         '     fmt: a file not formatted, or with --check a file would change',
         '  2  bad usage, or a file named on the command line cannot be read (one line on stderr)',
         '',

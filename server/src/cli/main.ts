@@ -1,5 +1,5 @@
 /**
- * The `topo` command: check, analyze, simulate, export, fmt (documented in docs/cli.md). Exit
+ * The `topo` command: check, analyze, simulate, export, render, fmt (documented in docs/cli.md). Exit
  * codes (exit-codes.ts): 0 fine; 1 an error diagnostic (check) or language errors (analyze,
  * simulate, export); 2 bad usage or an unreadable file named on the command line — always one
  * line on stderr, never a stack trace.
@@ -15,6 +15,7 @@ import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
 import { colorsFor, type OutputColors } from './output-style.js';
+import { parseHops, runRender } from './render-command.js';
 import { runSimulate } from './simulate-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -103,6 +104,19 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
             emit(await runExport(file, options.format, options.service, colors));
         });
 
+    program.command('render')
+        .description('draw the model as the preview does, as a standalone SVG picture (light colours)')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .addOption(new Option('-f, --format <format>', 'the picture\'s format').choices(['svg']).default('svg'))
+        .option('--focus <name>', 'draw only this element, what it depends on and what depends on it')
+        .option('--hops <k>', 'with --focus: how many steps away (1-3)', parseHops, 1)
+        .option('--fail <names>', 'draw what happens when these elements fail together, comma-separated; repeat to add more', addNames)
+        .option('--collapse <names>', 'draw these regions and sites closed, comma-separated (all: every one); repeat to add more', namesOf('--collapse'))
+        .option('-o, --output <file>', 'write the picture into this file instead of stdout')
+        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; collapse?: string[]; output?: string }) => {
+            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], collapse: options.collapse ?? [], out: options.output }, colors));
+        });
+
     program.command('fmt')
         .description('format files in place (one statement a line, two-space indent); --check changes nothing')
         .argument('<paths...>', '.topo files or directories')
@@ -120,10 +134,15 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
 }
 
 /** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */
-function addNames(value: string, previous: string[] | undefined): string[] {
-    const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
-    if (names.length === 0) throw new UsageError('--fail needs at least one element name');
-    return [...new Set([...(previous ?? []), ...names])];
+const addNames = namesOf('--fail');
+
+/** A repeatable flag of comma-separated names: each adds its names to those before it, each once. */
+function namesOf(flag: string): (value: string, previous: string[] | undefined) => string[] {
+    return (value, previous) => {
+        const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
+        if (names.length === 0) throw new UsageError(`${flag} needs at least one element name`);
+        return [...new Set([...(previous ?? []), ...names])];
+    };
 }
 
 /** Writes the pieces in order, waiting for the stream to drain when its buffer is full. */
@@ -143,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, diff, analyze, simulate, export or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, diff, analyze, simulate, export, render or fmt (see topo --help)\n');
         return 2;
     }
     try {
