@@ -29,6 +29,8 @@ export interface TopoDiagnostic {
     /** how many causes there are in all */
     causeCount?: number;
     related: RelatedPlace[];
+    /** the element the part it sits on names (the entry of `monitors` or `depends on`), when it sits on one */
+    target?: string;
     /** the finding was accepted in the model (then severity is 'hint') */
     accepted?: { reason: string; until?: string };
 }
@@ -77,7 +79,8 @@ export function findingDiagnostics(findings: Finding[], sources: Map<string, Ele
             subject: finding.subject,
             causes: finding.causes,
             causeCount: finding.causeCount,
-            related
+            related,
+            ...(finding.anchor.target !== undefined ? { target: finding.anchor.target } : {})
         });
     }
     return result;
