@@ -48,6 +48,13 @@ interface ElementSpec {
     backups: number[];
     /** as if the language layer could not read all of it (an error in its declaration) */
     incomplete: boolean;
+    rto: number | null;
+    rpo: number | null;
+    /** for `replication async` */
+    lag: number | null;
+    /** `every` of each backup, in order */
+    backupEvery: Array<number | null>;
+    survive: number | null;
 }
 
 const pick = fc.nat({ max: 1000 });
@@ -83,7 +90,12 @@ const elementSpec: fc.Arbitrary<ElementSpec> = fc.record({
     slo: fc.option(fc.constantFrom(0.9, 0.99, 0.999, 0.9999), { freq: 3 }),
     replication: fc.option(fc.constantFrom<'sync' | 'async'>('sync', 'async'), { freq: 2 }),
     backups: fc.array(pick, { maxLength: 2 }),
-    incomplete: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true)
+    incomplete: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true),
+    rto: fc.option(fc.constantFrom(0.75, 30, 60, 600, 3000), { freq: 3 }),
+    rpo: fc.option(fc.constantFrom(0.5, 5, 30, 60), { freq: 3 }),
+    lag: fc.option(fc.constantFrom(0.5, 10, 60), { freq: 2 }),
+    backupEvery: fc.array(fc.option(fc.constantFrom(5, 60, 1440), { freq: 2 }), { maxLength: 2 }),
+    survive: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 4 })
 });
 
 const PREFIX: Record<ElementKind, string> = { region: 'reg', site: 'site', infra: 'infra', service: 'svc', datastore: 'db' };
@@ -175,9 +187,17 @@ export function buildModel(specs: ElementSpec[]): Model {
         e.users = s.users;
         e.tier = s.tier;
         if (s.slo !== null) e.slo = s.slo;
+        if (s.rto !== null) e.rto = s.rto;
+        if (s.survive !== null) e.survive = s.survive;
         if (s.kind === 'datastore') {
             if (s.replication !== null) e.replication = s.replication;
+            if (s.replication === 'async' && s.lag !== null) e.replicationLag = s.lag;
             e.backups = distinctPicks(domains, s.backups);
+            e.backups.forEach((b, j) => {
+                const every = s.backupEvery[j];
+                if (every !== null && every !== undefined) (e.backupEvery ??= {})[b] = every;
+            });
+            if (s.rpo !== null) e.rpo = s.rpo;
         }
         return e;
     });

@@ -397,6 +397,8 @@ export function analyzeBF(model: Model): BFAnalysis {
         }
     }
 
+    findings.push(...targetFindingsBF(model, base.upSet));
+
     // nothing is said about an element the language could not read completely, nor about
     // anything that needs it (through `in`, `runs on`, `depends on` or `uses`), nor about a
     // monitors entry whose target is such an element
@@ -459,4 +461,71 @@ export function availabilityBF(model: Model): Map<string, number> {
         for (const s of services) if (st.upSet.has(s.name)) sum.set(s.name, sum.get(s.name)! + p);
     }
     return sum;
+}
+
+// ---------------------------------------------------------------------------------------------
+// recovery targets (docs/language.md "rto and rpo"): every single failure domain, simulated alone
+
+/** Element e's own target, or else the one of its tier's first policy that sets it. */
+export function targetBF(model: Model, e: Element, kind: 'rto' | 'rpo' | 'survive'): number | undefined {
+    if (!isService(e) || (kind === 'rpo' && e.kind !== 'datastore')) return undefined;
+    if (e[kind] !== undefined) return e[kind];
+    return (model.policies ?? []).find(p => p.tier === e.tier && p[kind] !== undefined)?.[kind];
+}
+
+function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
+    const domains = model.elements.filter(isDomain).map(d => d.name);
+    const out: BFFinding[] = [];
+    const timesUnder = new Map<string, Map<string, number>>();
+    const statesUnder = new Map<string, BFState>();
+    const timeOf = (d: string, s: string) => {
+        if (!timesUnder.has(d)) timesUnder.set(d, outageTimes(model, [d]));
+        return timesUnder.get(d)!.get(s)!;
+    };
+    const stateOf = (d: string) => {
+        if (!statesUnder.has(d)) statesUnder.set(d, state(model, [d]));
+        return statesUnder.get(d)!;
+    };
+    for (const e of model.elements) {
+        const sev = tierSeverity(e.tier);
+        // rto: the outage of e when each domain fails alone (a never-up service has none)
+        const rto = targetBF(model, e, 'rto');
+        if (rto !== undefined && baseUp.has(e.name)) {
+            const times = domains.map(d => [d, timeOf(d, e.name)] as const);
+            const over = times.filter(([, t]) => Number.isFinite(t) && t > rto).map(([d]) => d);
+            if (over.length > 0) out.push({ code: 'rto-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
+            else if (times.some(([, t]) => !Number.isFinite(t))) out.push({ code: 'rto-unverifiable', severity: 'information', subject: e.name, causes: [] });
+        }
+        // rpo: the writes lost when each domain fails alone, from the copies it leaves
+        const rpo = targetBF(model, e, 'rpo');
+        if (rpo !== undefined) {
+            if (e.deployments.length === 0) {
+                out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
+                continue;
+            }
+            const losses: Array<[string, number]> = []; // NaN: unknown, Infinity: everything
+            for (const d of domains) {
+                const up = stateOf(d).upSet;
+                if (e.deployments.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
+                const bounds: number[] = [];
+                let copies = 0;
+                if (e.deployments.some(dep => up.has(dep.domain))) {
+                    copies++;
+                    if (e.replication === 'sync') bounds.push(0);
+                    else if (e.replication === 'async' && e.replicationLag !== undefined) bounds.push(e.replicationLag);
+                }
+                for (const b of e.backups) {
+                    if (!up.has(b)) continue;
+                    copies++;
+                    const every = e.backupEvery?.[b];
+                    if (every !== undefined) bounds.push(every);
+                }
+                losses.push([d, bounds.length > 0 ? Math.min(...bounds) : copies > 0 ? NaN : Infinity]);
+            }
+            const over = losses.filter(([, l]) => !Number.isNaN(l) && l > rpo).map(([d]) => d);
+            if (over.length > 0) out.push({ code: 'rpo-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
+            else if (losses.some(([, l]) => Number.isNaN(l))) out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
+        }
+    }
+    return out;
 }

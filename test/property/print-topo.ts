@@ -40,13 +40,23 @@ function statements(e: Element): string[] {
     if (e.dependsOn.length > 0) out.push('depends on ' + e.dependsOn.map(formatTerm).join(', '));
     if (e.uses.length > 0) out.push('uses ' + e.uses.join(', '));
     if (e.monitors.length > 0) out.push('monitors ' + e.monitors.join(', '));
-    if (e.replication !== undefined) out.push(`replication ${e.replication}`);
-    if (e.backups.length > 0) out.push('backup on ' + e.backups.join(', '));
+    if (e.replication !== undefined) {
+        out.push(`replication ${e.replication}${e.replicationLag !== undefined ? ` lag ${formatDuration(e.replicationLag)}` : ''}`);
+    }
+    if (e.backups.length > 0) {
+        // one statement per backup when some have an interval (each `every` covers its statement's domains)
+        const every = e.backupEvery;
+        if (every === undefined) out.push('backup on ' + e.backups.join(', '));
+        else for (const b of e.backups) out.push(`backup on ${b}${every[b] !== undefined ? ` every ${formatDuration(every[b])}` : ''}`);
+    }
     if (e.recovery !== undefined) out.push(`recovery ${formatDuration(e.recovery)}`);
     if (e.availability !== undefined) out.push(`availability ${formatPercent(e.availability)}`);
     if (e.users !== 0) out.push(`users ${e.users}`);
     if (e.tier !== 'normal') out.push(`tier ${e.tier}`);
     if (e.slo !== undefined) out.push(`slo ${formatPercent(e.slo)}`);
+    if (e.rto !== undefined) out.push(`rto ${formatDuration(e.rto)}`);
+    if (e.rpo !== undefined) out.push(`rpo ${formatDuration(e.rpo)}`);
+    if (e.survive !== undefined) out.push(`survive ${e.survive}`);
     if (e.meta.owner !== undefined) out.push(`owner ${JSON.stringify(e.meta.owner)}`);
     if (e.meta.description !== undefined) out.push(`description ${JSON.stringify(e.meta.description)}`);
     if (e.meta.operator !== undefined) out.push(`operator ${JSON.stringify(e.meta.operator)}`);

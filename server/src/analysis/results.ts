@@ -17,8 +17,10 @@ export type { Outage, Severity, SimulationResult } from '../common/results.js';
  * - 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup': that statement
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
+ * - 'rto' | 'rpo' | 'survive': that target (a target a tier policy gives sits on the name)
  */
-export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn'
+    | 'rto' | 'rpo' | 'survive';
 
 export interface Anchor {
     element: string;

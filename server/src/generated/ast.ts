@@ -30,12 +30,14 @@ export type TopoKeywordNames =
     | "datastore"
     | "depends"
     | "description"
+    | "every"
     | "failover"
     | "high"
     | "import"
     | "in"
     | "infra"
     | "kind"
+    | "lag"
     | "low"
     | "monitors"
     | "normal"
@@ -47,11 +49,14 @@ export type TopoKeywordNames =
     | "recovery"
     | "region"
     | "replication"
+    | "rpo"
+    | "rto"
     | "runs"
     | "service"
     | "site"
     | "slo"
     | "standby"
+    | "survive"
     | "sync"
     | "tags"
     | "tier"
@@ -95,11 +100,13 @@ export function isAvailability(item: unknown): item is Availability {
 export interface BackupOn extends langium.AstNode {
     readonly $container: Element;
     readonly $type: 'BackupOn';
+    every?: string;
     targets: Array<langium.Reference<Element>>;
 }
 
 export const BackupOn = {
     $type: 'BackupOn',
+    every: 'every',
     targets: 'targets'
 } as const;
 
@@ -272,10 +279,10 @@ export function isInfraKind(item: unknown): item is InfraKind {
     return reflection.isInstance(item, InfraKind.$type);
 }
 
-export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
+export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'every' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'lag' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'rpo' | 'rto' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'survive' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
 
 export function isKeyword(item: unknown): item is Keyword {
-    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags';
+    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'rto' || item === 'rpo' || item === 'survive' || item === 'lag' || item === 'every';
 }
 
 export interface Model extends langium.AstNode {
@@ -378,16 +385,48 @@ export function isRecovery(item: unknown): item is Recovery {
 export interface Replication extends langium.AstNode {
     readonly $container: Element;
     readonly $type: 'Replication';
+    lag?: string;
     mode: 'async' | 'sync';
 }
 
 export const Replication = {
     $type: 'Replication',
+    lag: 'lag',
     mode: 'mode'
 } as const;
 
 export function isReplication(item: unknown): item is Replication {
     return reflection.isInstance(item, Replication.$type);
+}
+
+export interface Rpo extends langium.AstNode {
+    readonly $container: Element;
+    readonly $type: 'Rpo';
+    value: string;
+}
+
+export const Rpo = {
+    $type: 'Rpo',
+    value: 'value'
+} as const;
+
+export function isRpo(item: unknown): item is Rpo {
+    return reflection.isInstance(item, Rpo.$type);
+}
+
+export interface Rto extends langium.AstNode {
+    readonly $container: Element;
+    readonly $type: 'Rto';
+    value: string;
+}
+
+export const Rto = {
+    $type: 'Rto',
+    value: 'value'
+} as const;
+
+export function isRto(item: unknown): item is Rto {
+    return reflection.isInstance(item, Rto.$type);
 }
 
 export interface RunsOn extends langium.AstNode {
@@ -435,7 +474,7 @@ export function isSlo(item: unknown): item is Slo {
     return reflection.isInstance(item, Slo.$type);
 }
 
-export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | RunsOn | Slo | Tags | Tier | Users | Uses;
+export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | Rpo | Rto | RunsOn | Slo | Survive | Tags | Tier | Users | Uses;
 
 export const Statement = {
     $type: 'Statement'
@@ -443,6 +482,21 @@ export const Statement = {
 
 export function isStatement(item: unknown): item is Statement {
     return reflection.isInstance(item, Statement.$type);
+}
+
+export interface Survive extends langium.AstNode {
+    readonly $container: Element;
+    readonly $type: 'Survive';
+    value: string;
+}
+
+export const Survive = {
+    $type: 'Survive',
+    value: 'value'
+} as const;
+
+export function isSurvive(item: unknown): item is Survive {
+    return reflection.isInstance(item, Survive.$type);
 }
 
 export interface Tags extends langium.AstNode {
@@ -526,10 +580,13 @@ export type TopoAstType = {
     Quorum: Quorum
     Recovery: Recovery
     Replication: Replication
+    Rpo: Rpo
+    Rto: Rto
     RunsOn: RunsOn
     SingleTerm: SingleTerm
     Slo: Slo
     Statement: Statement
+    Survive: Survive
     Tags: Tags
     Tier: Tier
     Users: Users
@@ -561,6 +618,9 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         BackupOn: {
             name: BackupOn.$type,
             properties: {
+                every: {
+                    name: BackupOn.every
+                },
                 targets: {
                     name: BackupOn.targets,
                     defaultValue: [],
@@ -748,8 +808,29 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         Replication: {
             name: Replication.$type,
             properties: {
+                lag: {
+                    name: Replication.lag
+                },
                 mode: {
                     name: Replication.mode
+                }
+            },
+            superTypes: [Statement.$type]
+        },
+        Rpo: {
+            name: Rpo.$type,
+            properties: {
+                value: {
+                    name: Rpo.value
+                }
+            },
+            superTypes: [Statement.$type]
+        },
+        Rto: {
+            name: Rto.$type,
+            properties: {
+                value: {
+                    name: Rto.value
                 }
             },
             superTypes: [Statement.$type]
@@ -788,6 +869,15 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Survive: {
+            name: Survive.$type,
+            properties: {
+                value: {
+                    name: Survive.value
+                }
+            },
+            superTypes: [Statement.$type]
         },
         Tags: {
             name: Tags.$type,

@@ -7,11 +7,11 @@ import { GrammarUtils, type LangiumDocument, type Reference } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import {
-    emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
+    emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term
 } from '../analysis/model.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
-import { readWholeNumber, valueOr } from './values.js';
+import { readDuration, readWholeNumber, valueOr } from './values.js';
 
 /** Where one element and its statements are written. */
 export interface ElementSource {
@@ -213,9 +213,16 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
                 if (ref.$refNode) source.monitors.set(t.name, ref.$refNode.range);
             }
             break;
-        case 'BackupOn':
-            element.backups.push(...names(s.targets, t => isDomainKind(t.kind as ElementKind), broken));
+        case 'BackupOn': {
+            const targets = names(s.targets, t => isDomainKind(t.kind as ElementKind), broken);
+            element.backups.push(...targets);
+            const every = s.every === undefined ? undefined : durationOf(s.every, broken);
+            if (every !== undefined) {
+                element.backupEvery ??= {};
+                for (const t of targets) element.backupEvery[t] ??= every;
+            }
             break;
+        }
         case 'Quorum':
             element.quorum = scalar(s, broken) ?? element.quorum;
             break;
@@ -242,6 +249,11 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
             break;
         case 'Replication':
             element.replication = s.mode;
+            if (s.lag !== undefined) {
+                const lag = durationOf(s.lag, broken);
+                if (s.mode !== 'async') broken();
+                else if (lag !== undefined) element.replicationLag = lag;
+            }
             break;
         case 'InfraKind':
             element.meta.infraKind = s.value;
@@ -257,6 +269,16 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
             break;
         case 'Tags':
             element.meta.tags.push(...s.values);
+            break;
+        case 'Rto':
+            element.rto = scalar(s, broken) ?? element.rto;
+            break;
+        case 'Rpo':
+            element.rpo = scalar(s, broken) ?? element.rpo;
+            break;
+        case 'Survive':
+            element.survive = scalar(s, broken) ?? element.survive;
+            if (element.survive !== undefined && (element.survive < 1 || element.survive > MAX_SURVIVE)) broken();
             break;
         default:
             unhandled(s);
@@ -308,6 +330,16 @@ function scalar(s: ast.Statement & { value?: string }, broken: Broken): number |
     const value = scalarValue(s);
     if (value === undefined && s.value !== undefined) broken();
     return value;
+}
+
+/** A duration written after `lag` or `every`; one that does not read breaks the element. */
+function durationOf(text: string, broken: Broken): number | undefined {
+    const result = readDuration(text);
+    if ('error' in result) {
+        broken();
+        return undefined;
+    }
+    return result.value;
 }
 
 function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {

@@ -5,14 +5,14 @@
  */
 import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
 import type * as ast from '../generated/ast.js';
-import type { ElementKind } from '../analysis/model.js';
+import { MAX_SURVIVE, type ElementKind } from '../analysis/model.js';
 import type { TopoServices } from './topo-module.js';
 import type { TopoImports } from './topo-imports.js';
 import type { NameIndex } from './topo-scope.js';
 import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle } from './element-rules.js';
 import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
-import { readWholeNumber } from './values.js';
+import { readDuration, readWholeNumber } from './values.js';
 import type { LanguageErrorCode } from './error-codes.js';
 
 export function registerTopoChecks(services: TopoServices): void {
@@ -23,11 +23,13 @@ export function registerTopoChecks(services: TopoServices): void {
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
-        BackupOn: validator.checkBackupTargets
+        BackupOn: validator.checkBackupTargets,
+        Replication: validator.checkReplicationLag
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
-    const valueChecks = Object.fromEntries(scalars.map(type => [type, validator.checkValue]));
+    const valueChecks: Record<string, unknown> = Object.fromEntries(scalars.map(type => [type, validator.checkValue]));
+    valueChecks.Survive = [validator.checkValue, validator.checkSurvive];
     services.validation.ValidationRegistry.register({ ...checks, ...valueChecks } as ValidationChecks<ast.TopoAstType>, validator);
 }
 
@@ -180,7 +182,34 @@ export class TopoValidator {
     };
 
     checkBackupTargets = (statement: ast.BackupOn, accept: ValidationAcceptor): void => {
+        this.checkBackupEvery(statement, accept);
         statement.targets.forEach((target, i) => this.checkKind(target, DOMAIN_KINDS, '`backup on`', statement, 'targets', accept, i));
+    };
+
+    checkReplicationLag = (statement: ast.Replication, accept: ValidationAcceptor): void => {
+        if (statement.lag === undefined) return;
+        const result = readDuration(statement.lag);
+        if ('error' in result) {
+            accept('error', `Bad lag: ${result.error}.`, { node: statement, property: 'lag', code: 'bad-value' satisfies LanguageErrorCode });
+        } else if (statement.mode !== 'async') {
+            accept('error', '`lag` applies only to `replication async`: synchronous replicas miss no writes.',
+                { node: statement, property: 'lag', code: 'bad-value' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkBackupEvery = (statement: ast.BackupOn, accept: ValidationAcceptor): void => {
+        if (statement.every === undefined) return;
+        const result = readDuration(statement.every);
+        if ('error' in result) accept('error', `Bad every: ${result.error}.`, { node: statement, property: 'every', code: 'bad-value' satisfies LanguageErrorCode });
+    };
+
+    checkSurvive = (statement: ast.Survive, accept: ValidationAcceptor): void => {
+        const result = statement.value === undefined ? undefined : readWholeNumber(statement.value, 'survive');
+        if (result === undefined || 'error' in result) return; // checkValue says why
+        if (result.value < 1 || result.value > MAX_SURVIVE) {
+            accept('error', `Bad survive: \`${statement.value}\` is outside 1 to ${MAX_SURVIVE}: write how many failure domains may fail together, like survive 2.`,
+                { node: statement, property: 'value', code: 'bad-value' satisfies LanguageErrorCode });
+        }
     };
 
     checkValue = (node: ast.Statement, accept: ValidationAcceptor): void => {

@@ -38,6 +38,11 @@ type Want =
     | { keywords: Array<{ label: string; detail?: string; doc?: string; kind?: CompletionItemKind }> }
     | { references: readonly ElementKind[]; exclude: ReadonlySet<string>; extraKeywords?: string[] };
 
+/** `want` with one more keyword first (`every` after a backup's domains, `lag` after `async`). */
+function withKeyword(want: Want, label: string, doc: string): Want {
+    return 'keywords' in want ? { keywords: [{ label, doc }, ...want.keywords] } : want;
+}
+
 export class TopoCompletionProvider implements CompletionProvider {
     readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [',', '('] };
 
@@ -135,6 +140,10 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (rest.length === 0) return { keywords: [{ label: 'on' }] };
                 if (open > 0) return is('(', ',') ? { keywords: [{ label: 'standby' }] } : undefined;
                 if (is('on', ',')) return { references: DOMAIN_KINDS, exclude: statement === 'RunsOn' ? new Set() : exclude };
+                if (statement === 'BackupOn' && is('every')) return undefined;
+                if (statement === 'BackupOn' && last.tokenType.name === 'ID' && !rest.some(t => t.image === 'every')) {
+                    return withKeyword(nextStatement(), 'every', '`every 1h`: how often a backup is taken (the data a restore loses)');
+                }
                 return is(')') || last.tokenType.name === 'ID' ? nextStatement() : undefined;
             case 'DependsOn':
                 if (rest.length === 0) return { keywords: [{ label: 'on' }] };
@@ -152,6 +161,10 @@ export class TopoCompletionProvider implements CompletionProvider {
                 const info: StatementInfo = STATEMENTS[statement];
                 const values = info.choices ?? info.suggestions ?? [];
                 if (rest.length === 0) return { keywords: values.map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+                if (statement === 'Replication' && is('lag')) return undefined;
+                if (statement === 'Replication' && rest.length === 1 && is('async')) {
+                    return withKeyword(nextStatement(), 'lag', '`lag 30s`: how far behind the asynchronous replicas may be');
+                }
                 return nextStatement();
             }
             case 'Tags':

@@ -9,6 +9,7 @@ import { observerFindings } from './observer.js';
 import { placementFindings } from './placement.js';
 import { sloFindings } from './slo.js';
 import { spofFindings } from './spof.js';
+import { recoveryTargetFindings } from './recovery-targets.js';
 
 export function allFindings(ctx: FindingContext): Finding[] {
     return [
@@ -19,7 +20,8 @@ export function allFindings(ctx: FindingContext): Finding[] {
         ...asyncReplicationFindings(ctx),
         ...observerFindings(ctx),
         ...sloFindings(ctx),
-        ...cycleFindings(ctx)
+        ...cycleFindings(ctx),
+        ...recoveryTargetFindings(ctx)
     ];
 }
 
