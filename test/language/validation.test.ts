@@ -17,6 +17,16 @@ describe('validation', () => {
         `), []);
     });
 
+    it('accepts one policy a tier with rto, rpo and survive; reports anything else in it, and a second policy of a tier', async () => {
+        assert.deepEqual(await errorsOf('policy tier critical {\n  rto 1h\n  rpo 5m\n  survive 2\n}\npolicy tier low\n'), []);
+        assert.deepEqual(await errorsOf('site a\npolicy tier high {\n  runs on a\n  rto 1h\n  rto 2h\n}\npolicy tier high { survive 4 }\n'), [
+            '`runs on` is not allowed in a policy: a policy holds only `rto`, `rpo` and `survive`.',
+            '`rto` is given twice in the policy of tier high; keep one.',
+            'A policy for tier high is already given on line 2; a tier has one policy.',
+            'Bad survive: `4` is outside 1 to 3: write how many failure domains may fail together, like survive 2.'
+        ]);
+    });
+
     const badValues: Array<[string, RegExp]> = [
         ['site a { recovery 10x }', /Bad recovery: `10x` has an unknown unit `x`: write a number followed by s, m, h or d/],
         ['site a { recovery 10 }', /Bad recovery: `10` has no unit/],

@@ -76,5 +76,13 @@ export function printElement(e: Element): string {
 
 export function printTopo(model: Model): string {
     // an incomplete element (one the language layer could not read completely) is marked with a comment
-    return model.elements.map(e => (e.incomplete ? `// incomplete: ${e.name}\n` : '') + printElement(e)).join('\n') + '\n';
+    const policies = (model.policies ?? []).map(p => {
+        const body = [
+            ...(p.rto !== undefined ? [`rto ${formatDuration(p.rto)}`] : []),
+            ...(p.rpo !== undefined ? [`rpo ${formatDuration(p.rpo)}`] : []),
+            ...(p.survive !== undefined ? [`survive ${p.survive}`] : [])
+        ];
+        return body.length === 0 ? `policy tier ${p.tier}` : `policy tier ${p.tier} { ${body.join('  ')} }`;
+    });
+    return [...model.elements.map(e => (e.incomplete ? `// incomplete: ${e.name}\n` : '') + printElement(e)), ...policies].join('\n') + '\n';
 }

@@ -7,7 +7,7 @@ import { GrammarUtils, type LangiumDocument, type Reference } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import {
-    emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term
+    emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term, type TierPolicy
 } from '../analysis/model.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
@@ -38,8 +38,39 @@ const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
 export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
-    for (const document of documents) addDocument(document, elements, sources);
-    return { model: { elements }, sources };
+    const all = [...documents];
+    for (const document of all) addDocument(document, elements, sources);
+    return withPolicies({ elements }, all, sources);
+}
+
+/** The model with the `policy` blocks of `documents` (the first one of each tier wins), when there are any. */
+function withPolicies(model: Model, documents: readonly LangiumDocument[], sources: Map<string, ElementSource>): BuiltModel {
+    const policies = policiesOf(documents);
+    if (policies.length > 0) model.policies = policies;
+    return { model, sources };
+}
+
+/** The tier policies written in `documents`, in order; a tier's later policies are left out (the validator reports them). */
+export function policiesOf(documents: readonly LangiumDocument[]): TierPolicy[] {
+    const out: TierPolicy[] = [];
+    for (const document of documents) {
+        const root = document.parseResult.value;
+        if (!ast.isModel(root)) continue;
+        for (const node of root.policies) {
+            if (!node.tier || out.some(p => p.tier === node.tier)) continue;
+            const policy: TierPolicy = { tier: node.tier };
+            for (const statement of node.statements) {
+                if (statement.$type !== 'Rto' && statement.$type !== 'Rpo' && statement.$type !== 'Survive') continue;
+                const value = scalarValue(statement);
+                if (value === undefined || (statement.$type === 'Survive' && value > MAX_SURVIVE)) continue;
+                if (statement.$type === 'Rto') policy.rto ??= value;
+                else if (statement.$type === 'Rpo') policy.rpo ??= value;
+                else policy.survive ??= value;
+            }
+            out.push(policy);
+        }
+    }
+    return out;
 }
 
 function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
@@ -143,7 +174,9 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
         addDocument(document, elements, sources);
         for (let i = before; i < elements.length; i++) if (sources.get(elements[i].name)?.uri !== uri) return undefined;
     }
-    return { model: { elements }, sources };
+    // a policy applies to elements of every file: when one changed, every finding may have
+    if (JSON.stringify(policiesOf(documents)) !== JSON.stringify(previous.model.policies ?? [])) return undefined;
+    return withPolicies({ elements }, documents, sources);
 }
 
 /**

@@ -3,7 +3,7 @@
  * references, values, imports. Findings of the analysis are not here (see analysis/).
  * Every check is wrapped by Langium: a throwing check is logged and does not stop the others.
  */
-import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
+import { AstUtils, URI, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
 import type * as ast from '../generated/ast.js';
 import { MAX_SURVIVE, type ElementKind } from '../analysis/model.js';
 import type { TopoServices } from './topo-module.js';
@@ -24,7 +24,8 @@ export function registerTopoChecks(services: TopoServices): void {
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
         BackupOn: validator.checkBackupTargets,
-        Replication: validator.checkReplicationLag
+        Replication: validator.checkReplicationLag,
+        Policy: [validator.checkPolicyStatements, validator.checkPolicyTier]
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
@@ -134,6 +135,43 @@ export class TopoValidator {
         }
     };
 
+    checkPolicyStatements = (policy: ast.Policy, accept: ValidationAcceptor): void => {
+        const counted = new Set<string>();
+        for (const statement of policy.statements) {
+            const keyword = STATEMENTS[statement.$type].keyword;
+            if (!POLICY_STATEMENTS.includes(statement.$type)) {
+                accept('error', `\`${keyword}\` is not allowed in a policy: a policy holds only \`rto\`, \`rpo\` and \`survive\`.`,
+                    { node: statement, code: 'statement-not-allowed' satisfies LanguageErrorCode });
+            } else if (counted.has(statement.$type)) {
+                accept('error', `\`${keyword}\` is given twice in the policy of tier ${policy.tier}; keep one.`, { node: statement, code: 'statement-repeated' satisfies LanguageErrorCode });
+            }
+            counted.add(statement.$type);
+        }
+    };
+
+    /** One policy per tier in a model: the first one counts. */
+    checkPolicyTier = (policy: ast.Policy, accept: ValidationAcceptor): void => {
+        if (!policy.tier) return;
+        const document = AstUtils.getDocument(policy);
+        const here = document.uri.toString();
+        const model = policy.$container;
+        const earlier = model.policies.find(p => p !== policy && p.tier === policy.tier && (p.$cstNode?.offset ?? 0) < (policy.$cstNode?.offset ?? 0));
+        if (earlier) {
+            accept('error', `A policy for tier ${policy.tier} is already given on line ${line(earlier)}; a tier has one policy.`,
+                { node: policy, property: 'tier', code: 'duplicate-name' satisfies LanguageErrorCode });
+            return;
+        }
+        for (const uri of this.imports.closure(document)) {
+            if (uri === here) continue;
+            const other = this.documents.hasDocument(URI.parse(uri)) ? this.documents.getDocument(URI.parse(uri))?.parseResult.value as ast.Model | undefined : undefined;
+            if (other?.policies?.some(p => p.tier === policy.tier)) {
+                accept('error', `A policy for tier ${policy.tier} is also given in ${UriUtils.basename(URI.parse(uri))}, which this file sees through its imports; a tier has one policy.`,
+                    { node: policy, property: 'tier', code: 'duplicate-name' satisfies LanguageErrorCode });
+                return;
+            }
+        }
+    };
+
     checkContainer = (element: ast.Element, accept: ValidationAcceptor): void => {
         if (!element.container) return;
         const kind = element.kind as ElementKind;
@@ -231,7 +269,10 @@ export class TopoValidator {
     }
 }
 
-function line(node: ast.Element): number {
+/** The statements a `policy` block may hold. */
+const POLICY_STATEMENTS: readonly StatementType[] = ['Rto', 'Rpo', 'Survive'];
+
+function line(node: ast.Element | ast.Policy): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
