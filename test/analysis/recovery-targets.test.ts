@@ -84,3 +84,24 @@ describe('analysis: recovery targets', () => {
         assert.match(rto[0].message, /rto target of 1h \(from the tier policy\)/);
     });
 });
+
+describe('analysis: survival policies', () => {
+    const zones = [site('zone-a'), site('zone-b'), site('zone-c')];
+    const talk = (extra: Partial<Parameters<typeof service>[1]> = {}) =>
+        service('talk', { deployments: [on('zone-a', 2), on('zone-b', 2), on('zone-c', 1)], quorum: 3, ...extra });
+
+    it('names the smallest breaking set, its path, and the other sets', () => {
+        const [f] = findings({ elements: [...zones, talk({ survive: 2 })] }, 'survival-policy');
+        assert.deepEqual(f.causes, ['zone-a', 'zone-b', 'zone-c']);
+        assert.deepEqual(f.anchor, { element: 'talk', part: 'survive' });
+        assert.match(f.message, /^talk goes down if zone-a and zone-b fail together: talk → needs quorum 3, only 1 replica left without zone-a, zone-b; it must survive any 2 failures at once\. Also: zone-a \+ zone-c, zone-b \+ zone-c\. Fix: run talk also on a failure domain outside zone-a and zone-b/);
+    });
+
+    it('survive 1 holds where no single failure breaks it; a tier policy asks on the name', () => {
+        assert.deepEqual(findings({ elements: [...zones, talk({ survive: 1 })] }, 'survival-policy'), []);
+        const [f] = findings({ elements: [...zones, talk({ tier: 'high' })], policies: [{ tier: 'high', survive: 3 }] }, 'survival-policy');
+        assert.deepEqual(f.anchor, { element: 'talk', part: 'name' });
+        assert.equal(f.severity, 'warning');
+        assert.match(f.message, /it must survive any 3 failures at once \(from the tier policy\)/);
+    });
+});

@@ -488,6 +488,16 @@ function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
     };
     for (const e of model.elements) {
         const sev = tierSeverity(e.tier);
+        // survive N: every set of at most N domains failing together, minimal ones among those that take it down
+        const survive = targetBF(model, e, 'survive');
+        if (survive !== undefined && baseUp.has(e.name)) {
+            const breaking: string[][] = [];
+            for (const set of subsetsUpTo(domains, survive)) {
+                if (breaking.some(b => b.every(x => set.includes(x)))) continue; // a subset breaks it already: not minimal
+                if (!state(model, set).upSet.has(e.name)) breaking.push(set);
+            }
+            if (breaking.length > 0) out.push({ code: 'survival-policy', severity: sev, subject: e.name, causes: sorted(new Set(breaking.flat())) });
+        }
         // rto: the outage of e when each domain fails alone (a never-up service has none)
         const rto = targetBF(model, e, 'rto');
         if (rto !== undefined && baseUp.has(e.name)) {
@@ -504,12 +514,14 @@ function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
                 continue;
             }
             const losses: Array<[string, number]> = []; // NaN: unknown, Infinity: everything
+            // a copy on a domain down with nothing failed holds nothing
+            const replicas = e.deployments.filter(dep => baseUp.has(dep.domain));
             for (const d of domains) {
                 const up = stateOf(d).upSet;
-                if (e.deployments.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
+                if (replicas.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
                 const bounds: number[] = [];
                 let copies = 0;
-                if (e.deployments.some(dep => up.has(dep.domain))) {
+                if (replicas.some(dep => up.has(dep.domain))) {
                     copies++;
                     if (e.replication === 'sync') bounds.push(0);
                     else if (e.replication === 'async' && e.replicationLag !== undefined) bounds.push(e.replicationLag);
@@ -526,6 +538,22 @@ function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
             if (over.length > 0) out.push({ code: 'rpo-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
             else if (losses.some(([, l]) => Number.isNaN(l))) out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
         }
+    }
+    return out;
+}
+
+/** Every subset of `xs` of 1 to `k` members, smaller ones first. */
+function subsetsUpTo(xs: string[], k: number): string[][] {
+    let level: string[][] = xs.map(x => [x]);
+    const out: string[][] = [...level];
+    for (let size = 2; size <= k; size++) {
+        const next: string[][] = [];
+        for (const set of level) {
+            const last = xs.indexOf(set[set.length - 1]);
+            for (let i = last + 1; i < xs.length; i++) next.push([...set, xs[i]]);
+        }
+        out.push(...next);
+        level = next;
     }
     return out;
 }

@@ -104,8 +104,11 @@ export function singleFailures(engine: StateEngine, oe: OutageEngine, services: 
             for (const x of datastores) {
                 let lost = 0;
                 let left = 0;
+                // a copy on a domain that is down with nothing failed holds nothing: neither lost nor left
                 for (let j = cm.depStart[x]; j < cm.depStart[x + 1]; j++) {
-                    if (engine.up[cm.depDomain[j]]) left++;
+                    const domain = cm.depDomain[j];
+                    if (!engine.baseUp[domain]) continue;
+                    if (engine.up[domain]) left++;
                     else lost++;
                 }
                 if (lost === 0) continue;

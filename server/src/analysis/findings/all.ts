@@ -10,6 +10,7 @@ import { placementFindings } from './placement.js';
 import { sloFindings } from './slo.js';
 import { spofFindings } from './spof.js';
 import { recoveryTargetFindings } from './recovery-targets.js';
+import { survivalFindings } from './survival.js';
 
 export function allFindings(ctx: FindingContext): Finding[] {
     return [
@@ -21,7 +22,8 @@ export function allFindings(ctx: FindingContext): Finding[] {
         ...observerFindings(ctx),
         ...sloFindings(ctx),
         ...cycleFindings(ctx),
-        ...recoveryTargetFindings(ctx)
+        ...recoveryTargetFindings(ctx),
+        ...survivalFindings(ctx)
     ];
 }
 
