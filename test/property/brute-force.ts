@@ -240,6 +240,10 @@ export interface BFService {
     /** elements of the cone that declare an availability, and elements of the cone */
     availabilityFrom: { declared: number; undeclaredDomains: number };
     neverUp: boolean;
+    /** the longest single-failure outage: an unknown one (minutes null) first, then the most minutes; first by name */
+    worstOutage: { domain: string; minutes: number | null } | null;
+    /** datastores: the largest single-failure loss of data: all of it, then unknown, then the most minutes */
+    worstDataLoss?: { domain: string; minutes: number | null; all: boolean } | null;
 }
 
 export interface BFDomain {
@@ -307,11 +311,14 @@ export function analyzeBF(model: Model): BFAnalysis {
     for (const s of [...services].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const neverUp = !base.upSet.has(s.name);
         const spofs = neverUp ? [] : sorted(domains.filter(d => !isUp(d.name, s.name)).map(d => d.name));
-        serviceReports.push({
+        const report: BFService = {
             name: s.name, kind: s.kind as 'service' | 'datastore', spofs, nearest: nearest(spofs),
             availability: coneHasAvailability(model, s.name) ? avail.get(s.name)! : null,
-            availabilityFrom: coneDeclarations(model, s.name), neverUp
-        });
+            availabilityFrom: coneDeclarations(model, s.name), neverUp,
+            worstOutage: neverUp ? null : worstOutageBF(model, s.name)
+        };
+        if (s.kind === 'datastore') report.worstDataLoss = worstLossBF(dataLossesBF(model, s, base.upSet));
+        serviceReports.push(report);
     }
 
     const domainReports: BFDomain[] = [];
@@ -477,14 +484,9 @@ function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
     const domains = model.elements.filter(isDomain).map(d => d.name);
     const out: BFFinding[] = [];
     const timesUnder = new Map<string, Map<string, number>>();
-    const statesUnder = new Map<string, BFState>();
     const timeOf = (d: string, s: string) => {
         if (!timesUnder.has(d)) timesUnder.set(d, outageTimes(model, [d]));
         return timesUnder.get(d)!.get(s)!;
-    };
-    const stateOf = (d: string) => {
-        if (!statesUnder.has(d)) statesUnder.set(d, state(model, [d]));
-        return statesUnder.get(d)!;
     };
     for (const e of model.elements) {
         const sev = tierSeverity(e.tier);
@@ -513,27 +515,7 @@ function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
                 out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
                 continue;
             }
-            const losses: Array<[string, number]> = []; // NaN: unknown, Infinity: everything
-            // a copy on a domain down with nothing failed holds nothing
-            const replicas = e.deployments.filter(dep => baseUp.has(dep.domain));
-            for (const d of domains) {
-                const up = stateOf(d).upSet;
-                if (replicas.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
-                const bounds: number[] = [];
-                let copies = 0;
-                if (replicas.some(dep => up.has(dep.domain))) {
-                    copies++;
-                    if (e.replication === 'sync') bounds.push(0);
-                    else if (e.replication === 'async' && e.replicationLag !== undefined) bounds.push(e.replicationLag);
-                }
-                for (const b of e.backups) {
-                    if (!up.has(b)) continue;
-                    copies++;
-                    const every = e.backupEvery?.[b];
-                    if (every !== undefined) bounds.push(every);
-                }
-                losses.push([d, bounds.length > 0 ? Math.min(...bounds) : copies > 0 ? NaN : Infinity]);
-            }
+            const losses = dataLossesBF(model, e, baseUp);
             const over = losses.filter(([, l]) => !Number.isNaN(l) && l > rpo).map(([d]) => d);
             if (over.length > 0) out.push({ code: 'rpo-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
             else if (losses.some(([, l]) => Number.isNaN(l))) out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
@@ -556,4 +538,50 @@ function subsetsUpTo(xs: string[], k: number): string[][] {
         level = next;
     }
     return out;
+}
+
+/** The writes lost when each domain (in name order) fails alone, for the domains that take down a replica: NaN unknown, Infinity all. */
+function dataLossesBF(model: Model, e: Element, baseUp: Set<string>): Array<[string, number]> {
+    const losses: Array<[string, number]> = [];
+    // a copy on a domain down with nothing failed holds nothing
+    const replicas = e.deployments.filter(dep => baseUp.has(dep.domain));
+    for (const d of sorted(model.elements.filter(isDomain).map(x => x.name))) {
+        const up = state(model, [d]).upSet;
+        if (replicas.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
+        const bounds: number[] = [];
+        let copies = 0;
+        if (replicas.some(dep => up.has(dep.domain))) {
+            copies++;
+            if (e.replication === 'sync') bounds.push(0);
+            else if (e.replication === 'async' && e.replicationLag !== undefined) bounds.push(e.replicationLag);
+        }
+        for (const b of e.backups) {
+            if (!up.has(b)) continue;
+            copies++;
+            const every = e.backupEvery?.[b];
+            if (every !== undefined) bounds.push(every);
+        }
+        losses.push([d, bounds.length > 0 ? Math.min(...bounds) : copies > 0 ? NaN : Infinity]);
+    }
+    return losses;
+}
+
+function worstLossBF(losses: Array<[string, number]>): BFService['worstDataLoss'] {
+    const pick = (pred: (l: number) => boolean) => losses.find(([, l]) => pred(l));
+    const all = pick(l => l === Infinity);
+    if (all) return { domain: all[0], minutes: null, all: true };
+    const unknown = pick(l => Number.isNaN(l));
+    if (unknown) return { domain: unknown[0], minutes: null, all: false };
+    const most = Math.max(0, ...losses.map(([, l]) => l));
+    if (most === 0) return null;
+    return { domain: pick(l => l === most)![0], minutes: most, all: false };
+}
+
+function worstOutageBF(model: Model, s: string): BFService['worstOutage'] {
+    const times = sorted(model.elements.filter(isDomain).map(x => x.name)).map(d => [d, outageTimes(model, [d]).get(s)!] as const);
+    const unknown = times.find(([, t]) => !Number.isFinite(t));
+    if (unknown) return { domain: unknown[0], minutes: null };
+    const most = Math.max(0, ...times.map(([, t]) => t));
+    if (most === 0) return null;
+    return { domain: times.find(([, t]) => t === most)![0], minutes: most };
 }

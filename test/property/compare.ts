@@ -85,6 +85,11 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
         sameList(d, 'analyze.spofs', `${at}: spofs`, s.spofs, bs.spofs);
         sameList(d, 'analyze.nearest', `${at}: nearest`, s.nearest, bs.nearest);
         if (s.neverUp !== bs.neverUp) d.push({ kind: 'analyze.neverUp', text: `${at}: neverUp ${s.neverUp}, reference ${bs.neverUp}` });
+        const worst = s.worstOutage === null ? null : { domain: s.worstOutage.domain, minutes: s.worstOutage.minutes };
+        if (show(worst) !== show(bs.worstOutage)) d.push({ kind: 'analyze.worstOutage', text: `${at}: worst outage ${show(worst)}, reference ${show(bs.worstOutage)}` });
+        if (show(s.worstDataLoss) !== show(bs.worstDataLoss)) {
+            d.push({ kind: 'analyze.worstDataLoss', text: `${at}: worst data loss ${show(s.worstDataLoss)}, reference ${show(bs.worstDataLoss)}` });
+        }
         const pathKeys = Object.keys(s.paths ?? {}).sort();
         sameList(d, 'analyze.paths', `${at}: SPOFs with a path`, pathKeys, bs.spofs);
         for (const k of pathKeys) {
@@ -192,7 +197,7 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
 }
 
 /** The target a finding checks, for the codes that check one: on the name when a tier policy gives it. */
-const TARGET_OF: Partial<Record<string, 'rto' | 'rpo' | 'survive'>> = {
+export const TARGET_OF: Partial<Record<string, 'rto' | 'rpo' | 'survive'>> = {
     'rto-exceeded': 'rto', 'rto-unverifiable': 'rto', 'rpo-exceeded': 'rpo', 'rpo-unverifiable': 'rpo', 'survival-policy': 'survive'
 };
 

@@ -24,6 +24,9 @@ import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } f
 import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
 import { MINUTES_PER_YEAR } from '../common/format.js';
+import { dataLossOf, type DataLoss } from './data-loss.js';
+import { singleFailures, type ServiceOutages, type SingleFailures, type SurvivingCopies } from './single-failures.js';
+import { targetOf } from './targets.js';
 
 export interface AnalyzeOptions {
     /** BDD nodes allowed for the exact availabilities of the whole run (default 200,000) */
@@ -179,7 +182,8 @@ export class Analysis {
         const { cm, sweep, paths } = this.ctx;
         const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
         const sources = allAvailabilitySources(cm);
-        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null));
+        const recovery = this.recoveryOf([...cm.services]);
+        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null, recovery));
         const blasts = sweep.allBlasts();
         const domains = sortByName(cm, [...cm.domains]).map(d => this.domainReport(d, blasts.get(d)!));
         return { services, domains, findings: this.findings() };
@@ -195,7 +199,14 @@ export class Analysis {
         return this.availabilityValue;
     }
 
-    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null): ServiceReport {
+    /** What single failures do to the time and data of `services` (one simulation per domain of their cones). */
+    private recoveryOf(services: number[]): RecoveryReports {
+        const cm = this.cm;
+        const stores = services.filter(s => cm.elements[s].kind === 'datastore');
+        return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores) };
+    }
+
+    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null, recovery = this.recoveryOf([s])): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
         const known = this.options.knownAvailability?.[s] ?? availabilityOf(this.availability(), s);
         const a = known.value;
@@ -208,8 +219,12 @@ export class Analysis {
             availability: a,
             availabilityFrom: from,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
-            neverUp: !engine.baseUp[s]
+            neverUp: !engine.baseUp[s],
+            worstOutage: worstOutageOf(cm, recovery.runs.outages.get(s)),
+            targets: targetsOf(cm, s)
         };
+        const copies = recovery.runs.copies.get(s);
+        if (copies !== undefined) report.worstDataLoss = worstLossOf(cm, s, copies);
         const bounds = known.bounds;
         if (bounds !== undefined) report.availabilityBounds = bounds;
         return report;
@@ -226,6 +241,41 @@ export class Analysis {
             domainsDown: namesOf(cm, blast.domainsDown)
         };
     }
+}
+
+interface RecoveryReports {
+    runs: SingleFailures;
+}
+
+/** The longest single-failure outage; an unknown one first (it may be longer than any known one). */
+function worstOutageOf(cm: CompiledModel, record: ServiceOutages | undefined): ServiceReport['worstOutage'] {
+    if (record === undefined) return null;
+    if (record.firstUnknown !== undefined) return { domain: cm.names[record.firstUnknown.domain], minutes: null, reason: record.firstUnknown.reason };
+    if (record.worst === undefined) return null;
+    return { domain: cm.names[record.worst.domain], minutes: record.worst.minutes, reason: record.worst.reason };
+}
+
+/** The largest single-failure loss of data: all of it first, then an unknown one, then the most minutes. */
+function worstLossOf(cm: CompiledModel, x: number, copies: readonly SurvivingCopies[]): ServiceReport['worstDataLoss'] {
+    let worst: DataLoss | undefined;
+    const rank = (l: DataLoss) => (l.minutes === Infinity ? 3 : Number.isNaN(l.minutes) ? 2 : l.minutes > 0 ? 1 : 0);
+    for (const c of copies) {
+        const l = dataLossOf(cm, x, c);
+        if (rank(l) === 0) continue;
+        if (worst === undefined || rank(l) > rank(worst) || (rank(l) === 1 && rank(worst) === 1 && l.minutes > worst.minutes)) worst = l;
+    }
+    if (worst === undefined) return null;
+    const minutes = Number.isFinite(worst.minutes) ? worst.minutes : null;
+    return { domain: cm.names[worst.domain], minutes, all: worst.minutes === Infinity };
+}
+
+function targetsOf(cm: CompiledModel, s: number): ServiceReport['targets'] {
+    const out: ServiceReport['targets'] = {};
+    for (const kind of ['rto', 'rpo', 'survive'] as const) {
+        const t = targetOf(cm, s, kind);
+        if (t !== undefined) out[kind] = t.value;
+    }
+    return out;
 }
 
 /** One service's availability sources, counted. */

@@ -96,6 +96,20 @@ export interface ServiceReport {
     downtimeMinutesPerYear: number | null;
     /** down with nothing failed */
     neverUp: boolean;
+    /**
+     * The longest outage one failure domain, failing alone, causes (recovery-targets): minutes null
+     * when some single failure's outage has no known length (that failure is named). Null when no
+     * single failure interrupts it, or when it is never up.
+     */
+    worstOutage: { domain: string; minutes: number | null; reason: string } | null;
+    /**
+     * Datastores only: the most recent writes one failure domain, failing alone, loses (`all`: every
+     * copy is gone; minutes null and not `all`: the copies left do not say how recent they are).
+     * Null when no single failure loses any.
+     */
+    worstDataLoss?: { domain: string; minutes: number | null; all: boolean } | null;
+    /** its `rto` and `rpo` (minutes) and `survive`, its own or its tier policy's */
+    targets: { rto?: number; rpo?: number; survive?: number };
 }
 
 export interface DomainReport {

@@ -77,6 +77,14 @@ export function singleFailures(engine: StateEngine, oe: OutageEngine, services: 
     const copies = new Map<number, SurvivingCopies[]>();
     for (const x of datastores) copies.set(x, []);
 
+    // waiting for something never up: every failure leaves it out for an unknown time, the first by name included
+    const baseline = new OutageReasons(oe, engine);
+    let firstDomain = -1;
+    for (const d of cm.domains) if (firstDomain < 0 || cm.rank[d] < cm.rank[firstDomain]) firstDomain = d;
+    for (const [s, record] of outages) {
+        if (record.baselineUnknown) record.firstUnknown = { domain: firstDomain, reason: baseline.reason(s) };
+    }
+
     const roots: number[] = [...timed, ...datastores];
     for (const x of datastores) for (let j = cm.backups.start[x]; j < cm.backups.start[x + 1]; j++) roots.push(cm.backups.targets[j]);
     const domains = sortByName(cm, coneDomains(cm, roots));
