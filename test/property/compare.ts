@@ -85,7 +85,8 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
         sameList(d, 'analyze.spofs', `${at}: spofs`, s.spofs, bs.spofs);
         sameList(d, 'analyze.nearest', `${at}: nearest`, s.nearest, bs.nearest);
         if (s.neverUp !== bs.neverUp) d.push({ kind: 'analyze.neverUp', text: `${at}: neverUp ${s.neverUp}, reference ${bs.neverUp}` });
-        const worst = s.worstOutage === null ? null : { domain: s.worstOutage.domain, minutes: s.worstOutage.minutes };
+        if (s.worstOutage === undefined || s.targets === undefined) d.push({ kind: 'analyze.worstOutage', text: `${at}: no worstOutage or targets in the report` });
+        const worst = !s.worstOutage ? null : { domain: s.worstOutage.domain, minutes: s.worstOutage.minutes };
         if (show(worst) !== show(bs.worstOutage)) d.push({ kind: 'analyze.worstOutage', text: `${at}: worst outage ${show(worst)}, reference ${show(bs.worstOutage)}` });
         if (show(s.worstDataLoss) !== show(bs.worstDataLoss)) {
             d.push({ kind: 'analyze.worstDataLoss', text: `${at}: worst data loss ${show(s.worstDataLoss)}, reference ${show(bs.worstDataLoss)}` });

@@ -20,7 +20,7 @@ import { reliableElements } from './incomplete.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
-import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } from './results.js';
+import type { AnalysisResult, DomainReport, Finding, PathStep, RecoveryReport, ServiceReport } from './results.js';
 import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
 import { MINUTES_PER_YEAR } from '../common/format.js';
@@ -74,6 +74,7 @@ export class Analysis {
     private importanceValue?: Importance;
     private readonly serviceReports = new Map<string, ServiceReport | undefined>();
     private readonly domainReports = new Map<string, DomainReport | undefined>();
+    private readonly recoveryReports = new Map<string, RecoveryReport | undefined>();
 
     private readonly options: AnalyzeOptions;
 
@@ -206,7 +207,17 @@ export class Analysis {
         return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores) };
     }
 
-    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null, recovery = this.recoveryOf([s])): ServiceReport {
+    /** What single failures cost one service or datastore (kept once built; not part of `service`'s report). */
+    recovery(name: string): RecoveryReport | undefined {
+        if (this.retired) return undefined;
+        if (this.recoveryReports.has(name)) return this.recoveryReports.get(name);
+        const s = this.cm.index.get(name);
+        const report = s === undefined || this.cm.isDomain[s] ? undefined : recoveryReport(this.cm, s, this.recoveryOf([s]));
+        this.recoveryReports.set(name, report);
+        return report;
+    }
+
+    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null, recovery?: RecoveryReports): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
         const known = this.options.knownAvailability?.[s] ?? availabilityOf(this.availability(), s);
         const a = known.value;
@@ -220,11 +231,8 @@ export class Analysis {
             availabilityFrom: from,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
             neverUp: !engine.baseUp[s],
-            worstOutage: worstOutageOf(cm, recovery.runs.outages.get(s)),
-            targets: targetsOf(cm, s)
+            ...(recovery !== undefined ? recoveryReport(cm, s, recovery) : {})
         };
-        const copies = recovery.runs.copies.get(s);
-        if (copies !== undefined) report.worstDataLoss = worstLossOf(cm, s, copies);
         const bounds = known.bounds;
         if (bounds !== undefined) report.availabilityBounds = bounds;
         return report;
@@ -247,8 +255,15 @@ interface RecoveryReports {
     runs: SingleFailures;
 }
 
+function recoveryReport(cm: CompiledModel, s: number, recovery: RecoveryReports): RecoveryReport {
+    const report: RecoveryReport = { worstOutage: worstOutageOf(cm, recovery.runs.outages.get(s)), targets: targetsOf(cm, s) };
+    const copies = recovery.runs.copies.get(s);
+    if (copies !== undefined) report.worstDataLoss = worstLossOf(cm, s, copies);
+    return report;
+}
+
 /** The longest single-failure outage; an unknown one first (it may be longer than any known one). */
-function worstOutageOf(cm: CompiledModel, record: ServiceOutages | undefined): ServiceReport['worstOutage'] {
+function worstOutageOf(cm: CompiledModel, record: ServiceOutages | undefined): RecoveryReport['worstOutage'] {
     if (record === undefined) return null;
     if (record.firstUnknown !== undefined) return { domain: cm.names[record.firstUnknown.domain], minutes: null, reason: record.firstUnknown.reason };
     if (record.worst === undefined) return null;
@@ -269,8 +284,8 @@ function worstLossOf(cm: CompiledModel, x: number, copies: readonly SurvivingCop
     return { domain: cm.names[worst.domain], minutes, all: worst.minutes === Infinity };
 }
 
-function targetsOf(cm: CompiledModel, s: number): ServiceReport['targets'] {
-    const out: ServiceReport['targets'] = {};
+function targetsOf(cm: CompiledModel, s: number): RecoveryReport['targets'] {
+    const out: RecoveryReport['targets'] = {};
     for (const kind of ['rto', 'rpo', 'survive'] as const) {
         const t = targetOf(cm, s, kind);
         if (t !== undefined) out[kind] = t.value;

@@ -34,11 +34,11 @@ export function analysisJson(result: AnalysisResult): object {
             availabilityFrom: s.availabilityFrom,
             downtimeMinutesPerYear: roundTo(s.downtimeMinutesPerYear, MINUTE_DECIMALS),
             neverUp: s.neverUp,
-            worstOutage: s.worstOutage === null ? null : { ...s.worstOutage, minutes: roundTo(s.worstOutage.minutes, MINUTE_DECIMALS) },
+            worstOutage: s.worstOutage ? { ...s.worstOutage, minutes: roundTo(s.worstOutage.minutes, MINUTE_DECIMALS) } : null,
             ...(s.worstDataLoss !== undefined ? {
                 worstDataLoss: s.worstDataLoss === null ? null : { ...s.worstDataLoss, minutes: roundTo(s.worstDataLoss.minutes, MINUTE_DECIMALS) }
             } : {}),
-            targets: s.targets,
+            targets: s.targets ?? {},
             paths: Object.fromEntries(Object.entries(s.paths).map(([d, steps]) => [d, steps.map(step => step.text)]))
         })),
         domains: result.domains.map(d => ({
@@ -81,8 +81,8 @@ export function analysisText(result: AnalysisResult, c: Colors): string {
 /** "worst single failure: pangyo, down 10h (until pangyo recovers), rto 1h; worst data loss: …" or "" */
 export function recoveryText(s: AnalysisResult['services'][number]): string {
     const parts: string[] = [];
-    const { rto, rpo, survive } = s.targets;
-    if (s.worstOutage !== null) {
+    const { rto, rpo, survive } = s.targets ?? {};
+    if (s.worstOutage) {
         const o = s.worstOutage;
         const how = o.minutes === null ? 'down for an unknown time' : `down ${formatDuration(o.minutes)}`;
         parts.push(`worst single failure: ${o.domain}, ${how} (${o.reason})${rto !== undefined ? `, rto ${formatDuration(rto)}` : ''}`);

@@ -16,7 +16,7 @@ import { cutSetSentence, importanceRankSentence } from '../analysis/beyond-text.
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
-import type { ServiceReport } from '../analysis/results.js';
+import type { RecoveryReport } from '../analysis/results.js';
 import type { DocumentView } from './document-view.js';
 
 const LIST_MAX = 12;
@@ -110,7 +110,8 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }
 
-    out.push(...recoveryLines(report));
+    const recovery = analysis.recovery(e.name);
+    if (recovery) out.push(...recoveryLines({ ...recovery, neverUp: report.neverUp }));
 
     if (!report.neverUp) {
         // more than one failure: the pairs of failure domains that take it down together
@@ -135,7 +136,7 @@ function serviceBody(view: DocumentView, e: Element): string[] {
 }
 
 /** The worst single-failure outage and data loss, next to the targets they are checked against. */
-function recoveryLines(report: ServiceReport): string[] {
+function recoveryLines(report: RecoveryReport & { neverUp: boolean }): string[] {
     const out: string[] = [];
     const { rto, rpo, survive } = report.targets;
     const o = report.worstOutage;
