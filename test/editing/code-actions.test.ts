@@ -77,6 +77,17 @@ describe('editing: quick fixes', function () {
         assert.ok(!diagnostics.some(d => d.code === 'spof' && subjectOf(d) === 'ledger'));
     });
 
+    it('survival-policy: a deployment on a site outside every breaking set, with quorum replicas; applied, the finding is gone', async () => {
+        const text = 'site zone-a\nsite zone-b\nsite zone-c\nsite zone-d\n\nservice talk {\n  runs on zone-a (2), zone-b (2), zone-c (1)\n  quorum 3\n  survive 2\n}\n';
+        const { uri, published } = await open(text);
+        const talk = find(published, 'survival-policy', d => subjectOf(d) === 'talk');
+        const actions = await actionsFor(uri, talk);
+        assert.deepEqual(actions.map(a => a.title), ['Add a deployment on zone-d']);
+        const { text: fixed, diagnostics } = await apply(uri, text, actions[0]);
+        assert.match(fixed, /runs on zone-a \(2\), zone-b \(2\), zone-c \(1\), zone-d \(3\)\n/);
+        assert.ok(!diagnostics.some(d => d.code === 'survival-policy'), JSON.stringify(diagnostics.map(d => d.message)));
+    });
+
     it('spof: no standby is offered when a SPOF kills a hard dependency (a deployment cannot fix that)', async () => {
         const { uri, published } = await open(MAIN);
         const talk = find(published, 'spof', d => subjectOf(d) === 'talk');

@@ -50,6 +50,17 @@ describe('editing: completion', function () {
         assert.ok(items.every(i => i.kind === CompletionItemKind.Keyword));
     });
 
+    it('offers a policy its tier, then only rto, rpo and survive; lag after async, every after a backup', async () => {
+        assert.deepEqual(labels((await complete('policy |\n')).items), ['tier']);
+        assert.deepEqual(labels((await complete('policy tier |\n')).items), ['critical', 'high', 'normal', 'low']);
+        assert.deepEqual(labels((await complete('policy tier critical {\n  rto 1h\n  |\n}\n')).items), ['rpo', 'survive']);
+        assert.ok(labels((await complete('site a\n|')).items).includes('policy'));
+        assert.ok(labels((await complete('datastore d { replication async | }\n')).items).includes('lag'));
+        assert.ok(labels((await complete('import "sites.topo"\ndatastore d { backup on pangyo | }\n')).items).includes('every'));
+        const service = labels((await complete('service s { | }\n')).items);
+        assert.ok(service.includes('rto') && service.includes('survive') && !service.includes('rpo'), service.join(', '));
+    });
+
     it('offers a site its statements, a datastore its own, an infra its kind', async () => {
         const site = labels((await complete('site s {\n  re|\n}\n')).items);
         assert.deepEqual([...site].sort(), ['availability', 'depends on', 'description', 'operator', 'owner', 'recovery', 'tags']);
@@ -90,9 +101,9 @@ describe('editing: completion', function () {
     });
 
     it('offers `import` and the element kinds at the top, `in` after a name, not `import` after an element', async () => {
-        assert.deepEqual(labels((await complete('|')).items), ['import', 'region', 'site', 'infra', 'service', 'datastore']);
-        assert.deepEqual(labels((await complete('import "sites.topo"\nservice a\n|')).items), ['region', 'site', 'infra', 'service', 'datastore']);
-        assert.deepEqual(labels((await complete('site a "A" |')).items), ['in', 'region', 'site', 'infra', 'service', 'datastore']);
+        assert.deepEqual(labels((await complete('|')).items), ['import', 'region', 'site', 'infra', 'service', 'datastore', 'policy']);
+        assert.deepEqual(labels((await complete('import "sites.topo"\nservice a\n|')).items), ['region', 'site', 'infra', 'service', 'datastore', 'policy']);
+        assert.deepEqual(labels((await complete('site a "A" |')).items), ['in', 'region', 'site', 'infra', 'service', 'datastore', 'policy']);
         assert.deepEqual(labels((await complete('service |')).items), [], 'a new name');
         assert.deepEqual(labels((await complete('// runs on |\n')).items), [], 'nothing in a comment');
     });

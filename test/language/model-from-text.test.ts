@@ -14,6 +14,16 @@ async function findingsOf(text: string): Promise<string[]> {
 }
 
 describe('findings from text', () => {
+    it('reads targets, lag, backup intervals and tier policies (the first policy of a tier counts)', async () => {
+        const text = 'site a\nsite g\ndatastore d {\n  runs on a\n  replication async lag 30s\n  backup on g every 1h\n  rto 2h\n  rpo 5m\n  survive 1\n}\n' +
+            'policy tier normal {\n  rto 1h\n  survive 2\n}\npolicy tier normal { rpo 1m }\n';
+        const { services, docs } = await buildFiles({ 'main.topo': text });
+        const { model } = closureModel(services, docs['main.topo']);
+        const d = model.elements.find(e => e.name === 'd')!;
+        assert.deepEqual([d.replicationLag, d.backupEvery, d.rto, d.rpo, d.survive], [0.5, { g: 60 }, 120, 5, 1]);
+        assert.deepEqual(model.policies, [{ tier: 'normal', rto: 60, survive: 2 }]);
+    });
+
     it('reports nothing built on a statement that did not parse', async () => {
         const found = await findingsOf('site b\nservice t { runs on b }\nservice low-x { runs on service }\nservice u { depends on low-x  runs on b }\n');
         assert.deepEqual(found.sort(), ['spof t']);

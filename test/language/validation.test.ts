@@ -13,7 +13,18 @@ describe('validation', () => {
             infra grid in a { kind power }
             service s { runs on a (3), kr (2, standby) quorum 2 capacity 3 failover 45s users 12k tier high slo 99.9% }
             datastore d { runs on a replication sync backup on kr }
+            datastore e { runs on a replication async lag 30s backup on kr every 1h rto 1h rpo 5m survive 2 }
         `), []);
+    });
+
+    it('accepts one policy a tier with rto, rpo and survive; reports anything else in it, and a second policy of a tier', async () => {
+        assert.deepEqual(await errorsOf('policy tier critical {\n  rto 1h\n  rpo 5m\n  survive 2\n}\npolicy tier low\n'), []);
+        assert.deepEqual(await errorsOf('site a\npolicy tier high {\n  runs on a\n  rto 1h\n  rto 2h\n}\npolicy tier high { survive 4 }\n'), [
+            '`runs on` is not allowed in a policy: a policy holds only `rto`, `rpo` and `survive`.',
+            '`rto` is given twice in the policy of tier high; keep one.',
+            'A policy for tier high is already given on line 2; a tier has one policy.',
+            'Bad survive: `4` is outside 1 to 3: write how many failure domains may fail together, like survive 2.'
+        ]);
     });
 
     const badValues: Array<[string, RegExp]> = [
@@ -28,6 +39,11 @@ describe('validation', () => {
         ['service s { quorum 0 }', /Bad quorum: quorum must be at least 1, not 0/],
         ['service s { capacity 2k }', /Bad capacity: `2k` is not a whole number/],
         ['site a\nservice s { runs on a (0) }', /a replica count must be at least 1, not 0/],
+        ['service s { survive 4 }', /Bad survive: `4` is outside 1 to 3/],
+        ['service s { rto 1 }', /Bad rto: `1` has no unit/],
+        ['datastore d { replication sync lag 1m }', /`lag` applies only to `replication async`/],
+        ['datastore d { replication async lag 1x }', /Bad lag: `1x` has an unknown unit `x`/],
+        ['site a\ndatastore d { backup on a every 5 }', /Bad every: `5` has no unit/],
         ['site a\nsite b\nservice s { depends on 3 of (a, b) }', /`3 of \(…\)` can never hold: it lists only 2 elements/],
         ['site a\nsite b\nservice s { depends on 0 of (a, b) }', /the count of `K of \(…\)` must be at least 1, not 0/],
         ['service s { users 1e400 }', /Bad users: `1e400` is not a count/],

@@ -39,6 +39,8 @@ describe('language server: hovers and navigation', function () {
         assert.match(text, /\*\*Also\*\*\n- `capital` — .*outage of unknown length/);
         assert.match(text, /\*\*Availability:\*\* 99\.95% — about 4\.4 hours down per year \(from 1 element that declares one; 2 failure domains it needs declare none and count as never failing\)/);
         assert.match(text, /\*\*If talk fails:\*\* nothing else goes down · 43\.2M users affected/);
+        // the worst single failure (an unknown length before any known one), next to the targets it is checked against
+        assert.match(text, /\*\*Worst single failure:\*\* capital — down for an unknown time \(until capital recovers.*\)/);
         assert.match(text, /\*\*Two failures at once:\*\* it goes down if capital or pangyo fails; no other two failures together take it down\./);
     });
 

@@ -9,7 +9,7 @@
  */
 
 import fc from 'fast-check';
-import type { Deployment, Element, ElementKind, Model, Term, Tier } from '../../server/src/analysis/model.js';
+import type { Deployment, Element, ElementKind, Model, Term, Tier, TierPolicy } from '../../server/src/analysis/model.js';
 import { printTopo } from './print-topo.js';
 
 export const MAX_AVAILABILITY_ELEMENTS = 10;
@@ -48,6 +48,13 @@ interface ElementSpec {
     backups: number[];
     /** as if the language layer could not read all of it (an error in its declaration) */
     incomplete: boolean;
+    rto: number | null;
+    rpo: number | null;
+    /** for `replication async` */
+    lag: number | null;
+    /** `every` of each backup, in order */
+    backupEvery: Array<number | null>;
+    survive: number | null;
 }
 
 const pick = fc.nat({ max: 1000 });
@@ -83,8 +90,43 @@ const elementSpec: fc.Arbitrary<ElementSpec> = fc.record({
     slo: fc.option(fc.constantFrom(0.9, 0.99, 0.999, 0.9999), { freq: 3 }),
     replication: fc.option(fc.constantFrom<'sync' | 'async'>('sync', 'async'), { freq: 2 }),
     backups: fc.array(pick, { maxLength: 2 }),
-    incomplete: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true)
+    incomplete: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true),
+    rto: fc.option(fc.constantFrom(0.75, 30, 60, 600, 3000), { freq: 3 }),
+    rpo: fc.option(fc.constantFrom(0.5, 5, 30, 60), { freq: 3 }),
+    lag: fc.option(fc.constantFrom(0.5, 10, 60), { freq: 2 }),
+    backupEvery: fc.array(fc.option(fc.constantFrom(5, 60, 1440), { freq: 2 }), { maxLength: 2 }),
+    survive: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 4 })
 });
+
+interface PolicySpec {
+    tier: Tier;
+    rto: number | null;
+    rpo: number | null;
+    survive: number | null;
+}
+
+const policySpec: fc.Arbitrary<PolicySpec> = fc.record({
+    tier: fc.constantFrom<Tier>('normal', 'critical', 'high', 'low'),
+    rto: fc.option(fc.constantFrom(30, 60, 600), { freq: 2 }),
+    rpo: fc.option(fc.constantFrom(5, 60), { freq: 2 }),
+    survive: fc.option(fc.integer({ min: 1, max: 2 }), { freq: 2 })
+});
+
+/** at most one policy a tier (the first), as the language allows */
+function policiesFrom(specs: PolicySpec[]): TierPolicy[] {
+    const out: TierPolicy[] = [];
+    for (const p of specs) {
+        if (out.some(q => q.tier === p.tier)) continue;
+        const policy: TierPolicy = { tier: p.tier };
+        if (p.rto !== null) policy.rto = p.rto;
+        if (p.rpo !== null) policy.rpo = p.rpo;
+        if (p.survive !== null) policy.survive = p.survive;
+        out.push(policy);
+    }
+    return out;
+}
+
+const policiesArb = fc.array(policySpec, { maxLength: 2 });
 
 const PREFIX: Record<ElementKind, string> = { region: 'reg', site: 'site', infra: 'infra', service: 'svc', datastore: 'db' };
 
@@ -103,7 +145,7 @@ function distinctPicks(candidates: string[], picks: number[]): string[] {
     return out;
 }
 
-export function buildModel(specs: ElementSpec[]): Model {
+export function buildModel(specs: ElementSpec[], policySpecs: PolicySpec[] = []): Model {
     const names = specs.map((s, i) => `${PREFIX[s.kind]}${i}`);
     const idx = (pred: (s: ElementSpec, i: number) => boolean) =>
         specs.map((s, i) => (pred(s, i) ? i : -1)).filter(i => i >= 0).map(i => names[i]);
@@ -175,13 +217,22 @@ export function buildModel(specs: ElementSpec[]): Model {
         e.users = s.users;
         e.tier = s.tier;
         if (s.slo !== null) e.slo = s.slo;
+        if (s.rto !== null) e.rto = s.rto;
+        if (s.survive !== null) e.survive = s.survive;
         if (s.kind === 'datastore') {
             if (s.replication !== null) e.replication = s.replication;
+            if (s.replication === 'async' && s.lag !== null) e.replicationLag = s.lag;
             e.backups = distinctPicks(domains, s.backups);
+            e.backups.forEach((b, j) => {
+                const every = s.backupEvery[j];
+                if (every !== null && every !== undefined) (e.backupEvery ??= {})[b] = every;
+            });
+            if (s.rpo !== null) e.rpo = s.rpo;
         }
         return e;
     });
-    return { elements };
+    const policies = policiesFrom(policySpecs);
+    return policies.length > 0 ? { elements, policies } : { elements };
 }
 
 /** A generated model that prints itself as `.topo` text in fast-check's reports. */
@@ -194,14 +245,16 @@ export class GenModel {
 
 /** random models of 2..maxElements elements (12 by default) */
 export function modelsOf(maxElements = 12): fc.Arbitrary<GenModel> {
-    return fc.array(elementSpec, { minLength: 2, maxLength: maxElements }).map(specs => new GenModel(buildModel(specs)));
+    return fc.tuple(fc.array(elementSpec, { minLength: 2, maxLength: maxElements }), policiesArb)
+        .map(([specs, policies]) => new GenModel(buildModel(specs, policies)));
 }
 
 export const modelArb: fc.Arbitrary<GenModel> = modelsOf(12);
 
 /** random models of min..max elements, drawn over the whole range (for checks cheaper than brute force) */
 export function modelsBetween(min: number, max: number): fc.Arbitrary<GenModel> {
-    return fc.array(elementSpec, { minLength: min, maxLength: max, size: 'max' }).map(specs => new GenModel(buildModel(specs)));
+    return fc.tuple(fc.array(elementSpec, { minLength: min, maxLength: max, size: 'max' }), policiesArb)
+        .map(([specs, policies]) => new GenModel(buildModel(specs, policies)));
 }
 
 /** One failure set from raw picks: names of any elements, domains more often, no duplicates. */

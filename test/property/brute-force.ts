@@ -240,6 +240,10 @@ export interface BFService {
     /** elements of the cone that declare an availability, and elements of the cone */
     availabilityFrom: { declared: number; undeclaredDomains: number };
     neverUp: boolean;
+    /** the longest single-failure outage: an unknown one (minutes null) first, then the most minutes; first by name */
+    worstOutage: { domain: string; minutes: number | null } | null;
+    /** datastores: the largest single-failure loss of data: all of it, then unknown, then the most minutes */
+    worstDataLoss?: { domain: string; minutes: number | null; all: boolean } | null;
 }
 
 export interface BFDomain {
@@ -307,11 +311,14 @@ export function analyzeBF(model: Model): BFAnalysis {
     for (const s of [...services].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const neverUp = !base.upSet.has(s.name);
         const spofs = neverUp ? [] : sorted(domains.filter(d => !isUp(d.name, s.name)).map(d => d.name));
-        serviceReports.push({
+        const report: BFService = {
             name: s.name, kind: s.kind as 'service' | 'datastore', spofs, nearest: nearest(spofs),
             availability: coneHasAvailability(model, s.name) ? avail.get(s.name)! : null,
-            availabilityFrom: coneDeclarations(model, s.name), neverUp
-        });
+            availabilityFrom: coneDeclarations(model, s.name), neverUp,
+            worstOutage: neverUp ? null : worstOutageBF(model, s.name)
+        };
+        if (s.kind === 'datastore') report.worstDataLoss = worstLossBF(dataLossesBF(model, s, base.upSet));
+        serviceReports.push(report);
     }
 
     const domainReports: BFDomain[] = [];
@@ -397,6 +404,8 @@ export function analyzeBF(model: Model): BFAnalysis {
         }
     }
 
+    findings.push(...targetFindingsBF(model, base.upSet));
+
     // nothing is said about an element the language could not read completely, nor about
     // anything that needs it (through `in`, `runs on`, `depends on` or `uses`), nor about a
     // monitors entry whose target is such an element
@@ -459,4 +468,120 @@ export function availabilityBF(model: Model): Map<string, number> {
         for (const s of services) if (st.upSet.has(s.name)) sum.set(s.name, sum.get(s.name)! + p);
     }
     return sum;
+}
+
+// ---------------------------------------------------------------------------------------------
+// recovery targets (docs/language.md "rto and rpo"): every single failure domain, simulated alone
+
+/** Element e's own target, or else the one of its tier's first policy that sets it. */
+export function targetBF(model: Model, e: Element, kind: 'rto' | 'rpo' | 'survive'): number | undefined {
+    if (!isService(e) || (kind === 'rpo' && e.kind !== 'datastore')) return undefined;
+    if (e[kind] !== undefined) return e[kind];
+    return (model.policies ?? []).find(p => p.tier === e.tier && p[kind] !== undefined)?.[kind];
+}
+
+function targetFindingsBF(model: Model, baseUp: Set<string>): BFFinding[] {
+    const domains = model.elements.filter(isDomain).map(d => d.name);
+    const out: BFFinding[] = [];
+    const timesUnder = new Map<string, Map<string, number>>();
+    const timeOf = (d: string, s: string) => {
+        if (!timesUnder.has(d)) timesUnder.set(d, outageTimes(model, [d]));
+        return timesUnder.get(d)!.get(s)!;
+    };
+    for (const e of model.elements) {
+        const sev = tierSeverity(e.tier);
+        // survive N: every set of at most N domains failing together, minimal ones among those that take it down
+        const survive = targetBF(model, e, 'survive');
+        if (survive !== undefined && baseUp.has(e.name)) {
+            const breaking: string[][] = [];
+            for (const set of subsetsUpTo(domains, survive)) {
+                if (breaking.some(b => b.every(x => set.includes(x)))) continue; // a subset breaks it already: not minimal
+                if (!state(model, set).upSet.has(e.name)) breaking.push(set);
+            }
+            if (breaking.length > 0) out.push({ code: 'survival-policy', severity: sev, subject: e.name, causes: sorted(new Set(breaking.flat())) });
+        }
+        // rto: the outage of e when each domain fails alone (a never-up service has none)
+        const rto = targetBF(model, e, 'rto');
+        if (rto !== undefined && baseUp.has(e.name)) {
+            const times = domains.map(d => [d, timeOf(d, e.name)] as const);
+            const over = times.filter(([, t]) => Number.isFinite(t) && t > rto).map(([d]) => d);
+            if (over.length > 0) out.push({ code: 'rto-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
+            else if (times.some(([, t]) => !Number.isFinite(t))) out.push({ code: 'rto-unverifiable', severity: 'information', subject: e.name, causes: [] });
+        }
+        // rpo: the writes lost when each domain fails alone, from the copies it leaves
+        const rpo = targetBF(model, e, 'rpo');
+        if (rpo !== undefined) {
+            if (e.deployments.length === 0) {
+                out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
+                continue;
+            }
+            const losses = dataLossesBF(model, e, baseUp);
+            const over = losses.filter(([, l]) => !Number.isNaN(l) && l > rpo).map(([d]) => d);
+            if (over.length > 0) out.push({ code: 'rpo-exceeded', severity: sev, subject: e.name, causes: sorted(over) });
+            else if (losses.some(([, l]) => Number.isNaN(l))) out.push({ code: 'rpo-unverifiable', severity: 'information', subject: e.name, causes: [] });
+        }
+    }
+    return out;
+}
+
+/** Every subset of `xs` of 1 to `k` members, smaller ones first. */
+function subsetsUpTo(xs: string[], k: number): string[][] {
+    let level: string[][] = xs.map(x => [x]);
+    const out: string[][] = [...level];
+    for (let size = 2; size <= k; size++) {
+        const next: string[][] = [];
+        for (const set of level) {
+            const last = xs.indexOf(set[set.length - 1]);
+            for (let i = last + 1; i < xs.length; i++) next.push([...set, xs[i]]);
+        }
+        out.push(...next);
+        level = next;
+    }
+    return out;
+}
+
+/** The writes lost when each domain (in name order) fails alone, for the domains that take down a replica: NaN unknown, Infinity all. */
+function dataLossesBF(model: Model, e: Element, baseUp: Set<string>): Array<[string, number]> {
+    const losses: Array<[string, number]> = [];
+    // a copy on a domain down with nothing failed holds nothing
+    const replicas = e.deployments.filter(dep => baseUp.has(dep.domain));
+    for (const d of sorted(model.elements.filter(isDomain).map(x => x.name))) {
+        const up = state(model, [d]).upSet;
+        if (replicas.every(dep => up.has(dep.domain))) continue; // no replica lost: nothing lost
+        const bounds: number[] = [];
+        let copies = 0;
+        if (replicas.some(dep => up.has(dep.domain))) {
+            copies++;
+            if (e.replication === 'sync') bounds.push(0);
+            else if (e.replication === 'async' && e.replicationLag !== undefined) bounds.push(e.replicationLag);
+        }
+        for (const b of e.backups) {
+            if (!up.has(b)) continue;
+            copies++;
+            const every = e.backupEvery?.[b];
+            if (every !== undefined) bounds.push(every);
+        }
+        losses.push([d, bounds.length > 0 ? Math.min(...bounds) : copies > 0 ? NaN : Infinity]);
+    }
+    return losses;
+}
+
+function worstLossBF(losses: Array<[string, number]>): BFService['worstDataLoss'] {
+    const pick = (pred: (l: number) => boolean) => losses.find(([, l]) => pred(l));
+    const all = pick(l => l === Infinity);
+    if (all) return { domain: all[0], minutes: null, all: true };
+    const unknown = pick(l => Number.isNaN(l));
+    if (unknown) return { domain: unknown[0], minutes: null, all: false };
+    const most = Math.max(0, ...losses.map(([, l]) => l));
+    if (most === 0) return null;
+    return { domain: pick(l => l === most)![0], minutes: most, all: false };
+}
+
+function worstOutageBF(model: Model, s: string): BFService['worstOutage'] {
+    const times = sorted(model.elements.filter(isDomain).map(x => x.name)).map(d => [d, outageTimes(model, [d]).get(s)!] as const);
+    const unknown = times.find(([, t]) => !Number.isFinite(t));
+    if (unknown) return { domain: unknown[0], minutes: null };
+    const most = Math.max(0, ...times.map(([, t]) => t));
+    if (most === 0) return null;
+    return { domain: times.find(([, t]) => t === most)![0], minutes: most };
 }

@@ -7,15 +7,22 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Model } from '../../server/src/analysis/model.js';
 import { FINDING_CODES, type FindingCode } from '../../server/src/analysis/findings/codes.js';
-import type { AnalysisResult, SimulationResult } from '../../server/src/analysis/results.js';
+import type { AnalysisResult, AnchorPart, SimulationResult } from '../../server/src/analysis/results.js';
 import { modelWithFailuresArb } from './arbitrary-model.js';
 import { analyzeBF, simulateBF, state } from './brute-force.js';
-import { compareAnalysis, compareSimulation } from './compare.js';
+import { compareAnalysis, compareSimulation, TARGET_OF } from './compare.js';
 
 function referenceSimulation(model: Model, failed: string[]): SimulationResult {
     const b = simulateBF(model, failed);
     const outages = Object.fromEntries(Object.entries(b.outages).map(([s, minutes]) => [s, { minutes, reason: 'r', users: 0 }]));
     return { failed: b.failed, down: b.down, degraded: b.degraded, up: b.up, domainsDown: b.domainsDown, users: b.users, outages };
+}
+
+/** The table's anchor, or the name for a target a tier policy gives. */
+function anchorPart(model: Model, code: FindingCode, subject: string): AnchorPart {
+    const kind = TARGET_OF[code];
+    if (kind !== undefined && model.elements.find(e => e.name === subject)?.[kind] === undefined) return 'name';
+    return FINDING_CODES[code].anchor;
 }
 
 function referenceAnalysis(model: Model): AnalysisResult {
@@ -25,12 +32,14 @@ function referenceAnalysis(model: Model): AnalysisResult {
             ...s,
             // a one-step path: the SPOF itself (down when it fails)
             paths: Object.fromEntries(s.spofs.map(d => [d, [{ element: d, via: 'runs on', text: d }]])),
-            downtimeMinutesPerYear: s.availability === null ? null : (1 - s.availability) * 525600
+            downtimeMinutesPerYear: s.availability === null ? null : (1 - s.availability) * 525600,
+            worstOutage: s.worstOutage === null ? null : { ...s.worstOutage, reason: 'r' },
+            targets: {}
         })),
         domains: b.domains,
         findings: b.findings.map(f => ({
             code: f.code, severity: f.severity, subject: f.subject, causes: f.causes, causeCount: f.causes.length, message: 'm', related: [],
-            anchor: { element: f.subject, part: FINDING_CODES[f.code as FindingCode].anchor, target: f.target ?? f.cycleTargets?.[0] }
+            anchor: { element: f.subject, part: anchorPart(model, f.code as FindingCode, f.subject), target: f.target ?? f.cycleTargets?.[0] }
         }))
     };
 }

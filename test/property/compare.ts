@@ -85,6 +85,12 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
         sameList(d, 'analyze.spofs', `${at}: spofs`, s.spofs, bs.spofs);
         sameList(d, 'analyze.nearest', `${at}: nearest`, s.nearest, bs.nearest);
         if (s.neverUp !== bs.neverUp) d.push({ kind: 'analyze.neverUp', text: `${at}: neverUp ${s.neverUp}, reference ${bs.neverUp}` });
+        if (s.worstOutage === undefined || s.targets === undefined) d.push({ kind: 'analyze.worstOutage', text: `${at}: no worstOutage or targets in the report` });
+        const worst = !s.worstOutage ? null : { domain: s.worstOutage.domain, minutes: s.worstOutage.minutes };
+        if (show(worst) !== show(bs.worstOutage)) d.push({ kind: 'analyze.worstOutage', text: `${at}: worst outage ${show(worst)}, reference ${show(bs.worstOutage)}` });
+        if (show(s.worstDataLoss) !== show(bs.worstDataLoss)) {
+            d.push({ kind: 'analyze.worstDataLoss', text: `${at}: worst data loss ${show(s.worstDataLoss)}, reference ${show(bs.worstDataLoss)}` });
+        }
         const pathKeys = Object.keys(s.paths ?? {}).sort();
         sameList(d, 'analyze.paths', `${at}: SPOFs with a path`, pathKeys, bs.spofs);
         for (const k of pathKeys) {
@@ -187,17 +193,24 @@ export function compareAnalysis(model: Model, r: AnalysisResult, options: { budg
     }
 
     // every finding: a message, sorted causes, the anchor the notes give
-    for (const f of r.findings) d.push(...checkFinding(f, b.findings));
+    for (const f of r.findings) d.push(...checkFinding(f, b.findings, model));
     return d;
 }
 
-function checkFinding(f: Finding, reference: BFFinding[]): Diff[] {
+/** The target a finding checks, for the codes that check one: on the name when a tier policy gives it. */
+export const TARGET_OF: Partial<Record<string, 'rto' | 'rpo' | 'survive'>> = {
+    'rto-exceeded': 'rto', 'rto-unverifiable': 'rto', 'rpo-exceeded': 'rpo', 'rpo-unverifiable': 'rpo', 'survival-policy': 'survive'
+};
+
+function checkFinding(f: Finding, reference: BFFinding[], model: Model): Diff[] {
     const d: Diff[] = [];
     const at = `finding ${f.code} on ${f.subject}`;
+    const targetKind = TARGET_OF[f.code];
+    const own = targetKind === undefined ? undefined : model.elements.find(e => e.name === f.subject)?.[targetKind];
     if (typeof f.message !== 'string' || f.message.trim() === '') d.push({ kind: 'finding.message', text: `${at}: empty message` });
     const causes = f.causes ?? [];
     if (show([...causes].sort()) !== show(causes)) d.push({ kind: 'finding.causes-order', text: `${at}: causes not sorted ${show(causes)}` });
-    const part = isFindingCode(f.code) ? FINDING_CODES[f.code].anchor : undefined;
+    const part = targetKind !== undefined && own === undefined ? 'name' : isFindingCode(f.code) ? FINDING_CODES[f.code].anchor : undefined;
     if (part !== undefined && (f.anchor?.element !== f.subject || f.anchor?.part !== part)) {
         d.push({ kind: `finding.anchor.${f.code}`, text: `${at}: anchor ${show(f.anchor)}, expected ${part} of ${f.subject}` });
     }

@@ -27,7 +27,9 @@ function canonical(e: Element): unknown {
         deployments: e.deployments.map(d => ({ domain: d.domain, replicas: d.replicas, standby: d.standby })),
         quorum: e.quorum ?? null, capacity: e.capacity ?? null, failover: e.failover ?? null,
         uses: e.uses, monitors: e.monitors, users: e.users, tier: e.tier, slo: e.slo ?? null,
-        replication: e.replication ?? null, backups: e.backups
+        replication: e.replication ?? null, backups: e.backups,
+        replicationLag: e.replicationLag ?? null, backupEvery: e.backupEvery ?? null,
+        rto: e.rto ?? null, rpo: e.rpo ?? null, survive: e.survive ?? null
     };
 }
 
@@ -44,6 +46,8 @@ function sameModel(a: Model, b: Model): string[] {
         const y = JSON.stringify(canonical(f), round);
         if (x !== y) diffs.push(`${e.name}:\n    printed ${x}\n    loaded  ${y}`);
     }
+    const policies = (m: Model) => JSON.stringify(m.policies ?? []);
+    if (policies(a) !== policies(b)) diffs.push(`policies:\n    printed ${policies(a)}\n    loaded  ${policies(b)}`);
     return diffs;
 }
 

@@ -40,13 +40,23 @@ function statements(e: Element): string[] {
     if (e.dependsOn.length > 0) out.push('depends on ' + e.dependsOn.map(formatTerm).join(', '));
     if (e.uses.length > 0) out.push('uses ' + e.uses.join(', '));
     if (e.monitors.length > 0) out.push('monitors ' + e.monitors.join(', '));
-    if (e.replication !== undefined) out.push(`replication ${e.replication}`);
-    if (e.backups.length > 0) out.push('backup on ' + e.backups.join(', '));
+    if (e.replication !== undefined) {
+        out.push(`replication ${e.replication}${e.replicationLag !== undefined ? ` lag ${formatDuration(e.replicationLag)}` : ''}`);
+    }
+    if (e.backups.length > 0) {
+        // one statement per backup when some have an interval (each `every` covers its statement's domains)
+        const every = e.backupEvery;
+        if (every === undefined) out.push('backup on ' + e.backups.join(', '));
+        else for (const b of e.backups) out.push(`backup on ${b}${every[b] !== undefined ? ` every ${formatDuration(every[b])}` : ''}`);
+    }
     if (e.recovery !== undefined) out.push(`recovery ${formatDuration(e.recovery)}`);
     if (e.availability !== undefined) out.push(`availability ${formatPercent(e.availability)}`);
     if (e.users !== 0) out.push(`users ${e.users}`);
     if (e.tier !== 'normal') out.push(`tier ${e.tier}`);
     if (e.slo !== undefined) out.push(`slo ${formatPercent(e.slo)}`);
+    if (e.rto !== undefined) out.push(`rto ${formatDuration(e.rto)}`);
+    if (e.rpo !== undefined) out.push(`rpo ${formatDuration(e.rpo)}`);
+    if (e.survive !== undefined) out.push(`survive ${e.survive}`);
     if (e.meta.owner !== undefined) out.push(`owner ${JSON.stringify(e.meta.owner)}`);
     if (e.meta.description !== undefined) out.push(`description ${JSON.stringify(e.meta.description)}`);
     if (e.meta.operator !== undefined) out.push(`operator ${JSON.stringify(e.meta.operator)}`);
@@ -66,5 +76,13 @@ export function printElement(e: Element): string {
 
 export function printTopo(model: Model): string {
     // an incomplete element (one the language layer could not read completely) is marked with a comment
-    return model.elements.map(e => (e.incomplete ? `// incomplete: ${e.name}\n` : '') + printElement(e)).join('\n') + '\n';
+    const policies = (model.policies ?? []).map(p => {
+        const body = [
+            ...(p.rto !== undefined ? [`rto ${formatDuration(p.rto)}`] : []),
+            ...(p.rpo !== undefined ? [`rpo ${formatDuration(p.rpo)}`] : []),
+            ...(p.survive !== undefined ? [`survive ${p.survive}`] : [])
+        ];
+        return body.length === 0 ? `policy tier ${p.tier}` : `policy tier ${p.tier} { ${body.join('  ')} }`;
+    });
+    return [...model.elements.map(e => (e.incomplete ? `// incomplete: ${e.name}\n` : '') + printElement(e)), ...policies].join('\n') + '\n';
 }

@@ -20,10 +20,13 @@ import { reliableElements } from './incomplete.js';
 import { nearestOf } from './nearest.js';
 import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
-import type { AnalysisResult, DomainReport, Finding, PathStep, ServiceReport } from './results.js';
+import type { AnalysisResult, DomainReport, Finding, PathStep, RecoveryReport, ServiceReport } from './results.js';
 import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
 import { MINUTES_PER_YEAR } from '../common/format.js';
+import { dataLossOf, type DataLoss } from './data-loss.js';
+import { singleFailures, type ServiceOutages, type SingleFailures, type SurvivingCopies } from './single-failures.js';
+import { targetOf } from './targets.js';
 
 export interface AnalyzeOptions {
     /** BDD nodes allowed for the exact availabilities of the whole run (default 200,000) */
@@ -71,6 +74,7 @@ export class Analysis {
     private importanceValue?: Importance;
     private readonly serviceReports = new Map<string, ServiceReport | undefined>();
     private readonly domainReports = new Map<string, DomainReport | undefined>();
+    private readonly recoveryReports = new Map<string, RecoveryReport | undefined>();
 
     private readonly options: AnalyzeOptions;
 
@@ -179,7 +183,8 @@ export class Analysis {
         const { cm, sweep, paths } = this.ctx;
         const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
         const sources = allAvailabilitySources(cm);
-        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null));
+        const recovery = this.recoveryOf([...cm.services]);
+        const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null, recovery));
         const blasts = sweep.allBlasts();
         const domains = sortByName(cm, [...cm.domains]).map(d => this.domainReport(d, blasts.get(d)!));
         return { services, domains, findings: this.findings() };
@@ -195,7 +200,24 @@ export class Analysis {
         return this.availabilityValue;
     }
 
-    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null): ServiceReport {
+    /** What single failures do to the time and data of `services` (one simulation per domain of their cones). */
+    private recoveryOf(services: number[]): RecoveryReports {
+        const cm = this.cm;
+        const stores = services.filter(s => cm.elements[s].kind === 'datastore');
+        return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores) };
+    }
+
+    /** What single failures cost one service or datastore (kept once built; not part of `service`'s report). */
+    recovery(name: string): RecoveryReport | undefined {
+        if (this.retired) return undefined;
+        if (this.recoveryReports.has(name)) return this.recoveryReports.get(name);
+        const s = this.cm.index.get(name);
+        const report = s === undefined || this.cm.isDomain[s] ? undefined : recoveryReport(this.cm, s, this.recoveryOf([s]));
+        this.recoveryReports.set(name, report);
+        return report;
+    }
+
+    private serviceReport(s: number, paths: Record<string, PathStep[]>, from: AvailabilityFrom | null, recovery?: RecoveryReports): ServiceReport {
         const { cm, engine, sweep } = this.ctx;
         const known = this.options.knownAvailability?.[s] ?? availabilityOf(this.availability(), s);
         const a = known.value;
@@ -208,7 +230,8 @@ export class Analysis {
             availability: a,
             availabilityFrom: from,
             downtimeMinutesPerYear: a === null ? null : (1 - a) * MINUTES_PER_YEAR,
-            neverUp: !engine.baseUp[s]
+            neverUp: !engine.baseUp[s],
+            ...(recovery !== undefined ? recoveryReport(cm, s, recovery) : {})
         };
         const bounds = known.bounds;
         if (bounds !== undefined) report.availabilityBounds = bounds;
@@ -226,6 +249,48 @@ export class Analysis {
             domainsDown: namesOf(cm, blast.domainsDown)
         };
     }
+}
+
+interface RecoveryReports {
+    runs: SingleFailures;
+}
+
+function recoveryReport(cm: CompiledModel, s: number, recovery: RecoveryReports): RecoveryReport {
+    const report: RecoveryReport = { worstOutage: worstOutageOf(cm, recovery.runs.outages.get(s)), targets: targetsOf(cm, s) };
+    const copies = recovery.runs.copies.get(s);
+    if (copies !== undefined) report.worstDataLoss = worstLossOf(cm, s, copies);
+    return report;
+}
+
+/** The longest single-failure outage; an unknown one first (it may be longer than any known one). */
+function worstOutageOf(cm: CompiledModel, record: ServiceOutages | undefined): RecoveryReport['worstOutage'] {
+    if (record === undefined) return null;
+    if (record.firstUnknown !== undefined) return { domain: cm.names[record.firstUnknown.domain], minutes: null, reason: record.firstUnknown.reason };
+    if (record.worst === undefined) return null;
+    return { domain: cm.names[record.worst.domain], minutes: record.worst.minutes, reason: record.worst.reason };
+}
+
+/** The largest single-failure loss of data: all of it first, then an unknown one, then the most minutes. */
+function worstLossOf(cm: CompiledModel, x: number, copies: readonly SurvivingCopies[]): ServiceReport['worstDataLoss'] {
+    let worst: DataLoss | undefined;
+    const rank = (l: DataLoss) => (l.minutes === Infinity ? 3 : Number.isNaN(l.minutes) ? 2 : l.minutes > 0 ? 1 : 0);
+    for (const c of copies) {
+        const l = dataLossOf(cm, x, c);
+        if (rank(l) === 0) continue;
+        if (worst === undefined || rank(l) > rank(worst) || (rank(l) === 1 && rank(worst) === 1 && l.minutes > worst.minutes)) worst = l;
+    }
+    if (worst === undefined) return null;
+    const minutes = Number.isFinite(worst.minutes) ? worst.minutes : null;
+    return { domain: cm.names[worst.domain], minutes, all: worst.minutes === Infinity };
+}
+
+function targetsOf(cm: CompiledModel, s: number): RecoveryReport['targets'] {
+    const out: RecoveryReport['targets'] = {};
+    for (const kind of ['rto', 'rpo', 'survive'] as const) {
+        const t = targetOf(cm, s, kind);
+        if (t !== undefined) out[kind] = t.value;
+    }
+    return out;
 }
 
 /** One service's availability sources, counted. */

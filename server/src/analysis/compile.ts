@@ -15,7 +15,7 @@ import { indexElements, Resolver } from './compile-index.js';
 import { reverseEdges, orders } from './compile-reverse.js';
 import { compilePlacements, compileReferences, compileTerms } from './compile-rows.js';
 import type { Csr } from './csr.js';
-import type { Element, Model } from './model.js';
+import type { Element, Model, TierPolicy } from './model.js';
 
 export { TermForm } from './compile-rows.js';
 
@@ -91,6 +91,8 @@ export interface CompiledModel {
     readonly refBound: Int32Array;
     /** names referred to but not declared → the first row referring to each */
     readonly missing: ReadonlyMap<string, number>;
+    /** the model's tier policies (targets.ts) */
+    readonly policies: readonly TierPolicy[];
 }
 
 let compilations = 0;
@@ -128,7 +130,8 @@ export function compileModel(model: Model, options: CompileOptions = {}): Compil
         stamp: ++compilations,
         basis: base ? { stamp: base.stamp, prefix } : undefined,
         refBound: resolve.refBound(arrays),
-        missing: resolve.missing
+        missing: resolve.missing,
+        policies: model?.policies ?? []
     };
 }
 

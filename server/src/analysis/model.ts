@@ -18,6 +18,9 @@ export type Tier = 'critical' | 'high' | 'normal' | 'low';
  */
 export const MAX_WHOLE_NUMBER = 1_000_000_000;
 
+/** The most failure domains `survive N` may ask about (minimal cut sets are computed up to this order). */
+export const MAX_SURVIVE = 3;
+
 export const DOMAIN_KINDS: readonly ElementKind[] = ['region', 'site', 'infra'];
 
 export function isDomainKind(kind: ElementKind): kind is DomainKind {
@@ -81,6 +84,18 @@ export interface Element {
     replication?: 'sync' | 'async';
     /** `backup on`: failure domains holding backup copies */
     backups: string[];
+    /** `replication async lag 30s`: minutes of writes a surviving asynchronous replica may miss; absent = unknown */
+    replicationLag?: number;
+    /** `backup on gasan every 1h`: minutes between backups, per backup domain; absent = unknown */
+    backupEvery?: Record<string, number>;
+
+    // recovery targets and survival policies (targets.ts)
+    /** `rto`: minutes any single failure may keep it down at most */
+    rto?: number;
+    /** `rpo` (datastores): minutes of writes any single failure may lose at most */
+    rpo?: number;
+    /** `survive N`: failure domains that may fail together without taking it down */
+    survive?: number;
 
     meta: ElementMeta;
 
@@ -91,8 +106,21 @@ export interface Element {
     incomplete?: boolean;
 }
 
+/**
+ * `policy tier critical { rto 1h  rpo 5m  survive 2 }`: targets for every service (and, for
+ * `rpo`, datastore) of that tier that does not set that target itself.
+ */
+export interface TierPolicy {
+    tier: Tier;
+    rto?: number;
+    rpo?: number;
+    survive?: number;
+}
+
 export interface Model {
     elements: Element[];
+    /** top-level `policy` blocks (absent: none) */
+    policies?: TierPolicy[];
 }
 
 /**
@@ -125,6 +153,11 @@ export const ELEMENT_FIELDS = {
     slo: 'report',
     replication: 'report',
     backups: 'report',
+    replicationLag: 'report',
+    backupEvery: 'report',
+    rto: 'report',
+    rpo: 'report',
+    survive: 'report',
     meta: 'display',
     incomplete: 'report'
 } as const satisfies Record<keyof Element, FieldRole>;

@@ -17,8 +17,10 @@ export type { Outage, Severity, SimulationResult, Timeline, TimelineStep } from 
  * - 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup': that statement
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
+ * - 'rto' | 'rpo' | 'survive': that target (a target a tier policy gives sits on the name)
  */
-export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn'
+    | 'rto' | 'rpo' | 'survive';
 
 export interface Anchor {
     element: string;
@@ -94,7 +96,26 @@ export interface ServiceReport {
     downtimeMinutesPerYear: number | null;
     /** down with nothing failed */
     neverUp: boolean;
+    /**
+     * Set by `analyze` (every report at once) and `Analysis.recovery` (one service's), not by a
+     * single report (a code lens of every service does not simulate every failure of each).
+     * The longest outage one failure domain, failing alone, causes (recovery-targets): minutes null
+     * when some single failure's outage has no known length (that failure is named). Null when no
+     * single failure interrupts it, or when it is never up.
+     */
+    worstOutage?: { domain: string; minutes: number | null; reason: string } | null;
+    /**
+     * Datastores only: the most recent writes one failure domain, failing alone, loses (`all`: every
+     * copy is gone; minutes null and not `all`: the copies left do not say how recent they are).
+     * Null when no single failure loses any.
+     */
+    worstDataLoss?: { domain: string; minutes: number | null; all: boolean } | null;
+    /** its `rto` and `rpo` (minutes) and `survive`, its own or its tier policy's (set with `worstOutage`) */
+    targets?: { rto?: number; rpo?: number; survive?: number };
 }
+
+/** What single failures cost one service: set on a report by `analyze`, or asked for alone (`Analysis.recovery`). */
+export type RecoveryReport = Required<Pick<ServiceReport, 'worstOutage' | 'targets'>> & Pick<ServiceReport, 'worstDataLoss'>;
 
 export interface DomainReport {
     name: string;

@@ -3,7 +3,7 @@
  * radius. A model with language errors exits 1 with the errors on stderr.
  */
 import { analyze, availabilityBasis, pathText, type AnalysisResult } from '../analysis/index.js';
-import { formatDowntime, formatPercent, formatUsers, MINUTE_DECIMALS, PROBABILITY_DECIMALS, roundTo } from '../common/format.js';
+import { formatDowntime, formatDuration, formatPercent, formatUsers, MINUTE_DECIMALS, PROBABILITY_DECIMALS, roundTo } from '../common/format.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -34,6 +34,11 @@ export function analysisJson(result: AnalysisResult): object {
             availabilityFrom: s.availabilityFrom,
             downtimeMinutesPerYear: roundTo(s.downtimeMinutesPerYear, MINUTE_DECIMALS),
             neverUp: s.neverUp,
+            worstOutage: s.worstOutage ? { ...s.worstOutage, minutes: roundTo(s.worstOutage.minutes, MINUTE_DECIMALS) } : null,
+            ...(s.worstDataLoss !== undefined ? {
+                worstDataLoss: s.worstDataLoss === null ? null : { ...s.worstDataLoss, minutes: roundTo(s.worstDataLoss.minutes, MINUTE_DECIMALS) }
+            } : {}),
+            targets: s.targets ?? {},
             paths: Object.fromEntries(Object.entries(s.paths).map(([d, steps]) => [d, steps.map(step => step.text)]))
         })),
         domains: result.domains.map(d => ({
@@ -55,6 +60,8 @@ export function analysisText(result: AnalysisResult, c: Colors): string {
         if ((s.availability !== null || s.availabilityBounds) && s.availabilityFrom && s.availabilityFrom.undeclaredDomains > 0) {
             lines.push(c.dim(`      availability ${availabilityBasis(s.availabilityFrom)}`));
         }
+        const recovery = recoveryText(s);
+        if (recovery !== '') lines.push(c.dim(`      ${recovery}`));
         for (const d of s.nearest) {
             const path = s.paths[d];
             // the path as the findings say it: "talk → auth → runs only on pangyo"
@@ -69,6 +76,24 @@ export function analysisText(result: AnalysisResult, c: Colors): string {
         lines.push(`  ${c.bold(d.name)} (${d.kind}): down: ${down}${degraded}${users}`);
     }
     return lines.join('\n') + '\n';
+}
+
+/** "worst single failure: pangyo, down 10h (until pangyo recovers), rto 1h; worst data loss: …" or "" */
+export function recoveryText(s: AnalysisResult['services'][number]): string {
+    const parts: string[] = [];
+    const { rto, rpo, survive } = s.targets ?? {};
+    if (s.worstOutage) {
+        const o = s.worstOutage;
+        const how = o.minutes === null ? 'down for an unknown time' : `down ${formatDuration(o.minutes)}`;
+        parts.push(`worst single failure: ${o.domain}, ${how} (${o.reason})${rto !== undefined ? `, rto ${formatDuration(rto)}` : ''}`);
+    } else if (rto !== undefined) parts.push(`no single failure interrupts it, rto ${formatDuration(rto)}`);
+    if (s.worstDataLoss) {
+        const l = s.worstDataLoss;
+        const what = l.all ? 'all of its data' : l.minutes === null ? 'writes of unknown age' : `up to ${formatDuration(l.minutes)} of writes`;
+        parts.push(`worst data loss: ${l.domain}, ${what}${rpo !== undefined ? `, rpo ${formatDuration(rpo)}` : ''}`);
+    } else if (s.worstDataLoss === null && rpo !== undefined) parts.push(`no single failure loses data, rpo ${formatDuration(rpo)}`);
+    if (survive !== undefined) parts.push(`must survive ${survive} failure${survive === 1 ? '' : 's'} at once`);
+    return parts.join('; ');
 }
 
 function availabilityText(s: AnalysisResult['services'][number]): string {

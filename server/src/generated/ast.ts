@@ -30,12 +30,14 @@ export type TopoKeywordNames =
     | "datastore"
     | "depends"
     | "description"
+    | "every"
     | "failover"
     | "high"
     | "import"
     | "in"
     | "infra"
     | "kind"
+    | "lag"
     | "low"
     | "monitors"
     | "normal"
@@ -43,15 +45,19 @@ export type TopoKeywordNames =
     | "on"
     | "operator"
     | "owner"
+    | "policy"
     | "quorum"
     | "recovery"
     | "region"
     | "replication"
+    | "rpo"
+    | "rto"
     | "runs"
     | "service"
     | "site"
     | "slo"
     | "standby"
+    | "survive"
     | "sync"
     | "tags"
     | "tier"
@@ -78,7 +84,7 @@ export function isAnyTerm(item: unknown): item is AnyTerm {
 }
 
 export interface Availability extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Availability';
     value: string;
 }
@@ -93,13 +99,15 @@ export function isAvailability(item: unknown): item is Availability {
 }
 
 export interface BackupOn extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'BackupOn';
+    every?: string;
     targets: Array<langium.Reference<Element>>;
 }
 
 export const BackupOn = {
     $type: 'BackupOn',
+    every: 'every',
     targets: 'targets'
 } as const;
 
@@ -108,7 +116,7 @@ export function isBackupOn(item: unknown): item is BackupOn {
 }
 
 export interface Capacity extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Capacity';
     value: string;
 }
@@ -150,7 +158,7 @@ export function isDependencyTerm(item: unknown): item is DependencyTerm {
 }
 
 export interface DependsOn extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'DependsOn';
     terms: Array<DependencyTerm>;
 }
@@ -184,7 +192,7 @@ export function isDeployment(item: unknown): item is Deployment {
 }
 
 export interface Description extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Description';
     value: string;
 }
@@ -228,7 +236,7 @@ export function isElementKind(item: unknown): item is ElementKind {
 }
 
 export interface Failover extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Failover';
     value: string;
 }
@@ -258,7 +266,7 @@ export function isImport(item: unknown): item is Import {
 }
 
 export interface InfraKind extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'InfraKind';
     value: Name;
 }
@@ -272,22 +280,24 @@ export function isInfraKind(item: unknown): item is InfraKind {
     return reflection.isInstance(item, InfraKind.$type);
 }
 
-export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
+export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'every' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'lag' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'policy' | 'quorum' | 'recovery' | 'region' | 'replication' | 'rpo' | 'rto' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'survive' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
 
 export function isKeyword(item: unknown): item is Keyword {
-    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags';
+    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'rto' || item === 'rpo' || item === 'survive' || item === 'lag' || item === 'every' || item === 'policy';
 }
 
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
     elements: Array<Element>;
     imports: Array<Import>;
+    policies: Array<Policy>;
 }
 
 export const Model = {
     $type: 'Model',
     elements: 'elements',
-    imports: 'imports'
+    imports: 'imports',
+    policies: 'policies'
 } as const;
 
 export function isModel(item: unknown): item is Model {
@@ -295,7 +305,7 @@ export function isModel(item: unknown): item is Model {
 }
 
 export interface Monitors extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Monitors';
     targets: Array<langium.Reference<Element>>;
 }
@@ -316,7 +326,7 @@ export function isName(item: unknown): item is Name {
 }
 
 export interface Operator extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Operator';
     value: string;
 }
@@ -331,7 +341,7 @@ export function isOperator(item: unknown): item is Operator {
 }
 
 export interface Owner extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Owner';
     value: string;
 }
@@ -345,8 +355,25 @@ export function isOwner(item: unknown): item is Owner {
     return reflection.isInstance(item, Owner.$type);
 }
 
+export interface Policy extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Policy';
+    statements: Array<Statement>;
+    tier: 'critical' | 'high' | 'low' | 'normal';
+}
+
+export const Policy = {
+    $type: 'Policy',
+    statements: 'statements',
+    tier: 'tier'
+} as const;
+
+export function isPolicy(item: unknown): item is Policy {
+    return reflection.isInstance(item, Policy.$type);
+}
+
 export interface Quorum extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Quorum';
     value: string;
 }
@@ -361,7 +388,7 @@ export function isQuorum(item: unknown): item is Quorum {
 }
 
 export interface Recovery extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Recovery';
     value: string;
 }
@@ -376,13 +403,15 @@ export function isRecovery(item: unknown): item is Recovery {
 }
 
 export interface Replication extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Replication';
+    lag?: string;
     mode: 'async' | 'sync';
 }
 
 export const Replication = {
     $type: 'Replication',
+    lag: 'lag',
     mode: 'mode'
 } as const;
 
@@ -390,8 +419,38 @@ export function isReplication(item: unknown): item is Replication {
     return reflection.isInstance(item, Replication.$type);
 }
 
+export interface Rpo extends langium.AstNode {
+    readonly $container: Element | Policy;
+    readonly $type: 'Rpo';
+    value: string;
+}
+
+export const Rpo = {
+    $type: 'Rpo',
+    value: 'value'
+} as const;
+
+export function isRpo(item: unknown): item is Rpo {
+    return reflection.isInstance(item, Rpo.$type);
+}
+
+export interface Rto extends langium.AstNode {
+    readonly $container: Element | Policy;
+    readonly $type: 'Rto';
+    value: string;
+}
+
+export const Rto = {
+    $type: 'Rto',
+    value: 'value'
+} as const;
+
+export function isRto(item: unknown): item is Rto {
+    return reflection.isInstance(item, Rto.$type);
+}
+
 export interface RunsOn extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'RunsOn';
     deployments: Array<Deployment>;
 }
@@ -421,7 +480,7 @@ export function isSingleTerm(item: unknown): item is SingleTerm {
 }
 
 export interface Slo extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Slo';
     value: string;
 }
@@ -435,7 +494,7 @@ export function isSlo(item: unknown): item is Slo {
     return reflection.isInstance(item, Slo.$type);
 }
 
-export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | RunsOn | Slo | Tags | Tier | Users | Uses;
+export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | Rpo | Rto | RunsOn | Slo | Survive | Tags | Tier | Users | Uses;
 
 export const Statement = {
     $type: 'Statement'
@@ -445,8 +504,23 @@ export function isStatement(item: unknown): item is Statement {
     return reflection.isInstance(item, Statement.$type);
 }
 
+export interface Survive extends langium.AstNode {
+    readonly $container: Element | Policy;
+    readonly $type: 'Survive';
+    value: string;
+}
+
+export const Survive = {
+    $type: 'Survive',
+    value: 'value'
+} as const;
+
+export function isSurvive(item: unknown): item is Survive {
+    return reflection.isInstance(item, Survive.$type);
+}
+
 export interface Tags extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Tags';
     values: Array<Name>;
 }
@@ -461,7 +535,7 @@ export function isTags(item: unknown): item is Tags {
 }
 
 export interface Tier extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Tier';
     value: 'critical' | 'high' | 'low' | 'normal';
 }
@@ -476,7 +550,7 @@ export function isTier(item: unknown): item is Tier {
 }
 
 export interface Users extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Users';
     value: string;
 }
@@ -491,7 +565,7 @@ export function isUsers(item: unknown): item is Users {
 }
 
 export interface Uses extends langium.AstNode {
-    readonly $container: Element;
+    readonly $container: Element | Policy;
     readonly $type: 'Uses';
     targets: Array<langium.Reference<Element>>;
 }
@@ -523,13 +597,17 @@ export type TopoAstType = {
     Monitors: Monitors
     Operator: Operator
     Owner: Owner
+    Policy: Policy
     Quorum: Quorum
     Recovery: Recovery
     Replication: Replication
+    Rpo: Rpo
+    Rto: Rto
     RunsOn: RunsOn
     SingleTerm: SingleTerm
     Slo: Slo
     Statement: Statement
+    Survive: Survive
     Tags: Tags
     Tier: Tier
     Users: Users
@@ -561,6 +639,9 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         BackupOn: {
             name: BackupOn.$type,
             properties: {
+                every: {
+                    name: BackupOn.every
+                },
                 targets: {
                     name: BackupOn.targets,
                     defaultValue: [],
@@ -694,6 +775,10 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
                 imports: {
                     name: Model.imports,
                     defaultValue: []
+                },
+                policies: {
+                    name: Model.policies,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -727,6 +812,19 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Statement.$type]
         },
+        Policy: {
+            name: Policy.$type,
+            properties: {
+                statements: {
+                    name: Policy.statements,
+                    defaultValue: []
+                },
+                tier: {
+                    name: Policy.tier
+                }
+            },
+            superTypes: []
+        },
         Quorum: {
             name: Quorum.$type,
             properties: {
@@ -748,8 +846,29 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         Replication: {
             name: Replication.$type,
             properties: {
+                lag: {
+                    name: Replication.lag
+                },
                 mode: {
                     name: Replication.mode
+                }
+            },
+            superTypes: [Statement.$type]
+        },
+        Rpo: {
+            name: Rpo.$type,
+            properties: {
+                value: {
+                    name: Rpo.value
+                }
+            },
+            superTypes: [Statement.$type]
+        },
+        Rto: {
+            name: Rto.$type,
+            properties: {
+                value: {
+                    name: Rto.value
                 }
             },
             superTypes: [Statement.$type]
@@ -788,6 +907,15 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Survive: {
+            name: Survive.$type,
+            properties: {
+                value: {
+                    name: Survive.value
+                }
+            },
+            superTypes: [Statement.$type]
         },
         Tags: {
             name: Tags.$type,

@@ -7,11 +7,11 @@ import { GrammarUtils, type LangiumDocument, type Reference } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import {
-    emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
+    emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term, type TierPolicy
 } from '../analysis/model.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
-import { readWholeNumber, valueOr } from './values.js';
+import { readDuration, readWholeNumber, valueOr } from './values.js';
 
 /** Where one element and its statements are written. */
 export interface ElementSource {
@@ -38,8 +38,39 @@ const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
 export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
-    for (const document of documents) addDocument(document, elements, sources);
-    return { model: { elements }, sources };
+    const all = [...documents];
+    for (const document of all) addDocument(document, elements, sources);
+    return withPolicies({ elements }, all, sources);
+}
+
+/** The model with the `policy` blocks of `documents` (the first one of each tier wins), when there are any. */
+function withPolicies(model: Model, documents: readonly LangiumDocument[], sources: Map<string, ElementSource>): BuiltModel {
+    const policies = policiesOf(documents);
+    if (policies.length > 0) model.policies = policies;
+    return { model, sources };
+}
+
+/** The tier policies written in `documents`, in order; a tier's later policies are left out (the validator reports them). */
+export function policiesOf(documents: readonly LangiumDocument[]): TierPolicy[] {
+    const out: TierPolicy[] = [];
+    for (const document of documents) {
+        const root = document.parseResult.value;
+        if (!ast.isModel(root)) continue;
+        for (const node of root.policies) {
+            if (!node.tier || out.some(p => p.tier === node.tier)) continue;
+            const policy: TierPolicy = { tier: node.tier };
+            for (const statement of node.statements) {
+                if (statement.$type !== 'Rto' && statement.$type !== 'Rpo' && statement.$type !== 'Survive') continue;
+                const value = scalarValue(statement);
+                if (value === undefined || (statement.$type === 'Survive' && value > MAX_SURVIVE)) continue;
+                if (statement.$type === 'Rto') policy.rto ??= value;
+                else if (statement.$type === 'Rpo') policy.rpo ??= value;
+                else policy.survive ??= value;
+            }
+            out.push(policy);
+        }
+    }
+    return out;
 }
 
 function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
@@ -143,7 +174,9 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
         addDocument(document, elements, sources);
         for (let i = before; i < elements.length; i++) if (sources.get(elements[i].name)?.uri !== uri) return undefined;
     }
-    return { model: { elements }, sources };
+    // a policy applies to elements of every file: when one changed, every finding may have
+    if (JSON.stringify(policiesOf(documents)) !== JSON.stringify(previous.model.policies ?? [])) return undefined;
+    return withPolicies({ elements }, documents, sources);
 }
 
 /**
@@ -213,9 +246,16 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
                 if (ref.$refNode) source.monitors.set(t.name, ref.$refNode.range);
             }
             break;
-        case 'BackupOn':
-            element.backups.push(...names(s.targets, t => isDomainKind(t.kind as ElementKind), broken));
+        case 'BackupOn': {
+            const targets = names(s.targets, t => isDomainKind(t.kind as ElementKind), broken);
+            element.backups.push(...targets);
+            const every = s.every === undefined ? undefined : durationOf(s.every, broken);
+            if (every !== undefined) {
+                element.backupEvery ??= {};
+                for (const t of targets) element.backupEvery[t] ??= every;
+            }
             break;
+        }
         case 'Quorum':
             element.quorum = scalar(s, broken) ?? element.quorum;
             break;
@@ -242,6 +282,11 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
             break;
         case 'Replication':
             element.replication = s.mode;
+            if (s.lag !== undefined) {
+                const lag = durationOf(s.lag, broken);
+                if (s.mode !== 'async') broken();
+                else if (lag !== undefined) element.replicationLag = lag;
+            }
             break;
         case 'InfraKind':
             element.meta.infraKind = s.value;
@@ -257,6 +302,16 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
             break;
         case 'Tags':
             element.meta.tags.push(...s.values);
+            break;
+        case 'Rto':
+            element.rto = scalar(s, broken) ?? element.rto;
+            break;
+        case 'Rpo':
+            element.rpo = scalar(s, broken) ?? element.rpo;
+            break;
+        case 'Survive':
+            element.survive = scalar(s, broken) ?? element.survive;
+            if (element.survive !== undefined && (element.survive < 1 || element.survive > MAX_SURVIVE)) broken();
             break;
         default:
             unhandled(s);
@@ -308,6 +363,16 @@ function scalar(s: ast.Statement & { value?: string }, broken: Broken): number |
     const value = scalarValue(s);
     if (value === undefined && s.value !== undefined) broken();
     return value;
+}
+
+/** A duration written after `lag` or `every`; one that does not read breaks the element. */
+function durationOf(text: string, broken: Broken): number | undefined {
+    const result = readDuration(text);
+    if ('error' in result) {
+        broken();
+        return undefined;
+    }
+    return result.value;
 }
 
 function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {

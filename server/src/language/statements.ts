@@ -118,7 +118,19 @@ export const STATEMENTS = {
     Owner: { keyword: 'owner', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: who owns it' },
     Description: { keyword: 'description', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: what it is' },
     Operator: { keyword: 'operator', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: who runs it' },
-    Tags: { keyword: 'tags', kinds: ALL, repeat: true, value: 'words', doc: 'metadata — `tags a, b`' }
+    Tags: { keyword: 'tags', kinds: ALL, repeat: true, value: 'words', doc: 'metadata — `tags a, b`' },
+    Rto: {
+        keyword: 'rto', kinds: SERVICES, repeat: false, value: 'duration', anchor: 'rto',
+        doc: 'recovery time objective: no single failure may keep it down longer — `1h`'
+    },
+    Rpo: {
+        keyword: 'rpo', kinds: ['datastore'], repeat: false, value: 'duration', anchor: 'rpo',
+        doc: 'recovery point objective: no single failure may lose more recent writes — `5m`'
+    },
+    Survive: {
+        keyword: 'survive', kinds: SERVICES, repeat: false, value: 'whole', anchor: 'survive',
+        doc: 'it must stay up when any N failure domains fail together (1 to 3) — `survive 2`'
+    }
 } as const satisfies Record<StatementType, StatementInfo>;
 
 // every statement anchor of a finding is some statement's (else a compile error names the one missing)

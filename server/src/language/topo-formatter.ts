@@ -159,7 +159,7 @@ function visibleTokens(text: string, root: AstNode): Token[] | undefined {
             top: topLevel(astNode),
             statement: AstUtils.getContainerOfType(astNode, ast.isStatement)
         };
-        if (ast.isElement(astNode) && (node.text === '{' || node.text === '}')) token.brace = node.text === '{' ? 'open' : 'close';
+        if ((ast.isElement(astNode) || ast.isPolicy(astNode)) && (node.text === '{' || node.text === '}')) token.brace = node.text === '{' ? 'open' : 'close';
         tokens.push(token);
     }
     return tokens;
@@ -171,12 +171,12 @@ function topLevel(node: AstNode): AstNode | undefined {
     return current && !ast.isModel(current) ? current : undefined;
 }
 
-/** The `{` and `}` of elements without statements when nothing but spaces lies between them. */
+/** The `{` and `}` of elements (and policies) without statements when nothing but spaces lies between them. */
 function emptyBlocks(all: Token[], text: string): Set<Token> {
     const open = new Map<AstNode, Token>();
     const dropped = new Set<Token>();
     for (const token of all) {
-        if (!token.brace || !ast.isElement(token.top) || token.top.statements.length > 0) continue;
+        if (!token.brace || !(ast.isElement(token.top) || ast.isPolicy(token.top)) || token.top.statements.length > 0) continue;
         if (token.brace === 'open') { open.set(token.top, token); continue; }
         const start = open.get(token.top);
         if (start && /^\s*$/.test(text.slice(start.end, token.offset))) {

@@ -3,16 +3,16 @@
  * references, values, imports. Findings of the analysis are not here (see analysis/).
  * Every check is wrapped by Langium: a throwing check is logged and does not stop the others.
  */
-import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
+import { AstUtils, URI, UriUtils, type ValidationAcceptor, type ValidationChecks, type LangiumDocuments } from 'langium';
 import type * as ast from '../generated/ast.js';
-import type { ElementKind } from '../analysis/model.js';
+import { MAX_SURVIVE, type ElementKind } from '../analysis/model.js';
 import type { TopoServices } from './topo-module.js';
 import type { TopoImports } from './topo-imports.js';
 import type { NameIndex } from './topo-scope.js';
 import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle } from './element-rules.js';
 import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
-import { readWholeNumber } from './values.js';
+import { readDuration, readWholeNumber } from './values.js';
 import type { LanguageErrorCode } from './error-codes.js';
 
 export function registerTopoChecks(services: TopoServices): void {
@@ -23,11 +23,14 @@ export function registerTopoChecks(services: TopoServices): void {
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
-        BackupOn: validator.checkBackupTargets
+        BackupOn: validator.checkBackupTargets,
+        Replication: validator.checkReplicationLag,
+        Policy: [validator.checkPolicyStatements, validator.checkPolicyTier]
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
-    const valueChecks = Object.fromEntries(scalars.map(type => [type, validator.checkValue]));
+    const valueChecks: Record<string, unknown> = Object.fromEntries(scalars.map(type => [type, validator.checkValue]));
+    valueChecks.Survive = [validator.checkValue, validator.checkSurvive];
     services.validation.ValidationRegistry.register({ ...checks, ...valueChecks } as ValidationChecks<ast.TopoAstType>, validator);
 }
 
@@ -132,6 +135,43 @@ export class TopoValidator {
         }
     };
 
+    checkPolicyStatements = (policy: ast.Policy, accept: ValidationAcceptor): void => {
+        const counted = new Set<string>();
+        for (const statement of policy.statements) {
+            const keyword = STATEMENTS[statement.$type].keyword;
+            if (!POLICY_STATEMENTS.includes(statement.$type)) {
+                accept('error', `\`${keyword}\` is not allowed in a policy: a policy holds only \`rto\`, \`rpo\` and \`survive\`.`,
+                    { node: statement, code: 'statement-not-allowed' satisfies LanguageErrorCode });
+            } else if (counted.has(statement.$type)) {
+                accept('error', `\`${keyword}\` is given twice in the policy of tier ${policy.tier}; keep one.`, { node: statement, code: 'statement-repeated' satisfies LanguageErrorCode });
+            }
+            counted.add(statement.$type);
+        }
+    };
+
+    /** One policy per tier in a model: the first one counts. */
+    checkPolicyTier = (policy: ast.Policy, accept: ValidationAcceptor): void => {
+        if (!policy.tier) return;
+        const document = AstUtils.getDocument(policy);
+        const here = document.uri.toString();
+        const model = policy.$container;
+        const earlier = model.policies.find(p => p !== policy && p.tier === policy.tier && (p.$cstNode?.offset ?? 0) < (policy.$cstNode?.offset ?? 0));
+        if (earlier) {
+            accept('error', `A policy for tier ${policy.tier} is already given on line ${line(earlier)}; a tier has one policy.`,
+                { node: policy, property: 'tier', code: 'duplicate-name' satisfies LanguageErrorCode });
+            return;
+        }
+        for (const uri of this.imports.closure(document)) {
+            if (uri === here) continue;
+            const other = this.documents.hasDocument(URI.parse(uri)) ? this.documents.getDocument(URI.parse(uri))?.parseResult.value as ast.Model | undefined : undefined;
+            if (other?.policies?.some(p => p.tier === policy.tier)) {
+                accept('error', `A policy for tier ${policy.tier} is also given in ${UriUtils.basename(URI.parse(uri))}, which this file sees through its imports; a tier has one policy.`,
+                    { node: policy, property: 'tier', code: 'duplicate-name' satisfies LanguageErrorCode });
+                return;
+            }
+        }
+    };
+
     checkContainer = (element: ast.Element, accept: ValidationAcceptor): void => {
         if (!element.container) return;
         const kind = element.kind as ElementKind;
@@ -180,7 +220,34 @@ export class TopoValidator {
     };
 
     checkBackupTargets = (statement: ast.BackupOn, accept: ValidationAcceptor): void => {
+        this.checkBackupEvery(statement, accept);
         statement.targets.forEach((target, i) => this.checkKind(target, DOMAIN_KINDS, '`backup on`', statement, 'targets', accept, i));
+    };
+
+    checkReplicationLag = (statement: ast.Replication, accept: ValidationAcceptor): void => {
+        if (statement.lag === undefined) return;
+        const result = readDuration(statement.lag);
+        if ('error' in result) {
+            accept('error', `Bad lag: ${result.error}.`, { node: statement, property: 'lag', code: 'bad-value' satisfies LanguageErrorCode });
+        } else if (statement.mode !== 'async') {
+            accept('error', '`lag` applies only to `replication async`: synchronous replicas miss no writes.',
+                { node: statement, property: 'lag', code: 'bad-value' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkBackupEvery = (statement: ast.BackupOn, accept: ValidationAcceptor): void => {
+        if (statement.every === undefined) return;
+        const result = readDuration(statement.every);
+        if ('error' in result) accept('error', `Bad every: ${result.error}.`, { node: statement, property: 'every', code: 'bad-value' satisfies LanguageErrorCode });
+    };
+
+    checkSurvive = (statement: ast.Survive, accept: ValidationAcceptor): void => {
+        const result = statement.value === undefined ? undefined : readWholeNumber(statement.value, 'survive');
+        if (result === undefined || 'error' in result) return; // checkValue says why
+        if (result.value < 1 || result.value > MAX_SURVIVE) {
+            accept('error', `Bad survive: \`${statement.value}\` is outside 1 to ${MAX_SURVIVE}: write how many failure domains may fail together, like survive 2.`,
+                { node: statement, property: 'value', code: 'bad-value' satisfies LanguageErrorCode });
+        }
     };
 
     checkValue = (node: ast.Statement, accept: ValidationAcceptor): void => {
@@ -202,7 +269,10 @@ export class TopoValidator {
     }
 }
 
-function line(node: ast.Element): number {
+/** The statements a `policy` block may hold. */
+const POLICY_STATEMENTS: readonly StatementType[] = ['Rto', 'Rpo', 'Survive'];
+
+function line(node: ast.Element | ast.Policy): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 

@@ -8,7 +8,7 @@
 import type { AstNode } from 'langium';
 import { knownAvailabilities, outagesCompiled, releaseArrays, simulateCompiled, type Analysis, type BufferPool, type CompiledModel, type KnownAvailability, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
-import type { DomainReport, Finding, Outage, ServiceReport } from '../analysis/results.js';
+import type { DomainReport, Finding, Outage, RecoveryReport, ServiceReport } from '../analysis/results.js';
 import type { BuiltModel } from '../language/build-model.js';
 import type { TopoDiagnostic } from '../language/diagnostics.js';
 import type { Carried, Known } from './carry-over.js';
@@ -74,6 +74,11 @@ export class ClosureAnalysis {
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
         this.findingsByUri = findings.byUri;
+    }
+
+    /** What single failures cost one service (its worst outage and data loss, its targets), built when asked. */
+    recovery(name: string): RecoveryReport | undefined {
+        return this.analysis?.recovery(name);
     }
 
     /** The compiled model, for the next compilation to copy rows from. */

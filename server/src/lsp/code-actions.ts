@@ -5,7 +5,8 @@
  * - `unresolved-reference`: import the file that declares the name, or the closest names;
  *   `wrong-kind`: the elements of the right kind (quick-fix-references.ts);
  * - `never-up` from an impossible quorum: lower it to the replica count; `quorum-unplaced`:
- *   remove the quorum (quick-fix-quorum.ts).
+ *   remove the quorum (quick-fix-quorum.ts);
+ * - `survival-policy`: add a deployment on a site outside every breaking set (quick-fix-survival.ts).
  * Each fix offered removes its diagnostic once applied (test/editing/code-actions.test.ts).
  */
 import type { LangiumDocument } from 'langium';
@@ -18,6 +19,7 @@ import { guard } from './log.js';
 import { neverUpFixes, quorumUnplacedFixes } from './quick-fix-quorum.js';
 import { unresolvedReferenceFixes, wrongKindFixes } from './quick-fix-references.js';
 import { spofFixes } from './quick-fix-spof.js';
+import { survivalFixes } from './quick-fix-survival.js';
 
 export class TopoCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: TopoLspServices) {}
@@ -54,6 +56,8 @@ export class TopoCodeActionProvider implements CodeActionProvider {
                 return neverUpFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
             case 'quorum-unplaced':
                 return quorumUnplacedFixes(document, diagnostic, subject);
+            case 'survival-policy':
+                return survivalFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
             default:
                 return [];
         }

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import type { ElementKind } from '../analysis/model.js';
 import { ALL_KINDS, DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
-import { STATEMENTS, STATEMENT_BY_FIRST_WORD, statementsOf, type StatementInfo } from '../language/statements.js';
+import { STATEMENTS, STATEMENT_BY_FIRST_WORD, statementsOf, type StatementInfo, type StatementType } from '../language/statements.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { guard } from './log.js';
 import { candidates, importEdit, importPath } from './quick-fix-edits.js';
@@ -37,6 +37,22 @@ const WORD = /^[a-zA-Z]/;
 type Want =
     | { keywords: Array<{ label: string; detail?: string; doc?: string; kind?: CompletionItemKind }> }
     | { references: readonly ElementKind[]; exclude: ReadonlySet<string>; extraKeywords?: string[] };
+
+/** In a `policy` block: its statements not given yet (nothing while a value is being written). */
+function policyStatements(inBlock: IToken[], awaitingValue: boolean): Want | undefined {
+    if (awaitingValue) return undefined;
+    const present = new Set(inBlock.map(t => t.image));
+    const types: StatementType[] = ['Rto', 'Rpo', 'Survive'];
+    return {
+        keywords: types.filter(type => !present.has(STATEMENTS[type].keyword))
+            .map(type => ({ label: STATEMENTS[type].keyword, detail: 'target of a tier policy', doc: STATEMENTS[type].doc }))
+    };
+}
+
+/** `want` with one more keyword first (`every` after a backup's domains, `lag` after `async`). */
+function withKeyword(want: Want, label: string, doc: string): Want {
+    return 'keywords' in want ? { keywords: [{ label, doc }, ...want.keywords] } : want;
+}
 
 export class TopoCompletionProvider implements CompletionProvider {
     readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [',', '('] };
@@ -99,7 +115,7 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (t.image === '{' && !isString(t)) { depth = 1; blockStart = i; statementStart = -1; continue; }
                 const previous = before[i - 1];
                 const isName = previous && isKeyword(previous) && KINDS.includes(previous.image) && i - 1 === itemStart;
-                if (word && (KINDS.includes(word) || word === 'import') && !isName) {
+                if (word && (KINDS.includes(word) || word === 'import' || word === 'policy') && !isName) {
                     itemStart = i;
                     if (word !== 'import') sawElement = true;
                 }
@@ -113,6 +129,7 @@ export class TopoCompletionProvider implements CompletionProvider {
 
         if (depth === 0) return this.topLevel(before, itemStart, sawElement);
 
+        if (before[itemStart]?.image === 'policy') return policyStatements(before.slice(blockStart + 1), statementStart >= 0 && statementStart === before.length - 1);
         const kindToken = before[itemStart];
         const kind = (kindToken && KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
         const self = before[itemStart + 1]?.image;
@@ -135,6 +152,10 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (rest.length === 0) return { keywords: [{ label: 'on' }] };
                 if (open > 0) return is('(', ',') ? { keywords: [{ label: 'standby' }] } : undefined;
                 if (is('on', ',')) return { references: DOMAIN_KINDS, exclude: statement === 'RunsOn' ? new Set() : exclude };
+                if (statement === 'BackupOn' && is('every')) return undefined;
+                if (statement === 'BackupOn' && last.tokenType.name === 'ID' && !rest.some(t => t.image === 'every')) {
+                    return withKeyword(nextStatement(), 'every', '`every 1h`: how often a backup is taken (the data a restore loses)');
+                }
                 return is(')') || last.tokenType.name === 'ID' ? nextStatement() : undefined;
             case 'DependsOn':
                 if (rest.length === 0) return { keywords: [{ label: 'on' }] };
@@ -152,6 +173,10 @@ export class TopoCompletionProvider implements CompletionProvider {
                 const info: StatementInfo = STATEMENTS[statement];
                 const values = info.choices ?? info.suggestions ?? [];
                 if (rest.length === 0) return { keywords: values.map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+                if (statement === 'Replication' && is('lag')) return undefined;
+                if (statement === 'Replication' && rest.length === 1 && is('async')) {
+                    return withKeyword(nextStatement(), 'lag', '`lag 30s`: how far behind the asynchronous replicas may be');
+                }
                 return nextStatement();
             }
             case 'Tags':
@@ -167,12 +192,18 @@ export class TopoCompletionProvider implements CompletionProvider {
         const starts = (): Want => ({
             keywords: [
                 ...(sawElement ? [] : [{ label: 'import', doc: '`import "other.topo"`: bring in the elements of another file' }]),
-                ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc }))
+                ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc })),
+                { label: 'policy', doc: '`policy tier critical { rto 1h  rpo 5m  survive 2 }`: targets for every service of a tier' }
             ]
         });
         if (itemStart < 0) return starts();
         const head = before[itemStart];
         const rest = before.slice(itemStart + 1);
+        if (head.image === 'policy') {
+            if (rest.length === 0) return { keywords: [{ label: 'tier' }] };
+            if (rest.length === 1) return { keywords: (STATEMENTS.Tier.choices ?? []).map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+            return starts();
+        }
         if (head.image === 'import') return rest.length === 0 ? undefined : starts();
         const kind = head.image as ElementKind;
         if (rest.length === 0) return undefined; // a new name

@@ -16,6 +16,7 @@ import { cutSetSentence, importanceRankSentence } from '../analysis/beyond-text.
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
+import type { RecoveryReport } from '../analysis/results.js';
 import type { DocumentView } from './document-view.js';
 
 const LIST_MAX = 12;
@@ -109,6 +110,9 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         out.push('**Availability:** not computed — nothing it depends on declares an `availability`');
     }
 
+    const recovery = analysis.recovery(e.name);
+    if (recovery) out.push(...recoveryLines({ ...recovery, neverUp: report.neverUp }));
+
     if (!report.neverUp) {
         // more than one failure: the pairs of failure domains that take it down together
         const pairs = analysis.pairs(e.name);
@@ -128,6 +132,30 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         if (degraded.length > 0) parts.push(`degraded: ${names(degraded)}`);
         out.push(`**If ${e.name} fails:** ${parts.join(' · ')} · ${formatUsers(users)} users affected`);
     }
+    return out;
+}
+
+/** The worst single-failure outage and data loss, next to the targets they are checked against. */
+function recoveryLines(report: RecoveryReport & { neverUp: boolean }): string[] {
+    const out: string[] = [];
+    const { rto, rpo, survive } = report.targets;
+    const o = report.worstOutage;
+    const rtoText = rto !== undefined ? ` · target: rto ${formatDuration(rto)}` : '';
+    if (o !== null) {
+        const how = o.minutes === null ? 'down for an unknown time' : `down ${formatDuration(o.minutes)}`;
+        out.push(`**Worst single failure:** ${o.domain} — ${how} (${escape(o.reason)})${rtoText}`);
+    } else if (rto !== undefined && !report.neverUp) {
+        out.push(`**Worst single failure:** none interrupts it${rtoText}`);
+    }
+    const l = report.worstDataLoss;
+    const rpoText = rpo !== undefined ? ` · target: rpo ${formatDuration(rpo)}` : '';
+    if (l) {
+        const what = l.all ? 'all of its data' : l.minutes === null ? 'writes of unknown age' : `up to ${formatDuration(l.minutes)} of writes`;
+        out.push(`**Worst data loss:** ${l.domain} — ${what}${rpoText}`);
+    } else if (l === null && rpo !== undefined) {
+        out.push(`**Worst data loss:** no single failure loses data${rpoText}`);
+    }
+    if (survive !== undefined) out.push(`**Must survive:** any ${survive} failure${survive === 1 ? '' : 's'} at once`);
     return out;
 }
 

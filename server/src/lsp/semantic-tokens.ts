@@ -43,6 +43,8 @@ export class TopoSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.enumMember });
         } else if (ast.isReplication(node)) {
             acceptor({ node, property: 'mode', type: SemanticTokenTypes.enumMember });
+        } else if (ast.isPolicy(node) && node.tier) {
+            acceptor({ node, property: 'tier', type: SemanticTokenTypes.enumMember });
         }
     }
 }

@@ -9,6 +9,8 @@ import { observerFindings } from './observer.js';
 import { placementFindings } from './placement.js';
 import { sloFindings } from './slo.js';
 import { spofFindings } from './spof.js';
+import { recoveryTargetFindings } from './recovery-targets.js';
+import { survivalFindings } from './survival.js';
 
 export function allFindings(ctx: FindingContext): Finding[] {
     return [
@@ -19,7 +21,9 @@ export function allFindings(ctx: FindingContext): Finding[] {
         ...asyncReplicationFindings(ctx),
         ...observerFindings(ctx),
         ...sloFindings(ctx),
-        ...cycleFindings(ctx)
+        ...cycleFindings(ctx),
+        ...recoveryTargetFindings(ctx),
+        ...survivalFindings(ctx)
     ];
 }
 

@@ -77,6 +77,27 @@ export const FINDING_CODES = {
     'failover-unused': {
         severity: 'warning', anchor: 'failover', on: '`failover`',
         summary: '`failover` on a service with no standby deployment has no effect'
+    },
+    // recovery targets and survival policies (targets.ts)
+    'rto-exceeded': {
+        severity: 'tier', anchor: 'rto', on: '`rto` (the name, for a tier policy)',
+        summary: 'one failure domain, failing alone, keeps the service down longer than its `rto`'
+    },
+    'rto-unverifiable': {
+        severity: 'information', anchor: 'rto', on: '`rto` (the name, for a tier policy)',
+        summary: 'no single failure exceeds the `rto` as far as is known, but some outage has no known length (a missing `recovery` or `failover`)'
+    },
+    'rpo-exceeded': {
+        severity: 'tier', anchor: 'rpo', on: '`rpo` (the name, for a tier policy)',
+        summary: 'one failure domain, failing alone, loses more recent writes of the datastore than its `rpo`'
+    },
+    'rpo-unverifiable': {
+        severity: 'information', anchor: 'rpo', on: '`rpo` (the name, for a tier policy)',
+        summary: 'no single failure exceeds the `rpo` as far as is known, but some loss has no known bound (a missing `lag`, `every` or `replication`)'
+    },
+    'survival-policy': {
+        severity: 'tier', anchor: 'survive', on: '`survive` (the name, for a tier policy)',
+        summary: 'some set of at most `survive` failure domains, failing together, takes the service down'
     }
 } as const satisfies Record<string, FindingCodeInfo>;
 
