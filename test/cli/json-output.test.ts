@@ -33,6 +33,8 @@ const BROKEN: Record<string, string> = {
         '  tier high',
         '  availability 101%',
         '  depends on nowhere',
+        '  accept spof',
+        '  accept spf "a typo"',
         '}',
         'service auth { runs on s }',
         'service auth { runs on a }',

@@ -84,11 +84,25 @@ export interface Element {
 
     meta: ElementMeta;
 
+    /** `accept` statements: findings of this element the model accepts, in the order written */
+    accepts?: AcceptStatement[];
+
     /**
      * The language layer could not read all of it (a syntax error, a bad value, a reference that
      * did not resolve): no finding is reported about it or anything that needs it (incomplete.ts).
      */
     incomplete?: boolean;
+}
+
+/** `accept CODE [from DOMAIN, …] "REASON" [until YYYY-MM-DD]` */
+export interface AcceptStatement {
+    /** the finding code it accepts (any text: the validator says when it is not a code) */
+    code: string;
+    /** the causes it accepts; empty: every cause */
+    from: string[];
+    reason: string;
+    /** YYYY-MM-DD, the last day it holds */
+    until?: string;
 }
 
 export interface Model {
@@ -126,7 +140,8 @@ export const ELEMENT_FIELDS = {
     replication: 'report',
     backups: 'report',
     meta: 'display',
-    incomplete: 'report'
+    incomplete: 'report',
+    accepts: 'report'
 } as const satisfies Record<keyof Element, FieldRole>;
 
 /** The fields of an element with the role `role`, in the order above. */

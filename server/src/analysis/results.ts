@@ -17,8 +17,10 @@ export type { Outage, Severity, SimulationResult } from '../common/results.js';
  * - 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup': that statement
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
+ * - 'accept': the element's `accept` statement number `target` (0, 1, … in the element's order)
  */
-export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn';
+export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn'
+    | 'accept';
 
 export interface Anchor {
     element: string;

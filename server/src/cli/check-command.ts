@@ -1,10 +1,11 @@
 /**
  * `topo check FILE|DIR…`: every file checked with what it imports; each diagnostic reported once.
  * A file found in a folder that cannot be read is an `unreadable-file` error and the rest is
- * checked. Exit 1 when any diagnostic is an error.
+ * checked. `accept` statements apply as of `options.today` (an accepted finding is a hint). Exit 1
+ * when any diagnostic is an error.
  */
 import { plural } from '../common/format.js';
-import { analyzeFindings, compileModel } from '../analysis/index.js';
+import { analyzeFindings, applyAcceptances, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
 import type { LangiumDocument } from 'langium';
@@ -22,7 +23,12 @@ export interface CommandOutput {
     exitCode: number;
 }
 
-export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
+export interface CheckOptions {
+    /** today's date, YYYY-MM-DD: an `accept` whose `until` is before it has expired */
+    today: string;
+}
+
+export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors, options: CheckOptions): Promise<CommandOutput> {
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
     const workspace = await loadFiles(files, inFolders);
@@ -35,7 +41,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
-        const findings = analyzeFindings(compileModel(model.built.model));
+        const findings = applyAcceptances(analyzeFindings(compileModel(model.built.model)), model.built.model, options.today);
         findingDiagnostics(findings, model.built.sources).forEach(add);
     }
     const diagnostics = sortDiagnostics([...found.values()]);

@@ -12,6 +12,8 @@ import { runCheck, type CommandOutput } from './check-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
+import { isCalendarDate } from '../analysis/index.js';
+import { localDate } from '../common/format.js';
 import { colorsFor, type OutputColors } from './output-style.js';
 import { runSimulate } from './simulate-command.js';
 import { UsageError } from './usage-error.js';
@@ -41,8 +43,9 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .description('check files or directories (with what they import): language errors and findings')
         .argument('<paths...>', '.topo files or directories')
         .addOption(formatOption())
-        .action(async (paths: string[], options: { format: Format }) => {
-            emit(await runCheck(paths, options.format, colors));
+        .option('--today <date>', 'the date `accept … until` is compared with, YYYY-MM-DD (default: today\'s date)', parseToday)
+        .action(async (paths: string[], options: { format: Format; today?: string }) => {
+            emit(await runCheck(paths, options.format, colors, { today: options.today ?? localDate(new Date()) }));
         });
 
     program.command('analyze')
@@ -90,6 +93,12 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
     }
     program.addHelpText('after', programExitCodes());
     return program;
+}
+
+/** `--today`: a date of the calendar, YYYY-MM-DD. */
+function parseToday(value: string): string {
+    if (!isCalendarDate(value)) throw new UsageError(`--today takes a date written YYYY-MM-DD, such as 2027-03-31, not \`${value}\``);
+    return value;
 }
 
 /** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */

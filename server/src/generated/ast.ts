@@ -10,6 +10,7 @@ export const TopoTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
+    DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     ID: /[a-zA-Z][a-zA-Z0-9_\-]*/,
     QUANTITY: /[0-9][0-9._]*(?:[a-zA-Z%]+[0-9._]*)*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
@@ -21,6 +22,7 @@ export type TopoKeywordNames =
     | "("
     | ")"
     | ","
+    | "accept"
     | "any"
     | "async"
     | "availability"
@@ -31,6 +33,7 @@ export type TopoKeywordNames =
     | "depends"
     | "description"
     | "failover"
+    | "from"
     | "high"
     | "import"
     | "in"
@@ -55,12 +58,34 @@ export type TopoKeywordNames =
     | "sync"
     | "tags"
     | "tier"
+    | "until"
     | "users"
     | "uses"
     | "{"
     | "}";
 
 export type TopoTokenNames = TopoTerminalNames | TopoKeywordNames;
+
+export interface Accept extends langium.AstNode {
+    readonly $container: Element;
+    readonly $type: 'Accept';
+    causes: Array<langium.Reference<Element>>;
+    code: Name;
+    reason?: string;
+    until?: string;
+}
+
+export const Accept = {
+    $type: 'Accept',
+    causes: 'causes',
+    code: 'code',
+    reason: 'reason',
+    until: 'until'
+} as const;
+
+export function isAccept(item: unknown): item is Accept {
+    return reflection.isInstance(item, Accept.$type);
+}
 
 export interface AnyTerm extends langium.AstNode {
     readonly $container: DependsOn;
@@ -272,10 +297,10 @@ export function isInfraKind(item: unknown): item is InfraKind {
     return reflection.isInstance(item, InfraKind.$type);
 }
 
-export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
+export type Keyword = 'accept' | 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'failover' | 'from' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'until' | 'users' | 'uses';
 
 export function isKeyword(item: unknown): item is Keyword {
-    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags';
+    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'accept' || item === 'from' || item === 'until';
 }
 
 export interface Model extends langium.AstNode {
@@ -435,7 +460,7 @@ export function isSlo(item: unknown): item is Slo {
     return reflection.isInstance(item, Slo.$type);
 }
 
-export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | RunsOn | Slo | Tags | Tier | Users | Uses;
+export type Statement = Accept | Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | RunsOn | Slo | Tags | Tier | Users | Uses;
 
 export const Statement = {
     $type: 'Statement'
@@ -506,6 +531,7 @@ export function isUses(item: unknown): item is Uses {
 }
 
 export type TopoAstType = {
+    Accept: Accept
     AnyTerm: AnyTerm
     Availability: Availability
     BackupOn: BackupOn
@@ -538,6 +564,26 @@ export type TopoAstType = {
 
 export class TopoAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Accept: {
+            name: Accept.$type,
+            properties: {
+                causes: {
+                    name: Accept.causes,
+                    defaultValue: [],
+                    referenceType: Element.$type
+                },
+                code: {
+                    name: Accept.code
+                },
+                reason: {
+                    name: Accept.reason
+                },
+                until: {
+                    name: Accept.until
+                }
+            },
+            superTypes: [Statement.$type]
+        },
         AnyTerm: {
             name: AnyTerm.$type,
             properties: {

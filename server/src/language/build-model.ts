@@ -9,6 +9,7 @@ import * as ast from '../generated/ast.js';
 import {
     emptyElement, isDomainKind, type Element, type ElementKind, type Model, type Term
 } from '../analysis/model.js';
+import { isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
 import { readWholeNumber, valueOr } from './values.js';
@@ -25,6 +26,8 @@ export interface ElementSource {
     monitors: Map<string, Range>;
     /** `depends on` member name → the range of that reference */
     dependsOn: Map<string, Range>;
+    /** the `accept` statements, in the element's order (as `Element.accepts`) */
+    accepts: Range[];
 }
 
 export interface BuiltModel {
@@ -55,7 +58,8 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
             whole: node.$cstNode?.range ?? EMPTY_RANGE,
             statements: {},
             monitors: new Map(),
-            dependsOn: new Map()
+            dependsOn: new Map(),
+            accepts: []
         };
         sources.set(node.name, source);
         const element = toElement(node, source);
@@ -258,6 +262,17 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
         case 'Tags':
             element.meta.tags.push(...s.values);
             break;
+        case 'Accept': {
+            // one the validator rejects (no reason, not a code, a cause that does not resolve) accepts nothing
+            const from = s.causes.map(ref => {
+                const t = target(ref);
+                return t && isDomainKind(t.kind as ElementKind) ? t.name : undefined;
+            });
+            if (s.reason === undefined || s.reason.trim() === '' || !isAcceptableCode(s.code) || (s.until !== undefined && !isCalendarDate(s.until)) || from.some(name => name === undefined)) break;
+            (element.accepts ??= []).push({ code: s.code, from: from as string[], reason: s.reason, ...(s.until ? { until: s.until } : {}) });
+            source.accepts.push(rangeOf(s));
+            break;
+        }
         default:
             unhandled(s);
     }

@@ -57,7 +57,7 @@ export function languageDiagnostics(document: LangiumDocument): TopoDiagnostic[]
 }
 
 /** Places each finding on its anchor and each related element on its name. */
-export function findingDiagnostics(findings: Finding[], sources: Map<string, ElementSource>): TopoDiagnostic[] {
+export function findingDiagnostics(findings: readonly Finding[], sources: Map<string, ElementSource>): TopoDiagnostic[] {
     const result: TopoDiagnostic[] = [];
     for (const finding of findings) {
         const source = sources.get(finding.anchor.element);
@@ -77,7 +77,8 @@ export function findingDiagnostics(findings: Finding[], sources: Map<string, Ele
             subject: finding.subject,
             causes: finding.causes,
             causeCount: finding.causeCount,
-            related
+            related,
+            ...(finding.accepted ? { accepted: finding.accepted } : {})
         });
     }
     return result;
@@ -89,6 +90,7 @@ function anchorRange(finding: Finding, source: ElementSource): Range {
         case 'name': return source.name;
         case 'monitors': return (target && source.monitors.get(target)) || source.name;
         case 'dependsOn': return (target && source.dependsOn.get(target)) || source.name;
+        case 'accept': return source.accepts[Number(target)] ?? source.name;
         default: return source.statements[part] ?? source.name;
     }
 }

@@ -36,13 +36,15 @@ export type ValueShape =
     | 'words'
     /** a quoted string */
     | 'text'
+    /** `spof from a, b "reason" until 2027-03-31`: a finding code, its causes, a reason, a date */
+    | 'acceptance'
     | ScalarShape;
 
 /** A value the validator reads from the QUANTITY token (values.ts). */
 export type ScalarShape = 'whole' | 'duration' | 'percentage' | 'count';
 
 /** The statements findings are placed on (besides names and the entries of `monitors` and `depends on`). */
-export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn'>;
+export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn' | 'accept'>;
 
 type Words = ast.Keyword | `${ast.Keyword} ${ast.Keyword}`;
 
@@ -118,7 +120,11 @@ export const STATEMENTS = {
     Owner: { keyword: 'owner', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: who owns it' },
     Description: { keyword: 'description', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: what it is' },
     Operator: { keyword: 'operator', kinds: ALL, repeat: false, value: 'text', doc: 'metadata: who runs it' },
-    Tags: { keyword: 'tags', kinds: ALL, repeat: true, value: 'words', doc: 'metadata — `tags a, b`' }
+    Tags: { keyword: 'tags', kinds: ALL, repeat: true, value: 'words', doc: 'metadata — `tags a, b`' },
+    Accept: {
+        keyword: 'accept', kinds: SERVICES, repeat: true, value: 'acceptance',
+        doc: 'an accepted risk: this element\'s finding of that code, shown as a hint — `accept spof from pangyo "INFRA-1234" until 2027-03-31`'
+    }
 } as const satisfies Record<StatementType, StatementInfo>;
 
 // every statement anchor of a finding is some statement's (else a compile error names the one missing)

@@ -14,6 +14,7 @@ import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
 import { readWholeNumber } from './values.js';
 import type { LanguageErrorCode } from './error-codes.js';
+import { acceptableCodes, isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
 
 export function registerTopoChecks(services: TopoServices): void {
     const validator = new TopoValidator(services);
@@ -23,7 +24,8 @@ export function registerTopoChecks(services: TopoServices): void {
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
-        BackupOn: validator.checkBackupTargets
+        BackupOn: validator.checkBackupTargets,
+        Accept: validator.checkAccept
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
@@ -183,6 +185,26 @@ export class TopoValidator {
         statement.targets.forEach((target, i) => this.checkKind(target, DOMAIN_KINDS, '`backup on`', statement, 'targets', accept, i));
     };
 
+    checkAccept = (statement: ast.Accept, accept: ValidationAcceptor): void => {
+        if (statement.code && !isAcceptableCode(statement.code)) {
+            const near = nearestCode(statement.code);
+            accept('error', `\`${statement.code}\` is not a finding code that can be accepted${near ? `; did you mean \`${near}\`?` : '.'} The codes are listed in docs/findings/.`,
+                { node: statement, property: 'code', code: 'unknown-finding-code' satisfies LanguageErrorCode });
+        }
+        statement.causes.forEach((cause, i) => this.checkKind(cause, DOMAIN_KINDS, '`accept … from`', statement, 'causes', accept, i));
+        if (statement.code && statement.reason === undefined) {
+            accept('error', `\`accept ${statement.code}\` needs a reason in quotes, such as \`accept ${statement.code} "Second site with the Ansan build-out, INFRA-1234"\`: whoever reads the model later must know why the risk was accepted.`,
+                { node: statement, code: 'missing-reason' satisfies LanguageErrorCode });
+        } else if (statement.reason !== undefined && statement.reason.trim() === '') {
+            accept('error', `\`accept ${statement.code}\` needs a reason: the quotes are empty. Say why the risk is accepted, and until what.`,
+                { node: statement, property: 'reason', code: 'missing-reason' satisfies LanguageErrorCode });
+        }
+        if (statement.until !== undefined && !isCalendarDate(statement.until)) {
+            accept('error', `Bad until: \`${statement.until}\` is not a date of the calendar; write YYYY-MM-DD, like 2027-03-31.`,
+                { node: statement, property: 'until', code: 'bad-value' satisfies LanguageErrorCode });
+        }
+    };
+
     checkValue = (node: ast.Statement, accept: ValidationAcceptor): void => {
         const text = (node as { value?: unknown }).value;
         // no value: the parser recovered from a syntax error there, which is reported already
@@ -200,6 +222,29 @@ export class TopoValidator {
         accept('error', `${where} expects ${describeKinds(accepted)}, but \`${ref.$refText}\` is ${withArticle(target.kind)}.`,
             { node, property: property as never, index, code: 'wrong-kind' satisfies LanguageErrorCode });
     }
+}
+
+/** The acceptable code closest to a misspelt one (at most 2 edits away), for "did you mean". */
+function nearestCode(code: string): string | undefined {
+    let best: string | undefined;
+    let bestDistance = 3;
+    for (const candidate of acceptableCodes()) {
+        const d = editDistance(code.toLowerCase(), candidate);
+        if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+}
+
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 function line(node: ast.Element): number {

@@ -5,7 +5,8 @@
  *   element kinds; after an element's name `in` (for failure domains); inside a block the
  *   statements that kind of element may hold (element-rules.ts), less the single-valued ones it
  *   already has, written whole (`runs on`, `depends on`, `backup on`); the values of `tier`,
- *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`.
+ *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`; the
+ *   finding codes after `accept`, then `from` and `until`.
  * - References: only elements of the kind the position accepts (`runs on` and `backup on` offer
  *   failure domains, `uses` and `monitors` services, `in` the containers the element may have,
  *   `depends on` anything), each with its kind and label. Names the file sees come first; a name
@@ -23,6 +24,8 @@ import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp'
 import {
     CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
 } from 'vscode-languageserver';
+import { acceptableCodes } from '../analysis/acceptances.js';
+import { FINDING_CODES } from '../analysis/findings/codes.js';
 import type { ElementKind } from '../analysis/model.js';
 import { ALL_KINDS, DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
 import { STATEMENTS, STATEMENT_BY_FIRST_WORD, statementsOf, type StatementInfo } from '../language/statements.js';
@@ -157,6 +160,19 @@ export class TopoCompletionProvider implements CompletionProvider {
             case 'Tags':
                 if (rest.length === 0 || is(',')) return undefined;
                 return nextStatement();
+            case 'Accept':
+                // accept CODE [from DOMAIN, …] "REASON" [until YYYY-MM-DD]
+                if (rest.length === 0) {
+                    return { keywords: acceptableCodes().map(label => ({ label, doc: FINDING_CODES[label].summary, kind: CompletionItemKind.EnumMember })) };
+                }
+                if (is('from', ',')) return { references: DOMAIN_KINDS, exclude };
+                if (rest.length === 1) return { keywords: [{ label: 'from', doc: 'accept only these causes: a new cause is reported again' }] };
+                if (isString(last)) {
+                    const more = nextStatement();
+                    return 'keywords' in more ? { keywords: [{ label: 'until', doc: 'the last day it holds — `until 2027-03-31`' }, ...more.keywords] } : more;
+                }
+                if (last.tokenType.name === 'DATE') return nextStatement();
+                return undefined;
             default:
                 // a statement with one value: nothing to offer for the value, then the next statement
                 return rest.length === 0 ? undefined : nextStatement();
@@ -275,7 +291,7 @@ function keywordItem(label: string, range: Range, order: number, detail?: string
 
 function isKeyword(t: IToken): boolean {
     const name = t.tokenType.name;
-    return name !== 'ID' && name !== 'QUANTITY' && name !== 'STRING';
+    return name !== 'ID' && name !== 'QUANTITY' && name !== 'STRING' && name !== 'DATE';
 }
 
 function isString(t: IToken): boolean {

@@ -31,7 +31,9 @@ export function atCursor(document: LangiumDocument, position: Position): AtCurso
         if (nameNode && contains(nameNode, leaf)) return { kind: 'declaration', element: node, leaf: nameNode };
     }
     const target = referenceTarget(node, leaf);
-    return target ? { kind: 'reference', element: target, leaf } : undefined;
+    if (target) return { kind: 'reference', element: target, leaf };
+    // the code, reason or date of an `accept`: the statement's hover
+    return ast.isAccept(node) ? { kind: 'keyword', node, leaf } : undefined;
 }
 
 function contains(outer: CstNode, inner: CstNode): boolean {
@@ -46,6 +48,7 @@ function referenceTarget(node: AstNode, leaf: CstNode): ast.Element | undefined 
     else if (ast.isSingleTerm(node)) refs.push(node.target);
     else if (ast.isAnyTerm(node) || ast.isCountTerm(node)) refs.push(...node.members);
     else if (ast.isUses(node) || ast.isMonitors(node) || ast.isBackupOn(node)) refs.push(...node.targets);
+    else if (ast.isAccept(node)) refs.push(...node.causes);
     for (const ref of refs) {
         if (ref.$refNode && contains(ref.$refNode, leaf)) return ref.ref;
     }

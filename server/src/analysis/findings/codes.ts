@@ -77,6 +77,14 @@ export const FINDING_CODES = {
     'failover-unused': {
         severity: 'warning', anchor: 'failover', on: '`failover`',
         summary: '`failover` on a service with no standby deployment has no effect'
+    },
+    'acceptance-expired': {
+        severity: 'warning', anchor: 'accept', on: 'the `accept` statement',
+        summary: 'the `until` date of an `accept` has passed: the finding it accepted is reported again'
+    },
+    'unused-acceptance': {
+        severity: 'warning', anchor: 'accept', on: 'the `accept` statement',
+        summary: 'an `accept` matches no finding of its element (fixed, or a wrong code or cause)'
     }
 } as const satisfies Record<string, FindingCodeInfo>;
 
