@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from '../helpers/run-topo.js';
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schemas');
 
 /** The outputs that have a schema: `<name>.schema.json`. */
-export type OutputName = 'check' | 'analyze' | 'simulate';
+export type OutputName = 'check' | 'analyze' | 'simulate' | 'drill';
 
 /** Every schema file, parsed, by file name. */
 export function schemaFiles(): Map<string, Record<string, unknown>> {

@@ -150,3 +150,49 @@ describe('language server: accepted risks', function () {
         assert.match((onReason.contents as { value: string }).value, /It accepts this finding/);
     });
 });
+
+describe('language server: drills', function () {
+    let client: TestClient;
+    let uris: Record<string, string>;
+    const TEXT = `site pangyo { recovery 10h }
+site ansan { recovery 4h }
+
+service talk {
+  runs on pangyo (100)
+}
+
+drill "Pangyo fire" {
+  fail pangyo
+  expect talk down at most 30m
+}
+
+drill "Ansan" {
+  fail ansan
+  expect talk up
+}
+`;
+
+    before(async () => {
+        ({ client, uris } = await startServer({ 'drills.topo': TEXT }, { prefix: 'topo-drill-', open: { 'drills.topo': 1 } }));
+    });
+
+    after(async () => client?.stop());
+
+    it('publishes drill-failed on the expect that does not hold', async () => {
+        const published = await client.published(uris['drills.topo'], p => p.version === 1);
+        const failed = published.diagnostics.filter(d => d.code === 'drill-failed');
+        assert.deepEqual(failed.map(d => [d.severity, d.range.start, d.message]), [
+            [1, positionOf(TEXT, 'expect talk down'), 'Drill "Pangyo fire" (pangyo fails): talk is down 10 h (until pangyo recovers), expected at most 30 min.']
+        ]);
+    });
+
+    it('a "Run drill" code lens on each drill runs topo.simulateFailure with its failure set', async () => {
+        const lenses = await client.request<Array<{ range: { start: unknown }; command?: { title: string; command: string; arguments?: unknown[] } }>>(
+            'textDocument/codeLens', { textDocument: { uri: uris['drills.topo'] } });
+        const drills = lenses.filter(l => l.command?.title.startsWith('Run drill'));
+        assert.deepEqual(drills.map(l => [l.range.start, l.command!.title, l.command!.command, l.command!.arguments]), [
+            [positionOf(TEXT, '"Pangyo fire"'), 'Run drill · 1 of 1 expects fail', 'topo.simulateFailure', [uris['drills.topo'], ['pangyo']]],
+            [positionOf(TEXT, '"Ansan"'), 'Run drill · every expect holds', 'topo.simulateFailure', [uris['drills.topo'], ['ansan']]]
+        ]);
+    });
+});

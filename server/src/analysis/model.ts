@@ -105,8 +105,35 @@ export interface AcceptStatement {
     until?: string;
 }
 
+/**
+ * `drill "NAME" { fail X, Y  expect S up|degraded  expect S down at most D  expect users down at most N }`:
+ * a failure drill kept in the model, checked by simulating it.
+ */
+export interface Drill {
+    name: string;
+    /** the elements that fail together (names; every `fail` of the drill) */
+    fail: string[];
+    expects: Expectation[];
+    /** a name or value did not read (the validator says why): the drill is not run */
+    incomplete?: boolean;
+}
+
+/**
+ * One `expect`, the worst state allowed: 'up' (neither down nor degraded once failed over),
+ * 'degraded' (not down), 'down' with `atMost` (down, or interrupted, for at most that long).
+ */
+export interface Expectation {
+    /** the service or datastore; absent for `expect users` */
+    service?: string;
+    state: 'up' | 'degraded' | 'down';
+    /** minutes for a service; users for `expect users` */
+    atMost?: number;
+}
+
 export interface Model {
     elements: Element[];
+    /** the failure drills, in file order (names are unique) */
+    drills?: Drill[];
 }
 
 /**

@@ -18,9 +18,10 @@ export type { Outage, Severity, SimulationResult } from '../common/results.js';
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
  * - 'accept': the element's `accept` statement number `target` (0, 1, … in the element's order)
+ * - 'expect': `element` is a drill's name, `target` the number of its `expect` (0, 1, …)
  */
 export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn'
-    | 'accept';
+    | 'accept' | 'expect';
 
 export interface Anchor {
     element: string;

@@ -1,11 +1,11 @@
 /**
  * `topo check FILE|DIR…`: every file checked with what it imports; each diagnostic reported once.
  * A file found in a folder that cannot be read is an `unreadable-file` error and the rest is
- * checked. `accept` statements apply as of `options.today` (an accepted finding is a hint). Exit 1
+ * checked. Every drill of the files is run (`drill-failed`). `accept` statements apply as of `options.today` (an accepted finding is a hint). Exit 1
  * when any diagnostic is an error.
  */
 import { plural } from '../common/format.js';
-import { analyzeFindings, applyAcceptances, compileModel } from '../analysis/index.js';
+import { analyzeFindings, applyAcceptances, compileModel, drillFindings } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
 import type { LangiumDocument } from 'langium';
@@ -41,8 +41,10 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
-        const findings = applyAcceptances(analyzeFindings(compileModel(model.built.model)), model.built.model, options.today);
-        findingDiagnostics(findings, model.built.sources).forEach(add);
+        const cm = compileModel(model.built.model);
+        const found = [...analyzeFindings(cm), ...drillFindings(cm, model.built.model.drills ?? [])];
+        const findings = applyAcceptances(found, model.built.model, options.today);
+        findingDiagnostics(findings, model.built.sources, model.built.drills).forEach(add);
     }
     const diagnostics = sortDiagnostics([...found.values()]);
     const summary = summarize(diagnostics);

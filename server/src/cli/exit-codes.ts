@@ -3,7 +3,7 @@
  * help, and documented in docs/cli.md ("Exit codes"). Keep the three in step.
  */
 
-export type CommandName = 'check' | 'analyze' | 'simulate' | 'export' | 'fmt';
+export type CommandName = 'check' | 'analyze' | 'simulate' | 'export' | 'fmt' | 'drill';
 
 const badUsage = (examples = 'unknown command or flag, bad value') =>
     `bad usage (${examples}), or a file named on the command line is missing or unreadable: one line on stderr`;
@@ -28,6 +28,11 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
         'the export is printed',
         'the model has language errors (printed on stderr; nothing on stdout)',
         badUsage('unknown command or flag, bad value, a --service not in the model, open-psa without --service or on a dependency cycle')
+    ],
+    drill: [
+        'every drill run passes: each of its `expect`s holds',
+        'an `expect` of a drill does not hold, or the model has language errors (printed on stderr; nothing on stdout)',
+        badUsage('unknown command or flag, bad value, a drill name not in the model, a model without drills')
     ],
     fmt: [
         'every file is formatted (with --check: no file would change)',
@@ -65,6 +70,7 @@ export function programExitCodes(): string {
         'Exit codes:',
         '  0  fine: check found no error; analyze, simulate, export and fmt did their work',
         '  1  check: an error diagnostic; analyze, simulate, export: the model has language errors;',
+        '     drill: an expect does not hold (or language errors);',
         '     fmt: a file not formatted, or with --check a file would change',
         '  2  bad usage, or a file named on the command line cannot be read (one line on stderr)',
         '',

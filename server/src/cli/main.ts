@@ -1,5 +1,5 @@
 /**
- * The `topo` command: check, analyze, simulate, export, fmt (documented in docs/cli.md). Exit
+ * The `topo` command: check, analyze, simulate, drill, export, fmt (documented in docs/cli.md). Exit
  * codes (exit-codes.ts): 0 fine; 1 an error diagnostic (check) or language errors (analyze,
  * simulate, export); 2 bad usage or an unreadable file named on the command line — always one
  * line on stderr, never a stack trace.
@@ -12,6 +12,7 @@ import { runCheck, type CommandOutput } from './check-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
+import { runDrills } from './drill-command.js';
 import { isCalendarDate } from '../analysis/index.js';
 import { localDate } from '../common/format.js';
 import { colorsFor, type OutputColors } from './output-style.js';
@@ -70,6 +71,15 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
             emit(await runSimulate(file, options.fail, options.format, colors));
         });
 
+    program.command('drill')
+        .description('run the failure drills of a model (all, or those named): each one\'s simulation and whether each expect holds')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .argument('[names...]', 'the names of the drills to run (default: every drill)')
+        .addOption(formatOption())
+        .action(async (file: string, names: string[], options: { format: Format }) => {
+            emit(await runDrills(file, names, options.format, colors));
+        });
+
     program.command('export')
         .description('write the model for other tools: a service\'s fault tree (Open-PSA) or the dependency graph (DOT, Mermaid)')
         .argument('<file>', 'a .topo file (its imports are followed)')
@@ -125,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, analyze, simulate, export or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, analyze, simulate, drill, export or fmt (see topo --help)\n');
         return 2;
     }
     try {

@@ -32,6 +32,9 @@ export type TopoKeywordNames =
     | "datastore"
     | "depends"
     | "description"
+    | "drill"
+    | "expect"
+    | "fail"
     | "failover"
     | "from"
     | "high"
@@ -223,6 +226,33 @@ export function isDescription(item: unknown): item is Description {
     return reflection.isInstance(item, Description.$type);
 }
 
+export interface Drill extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Drill';
+    name: string;
+    steps: Array<DrillStep>;
+}
+
+export const Drill = {
+    $type: 'Drill',
+    name: 'name',
+    steps: 'steps'
+} as const;
+
+export function isDrill(item: unknown): item is Drill {
+    return reflection.isInstance(item, Drill.$type);
+}
+
+export type DrillStep = Expect | Fail;
+
+export const DrillStep = {
+    $type: 'DrillStep'
+} as const;
+
+export function isDrillStep(item: unknown): item is DrillStep {
+    return reflection.isInstance(item, DrillStep.$type);
+}
+
 export interface Element extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Element';
@@ -250,6 +280,46 @@ export type ElementKind = 'datastore' | 'infra' | 'region' | 'service' | 'site';
 
 export function isElementKind(item: unknown): item is ElementKind {
     return item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore';
+}
+
+export interface Expect extends langium.AstNode {
+    readonly $container: Drill;
+    readonly $type: 'Expect';
+    at?: string;
+    limit?: string;
+    most?: string;
+    state: string;
+    target?: langium.Reference<Element>;
+    users: boolean;
+}
+
+export const Expect = {
+    $type: 'Expect',
+    at: 'at',
+    limit: 'limit',
+    most: 'most',
+    state: 'state',
+    target: 'target',
+    users: 'users'
+} as const;
+
+export function isExpect(item: unknown): item is Expect {
+    return reflection.isInstance(item, Expect.$type);
+}
+
+export interface Fail extends langium.AstNode {
+    readonly $container: Drill;
+    readonly $type: 'Fail';
+    targets: Array<langium.Reference<Element>>;
+}
+
+export const Fail = {
+    $type: 'Fail',
+    targets: 'targets'
+} as const;
+
+export function isFail(item: unknown): item is Fail {
+    return reflection.isInstance(item, Fail.$type);
 }
 
 export interface Failover extends langium.AstNode {
@@ -297,20 +367,22 @@ export function isInfraKind(item: unknown): item is InfraKind {
     return reflection.isInstance(item, InfraKind.$type);
 }
 
-export type Keyword = 'accept' | 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'failover' | 'from' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'until' | 'users' | 'uses';
+export type Keyword = 'accept' | 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'drill' | 'expect' | 'fail' | 'failover' | 'from' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'quorum' | 'recovery' | 'region' | 'replication' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'sync' | 'tags' | 'tier' | 'until' | 'users' | 'uses';
 
 export function isKeyword(item: unknown): item is Keyword {
-    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'accept' || item === 'from' || item === 'until';
+    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'accept' || item === 'from' || item === 'until' || item === 'drill' || item === 'fail' || item === 'expect';
 }
 
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
+    drills: Array<Drill>;
     elements: Array<Element>;
     imports: Array<Import>;
 }
 
 export const Model = {
     $type: 'Model',
+    drills: 'drills',
     elements: 'elements',
     imports: 'imports'
 } as const;
@@ -541,7 +613,11 @@ export type TopoAstType = {
     DependsOn: DependsOn
     Deployment: Deployment
     Description: Description
+    Drill: Drill
+    DrillStep: DrillStep
     Element: Element
+    Expect: Expect
+    Fail: Fail
     Failover: Failover
     Import: Import
     InfraKind: InfraKind
@@ -680,6 +756,25 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Statement.$type]
         },
+        Drill: {
+            name: Drill.$type,
+            properties: {
+                name: {
+                    name: Drill.name
+                },
+                steps: {
+                    name: Drill.steps,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        DrillStep: {
+            name: DrillStep.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Element: {
             name: Element.$type,
             properties: {
@@ -702,6 +797,43 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Expect: {
+            name: Expect.$type,
+            properties: {
+                at: {
+                    name: Expect.at
+                },
+                limit: {
+                    name: Expect.limit
+                },
+                most: {
+                    name: Expect.most
+                },
+                state: {
+                    name: Expect.state
+                },
+                target: {
+                    name: Expect.target,
+                    referenceType: Element.$type
+                },
+                users: {
+                    name: Expect.users,
+                    defaultValue: false
+                }
+            },
+            superTypes: [DrillStep.$type]
+        },
+        Fail: {
+            name: Fail.$type,
+            properties: {
+                targets: {
+                    name: Fail.targets,
+                    defaultValue: [],
+                    referenceType: Element.$type
+                }
+            },
+            superTypes: [DrillStep.$type]
         },
         Failover: {
             name: Failover.$type,
@@ -733,6 +865,10 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         Model: {
             name: Model.$type,
             properties: {
+                drills: {
+                    name: Model.drills,
+                    defaultValue: []
+                },
                 elements: {
                     name: Model.elements,
                     defaultValue: []

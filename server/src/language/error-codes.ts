@@ -32,6 +32,9 @@ export const LANGUAGE_ERRORS = {
     'missing-reason': {
         example: '`` `accept spof` needs a reason in quotes, such as `accept spof "Second site with the Ansan build-out, INFRA-1234"`: whoever reads the model later must know why the risk was accepted. ``'
     },
+    'bad-drill': {
+        example: '`` `expect talk down` needs a limit: `expect talk down at most 30m` (to say it must stay up, `expect talk up`). ``'
+    },
     'unknown-finding-code': {
         example: '`` `spf` is not a finding code that can be accepted; did you mean `spof`? The codes are listed in docs/findings/. ``'
     }

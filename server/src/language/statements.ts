@@ -44,7 +44,7 @@ export type ValueShape =
 export type ScalarShape = 'whole' | 'duration' | 'percentage' | 'count';
 
 /** The statements findings are placed on (besides names and the entries of `monitors` and `depends on`). */
-export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn' | 'accept'>;
+export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn' | 'accept' | 'expect'>;
 
 type Words = ast.Keyword | `${ast.Keyword} ${ast.Keyword}`;
 

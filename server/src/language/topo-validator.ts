@@ -12,20 +12,22 @@ import type { NameIndex } from './topo-scope.js';
 import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle } from './element-rules.js';
 import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
-import { readWholeNumber } from './values.js';
+import { readCount, readDuration, readWholeNumber } from './values.js';
 import type { LanguageErrorCode } from './error-codes.js';
 import { acceptableCodes, isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
 
 export function registerTopoChecks(services: TopoServices): void {
     const validator = new TopoValidator(services);
     const checks: ValidationChecks<ast.TopoAstType> = {
-        Model: [validator.checkImportsComeFirst, validator.checkImportsLoaded, validator.checkDuplicateNames],
+        Model: [validator.checkImportsComeFirst, validator.checkImportsLoaded, validator.checkDuplicateNames, validator.checkDrillNames],
         Element: [validator.checkName, validator.checkStatementsAllowed, validator.checkContainer],
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
         BackupOn: validator.checkBackupTargets,
-        Accept: validator.checkAccept
+        Accept: validator.checkAccept,
+        Drill: validator.checkDrill,
+        Expect: validator.checkExpect
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
@@ -202,6 +204,64 @@ export class TopoValidator {
         if (statement.until !== undefined && !isCalendarDate(statement.until)) {
             accept('error', `Bad until: \`${statement.until}\` is not a date of the calendar; write YYYY-MM-DD, like 2027-03-31.`,
                 { node: statement, property: 'until', code: 'bad-value' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkDrillNames = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const seen = new Map<string, ast.Drill>();
+        for (const drill of model.drills) {
+            if (drill.name === undefined) continue;
+            const earlier = seen.get(drill.name);
+            if (earlier) {
+                accept('error', `Duplicate drill "${drill.name}": already declared on line ${(earlier.$cstNode?.range.start.line ?? 0) + 1}. Drill names are unique in a file.`,
+                    { node: drill, property: 'name', code: 'duplicate-name' satisfies LanguageErrorCode });
+            } else seen.set(drill.name, drill);
+        }
+    };
+
+    checkDrill = (drill: ast.Drill, accept: ValidationAcceptor): void => {
+        if (drill.name !== undefined && drill.name.trim() === '') {
+            accept('error', 'A drill needs a name in the quotes: `drill "Pangyo fire" { … }`.', { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+        if (!drill.steps.some(s => s.$type === 'Fail')) {
+            accept('error', `Drill "${drill.name ?? ''}" fails nothing: say what fails with \`fail\`, such as \`fail pangyo\`.`, { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+        if (!drill.steps.some(s => s.$type === 'Expect')) {
+            accept('error', `Drill "${drill.name ?? ''}" expects nothing: add \`expect SERVICE up\`, \`expect SERVICE down at most 30m\` or \`expect users down at most 1M\`.`,
+                { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkExpect = (expect: ast.Expect, accept: ValidationAcceptor): void => {
+        const bad = (message: string, property?: string) => accept('error', message, { node: expect, property: property as never, code: 'bad-drill' satisfies LanguageErrorCode });
+        const who = expect.users ? 'users' : expect.target?.$refText ?? '…';
+        const state = expect.state;
+        if (state === undefined) return;
+        if (state !== 'up' && state !== 'degraded' && state !== 'down') {
+            bad(`\`expect ${who} ${state}\`: the state is \`up\`, \`degraded\` or \`down\` (with \`at most\`).`, 'state');
+            return;
+        }
+        if (expect.limit !== undefined && (expect.at !== 'at' || expect.most !== 'most')) {
+            bad(`Write \`at most ${expect.limit}\` after \`${state}\`, not \`${expect.at ?? ''} ${expect.most ?? ''}\`.`, 'at');
+            return;
+        }
+        if (expect.users) {
+            if (state !== 'down' || expect.limit === undefined) bad('`expect users` takes `down at most N`: `expect users down at most 1M` (the users of the services down or degraded).');
+            else {
+                const n = readCount(expect.limit);
+                if ('error' in n) bad(`Bad users: ${n.error}.`, 'limit');
+            }
+            return;
+        }
+        this.checkKind(expect.target, SERVICE_KINDS, '`expect`', expect, 'target', accept);
+        if (state === 'down') {
+            if (expect.limit === undefined) bad(`\`expect ${who} down\` needs a limit: \`expect ${who} down at most 30m\` (to say it must stay up, \`expect ${who} up\`).`);
+            else {
+                const d = readDuration(expect.limit);
+                if ('error' in d) bad(`Bad duration: ${d.error}.`, 'limit');
+            }
+        } else if (expect.limit !== undefined) {
+            bad(`\`at most\` bounds how long it is down: \`expect ${who} down at most ${expect.limit}\`; \`expect ${who} ${state}\` takes no limit.`, 'limit');
         }
     };
 

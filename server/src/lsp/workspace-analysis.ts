@@ -18,7 +18,7 @@
  * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type LangiumDocument } from 'langium';
-import { Analysis, applyAcceptances, BufferPool, compileModel, type CompiledModel } from '../analysis/index.js';
+import { Analysis, applyAcceptances, BufferPool, compileModel, drillFindings, type CompiledModel } from '../analysis/index.js';
 import { localDate } from '../common/format.js';
 import type { Finding } from '../analysis/results.js';
 import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
@@ -177,7 +177,7 @@ export class WorkspaceAnalysis {
             } else {
                 findings = placed(analysis.findings(), built);
             }
-            findings = withModelStatements(findings, built);
+            findings = withModelStatements(findings, built, cm);
         } catch (error) {
             logger.error(`analysing ${rootUri}`, error);
             cm = undefined;
@@ -234,16 +234,18 @@ export class WorkspaceAnalysis {
  * where the server runs). A model without them keeps the findings as they are (and an edit
  * places only the edited files' findings again).
  */
-function withModelStatements(raw: PlacedFindings, built: BuiltModel): PlacedFindings {
-    if (!built.model.elements.some(e => e.accepts?.length)) return raw;
-    const final = placed(applyAcceptances(raw.all, built.model, localDate(new Date())), built);
+function withModelStatements(raw: PlacedFindings, built: BuiltModel, cm: CompiledModel): PlacedFindings {
+    const drills = built.model.drills ?? [];
+    if (drills.length === 0 && !built.model.elements.some(e => e.accepts?.length)) return raw;
+    const all = drills.length > 0 ? [...raw.all, ...drillFindings(cm, drills)] : raw.all;
+    const final = placed(applyAcceptances(all, built.model, localDate(new Date())), built);
     return { ...final, raw: raw.raw ?? raw };
 }
 
 /** Findings placed in their files. */
 function placed(findings: readonly Finding[], built: BuiltModel): { all: readonly Finding[]; byUri: Map<string, TopoDiagnostic[]> } {
     const byUri = new Map<string, TopoDiagnostic[]>();
-    for (const d of findingDiagnostics(findings, built.sources)) {
+    for (const d of findingDiagnostics(findings, built.sources, built.drills)) {
         const list = byUri.get(d.uri);
         if (list) list.push(d); else byUri.set(d.uri, [d]);
     }

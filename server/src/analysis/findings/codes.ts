@@ -85,6 +85,10 @@ export const FINDING_CODES = {
     'unused-acceptance': {
         severity: 'warning', anchor: 'accept', on: 'the `accept` statement',
         summary: 'an `accept` matches no finding of its element (fixed, or a wrong code or cause)'
+    },
+    'drill-failed': {
+        severity: 'error', anchor: 'expect', on: 'the `expect` of a `drill`',
+        summary: 'simulating a drill, an `expect` does not hold: the message says what the simulation found'
     }
 } as const satisfies Record<string, FindingCodeInfo>;
 
