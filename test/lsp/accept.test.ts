@@ -195,4 +195,20 @@ drill "Ansan" {
             [positionOf(TEXT, '"Ansan"'), 'Run drill · every expect holds', 'topo.simulateFailure', [uris['drills.topo'], ['ansan']]]
         ]);
     });
+
+    it('completion in a drill: fail and expect, what fails, the services and users, the states, at most', async () => {
+        const uri = uris['drills.topo'];
+        const labels = async (text: string, version: number, needle: string) => {
+            await client.change(uri, text, version);
+            const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, 0, needle.length) });
+            return list.items.map(i => i.label);
+        };
+        const base = 'site pangyo\nservice talk { runs on pangyo }\n\ndrill "x" {\n  STEP\n}\n';
+        assert.deepEqual(await labels(base.replace('STEP', ''), 10, '{\n  '), ['fail', 'expect']);
+        assert.deepEqual(await labels(base.replace('STEP', 'fail '), 11, 'fail '), ['pangyo', 'talk']);
+        assert.deepEqual(await labels(base.replace('STEP', 'expect '), 12, 'expect '), ['talk', 'users']);
+        assert.deepEqual(await labels(base.replace('STEP', 'expect talk '), 13, 'expect talk '), ['up', 'degraded', 'down']);
+        assert.deepEqual(await labels(base.replace('STEP', 'expect talk down '), 14, 'expect talk down '), ['at most']);
+        assert.ok((await labels('site a\n', 15, 'site a\n')).includes('drill'));
+    });
 });

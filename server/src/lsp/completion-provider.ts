@@ -6,7 +6,8 @@
  *   statements that kind of element may hold (element-rules.ts), less the single-valued ones it
  *   already has, written whole (`runs on`, `depends on`, `backup on`); the values of `tier`,
  *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`; the
- *   finding codes after `accept`, then `from` and `until`.
+ *   finding codes after `accept`, then `from` and `until`; `drill` at the top, and in a drill
+ *   `fail`, `expect`, the states and `at most`.
  * - References: only elements of the kind the position accepts (`runs on` and `backup on` offer
  *   failure domains, `uses` and `monitors` services, `in` the containers the element may have,
  *   `depends on` anything), each with its kind and label. Names the file sees come first; a name
@@ -102,7 +103,7 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (t.image === '{' && !isString(t)) { depth = 1; blockStart = i; statementStart = -1; continue; }
                 const previous = before[i - 1];
                 const isName = previous && isKeyword(previous) && KINDS.includes(previous.image) && i - 1 === itemStart;
-                if (word && (KINDS.includes(word) || word === 'import') && !isName) {
+                if (word && (KINDS.includes(word) || word === 'import' || word === 'drill') && !isName) {
                     itemStart = i;
                     if (word !== 'import') sawElement = true;
                 }
@@ -116,6 +117,7 @@ export class TopoCompletionProvider implements CompletionProvider {
 
         if (depth === 0) return this.topLevel(before, itemStart, sawElement);
 
+        if (before[itemStart]?.image === 'drill') return this.inDrill(before.slice(blockStart + 1));
         const kindToken = before[itemStart];
         const kind = (kindToken && KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
         const self = before[itemStart + 1]?.image;
@@ -179,17 +181,47 @@ export class TopoCompletionProvider implements CompletionProvider {
         }
     }
 
+    /** Inside a drill's block: `fail` and `expect`, what may fail, what is expected, the states, `at most`. */
+    private inDrill(block: IToken[]): Want | undefined {
+        const steps = (): Want => ({
+            keywords: [
+                { label: 'fail', doc: 'what fails together — `fail pangyo, ansan`' },
+                { label: 'expect', doc: 'the worst allowed — `expect talk up`, `expect auth down at most 30m`, `expect users down at most 1M`' }
+            ]
+        });
+        let start = -1;
+        block.forEach((t, i) => { if (isKeyword(t) && (t.image === 'fail' || t.image === 'expect')) start = i; });
+        if (start < 0) return steps();
+        const head = block[start].image;
+        const rest = block.slice(start + 1);
+        const last = rest[rest.length - 1];
+        if (head === 'fail') {
+            if (rest.length === 0 || last.image === ',') return { references: ALL_KINDS, exclude: new Set(rest.filter(t => t.tokenType.name === 'ID').map(t => t.image)) };
+            return last.tokenType.name === 'ID' ? steps() : undefined;
+        }
+        if (rest.length === 0) return { references: SERVICE_KINDS, exclude: new Set(), extraKeywords: ['users'] };
+        if (rest.length === 1) {
+            const states = rest[0].image === 'users' ? ['down'] : ['up', 'degraded', 'down'];
+            return { keywords: states.map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+        }
+        if (rest.length === 2 && rest[1].image === 'down') return { keywords: [{ label: 'at most', doc: 'the longest outage allowed — `at most 30m` (for users: a count, `at most 1M`)' }] };
+        if (rest.length === 2 || last.tokenType.name === 'QUANTITY') return steps();
+        return undefined;
+    }
+
     private topLevel(before: IToken[], itemStart: number, sawElement: boolean): Want | undefined {
         const starts = (): Want => ({
             keywords: [
                 ...(sawElement ? [] : [{ label: 'import', doc: '`import "other.topo"`: bring in the elements of another file' }]),
-                ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc }))
+                ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc })),
+                { label: 'drill', doc: 'a failure drill: `drill "Pangyo fire" { fail pangyo  expect talk up }`' }
             ]
         });
         if (itemStart < 0) return starts();
         const head = before[itemStart];
         const rest = before.slice(itemStart + 1);
         if (head.image === 'import') return rest.length === 0 ? undefined : starts();
+        if (head.image === 'drill') return rest.length <= 1 ? undefined : starts();
         const kind = head.image as ElementKind;
         if (rest.length === 0) return undefined; // a new name
         const last = rest[rest.length - 1];
