@@ -211,4 +211,14 @@ drill "Ansan" {
         assert.deepEqual(await labels(base.replace('STEP', 'expect talk down '), 14, 'expect talk down '), ['at most']);
         assert.ok((await labels('site a\n', 15, 'site a\n')).includes('drill'));
     });
+
+    it('hovers the words of a drill', async () => {
+        const uri = uris['drills.topo'];
+        await client.change(uri, TEXT, 20);
+        await client.published(uri, p => p.version === 20);
+        const hover = async (needle: string) => ((await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, needle, 0, 1) })).contents as { value: string }).value;
+        assert.match(await hover('drill "Pangyo'), /^\*\*drill\*\* — a failure drill kept in the model/);
+        assert.match(await hover('fail pangyo'), /^\*\*fail\*\* — what fails together/);
+        assert.match(await hover('expect talk down'), /^\*\*expect\*\* — the worst state allowed/);
+    });
 });

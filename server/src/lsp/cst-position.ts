@@ -9,8 +9,8 @@ export type AtCursor =
     | { kind: 'declaration'; element: ast.Element; leaf: CstNode }
     | { kind: 'reference'; element: ast.Element; leaf: CstNode }
     | { kind: 'import'; node: ast.Import; leaf: CstNode }
-    /** a keyword of a statement, or the kind that starts an element's declaration */
-    | { kind: 'keyword'; node: ast.Statement | ast.Element; leaf: CstNode };
+    /** a keyword of a statement, the kind that starts an element's declaration, or `drill`, `fail`, `expect` */
+    | { kind: 'keyword'; node: ast.Statement | ast.Element | ast.Drill | ast.DrillStep; leaf: CstNode };
 
 /** Names may contain `-`; any character of an identifier counts as part of the name. */
 export const NAME_CHARACTER = /^[a-zA-Z0-9_-]$/;
@@ -24,6 +24,9 @@ export function atCursor(document: LangiumDocument, position: Position): AtCurso
     const node = leaf.astNode;
     if (ast.isImport(node)) return { kind: 'import', node, leaf };
     if (GrammarAST.isKeyword(leaf.grammarSource) && (ast.isStatement(node) || (ast.isElement(node) && leaf.text === node.kind))) {
+        return { kind: 'keyword', node, leaf };
+    }
+    if (GrammarAST.isKeyword(leaf.grammarSource) && (ast.isDrill(node) || ast.isFail(node) || ast.isExpect(node))) {
         return { kind: 'keyword', node, leaf };
     }
     if (ast.isElement(node)) {

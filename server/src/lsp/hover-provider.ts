@@ -8,7 +8,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { atCursor } from './cst-position.js';
 import { elementMarkdown, importMarkdown } from './hover-markdown.js';
-import { elementKindMarkdown, statementMarkdown } from './keyword-hover.js';
+import { drillKeywordMarkdown, elementKindMarkdown, statementMarkdown } from './keyword-hover.js';
 import { acceptMarkdown } from './accept-hover.js';
 import type { ElementKind } from '../analysis/model.js';
 import type { TopoLspServices } from './lsp-module.js';
@@ -29,7 +29,9 @@ export class TopoHoverProvider implements HoverProvider {
         if (at.kind === 'import') {
             markdown = this.importHover(document, at.node);
         } else if (at.kind === 'keyword') {
-            markdown = ast.isElement(at.node)
+            markdown = ast.isDrill(at.node) || ast.isFail(at.node) || ast.isExpect(at.node)
+                ? drillKeywordMarkdown(at.node)
+                : ast.isElement(at.node)
                 ? elementKindMarkdown(at.node.kind as ElementKind)
                 : ast.isAccept(at.node)
                     ? acceptMarkdown(this.services.topo.Analysis.viewOf(document), at.node)
