@@ -1,10 +1,9 @@
 /**
  * What `topo check PATH… --format json` does, phase by phase, in one fresh process: load (read,
- * parse, index, link, validate) with topo's own services, then for every root file its closure
- * model, its language diagnostics, `analyzeFindings()`, placing the findings, and the JSON output — the
- * same calls, in the same order, as server/src/cli/check-command.ts (keep the two in step: only
- * the roots whose import closure is not inside another root's are analysed). Run by
- * scripts/bench/bench.mjs.
+ * parse, index, link, validate) with topo's own services, then the CLI's own check loop
+ * (server/src/cli/check-loop.ts: for every root file its closure model, its language
+ * diagnostics, the findings, placing them), timed through its phase hooks, and the JSON output.
+ * Run by scripts/bench/bench.mjs.
  *
  *   node check-worker.cjs [--once] PATH…
  *   --once   also time the engine once on the whole model (all documents together)
@@ -13,12 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { NodeFileSystem } from 'langium/node';
 import { createTopoServices } from '../../server/src/language/topo-module.js';
 import { loadWorkspace } from '../../server/src/node/load-workspace.js';
-import { closureDocuments } from '../../server/src/language/closure-model.js';
 import { buildModel } from '../../server/src/language/build-model.js';
-import { findingDiagnostics, languageDiagnostics, type TopoDiagnostic } from '../../server/src/language/diagnostics.js';
-import { analyze, analyzeFindings, compileModel } from '../../server/src/analysis/index.js';
+import { analyze } from '../../server/src/analysis/index.js';
 import { expandPaths } from '../../server/src/cli/paths.js';
-import { jsonChunks, maximalRoots } from '../../server/src/cli/check-command.js';
+import { jsonChunks } from '../../server/src/cli/check-command.js';
+import { checkWorkspace } from '../../server/src/cli/check-loop.js';
 import { sortDiagnostics, summarize } from '../../server/src/cli/diagnostic-output.js';
 import { PhaseClock, report, timeParsing, type Timings } from './phases.js';
 
@@ -40,29 +38,19 @@ async function check(paths: string[], once: boolean): Promise<object> {
     process.stdout.write(JSON.stringify({ mode: 'ours', partial: 'loaded', timings, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
 
     let model = 0, language = 0, engine = 0, place = 0, elements = 0, analyzedRoots = 0;
-    const found = new Map<string, TopoDiagnostic>();
-    const add = (d: TopoDiagnostic) => {
-        const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
-        if (!found.has(key)) found.set(key, d);
-    };
-    for (const root of maximalRoots(workspace)) {
-        let t = performance.now();
-        analyzedRoots++;
-        const documents = closureDocuments(workspace.services, root);
-        const built = buildModel(documents);
-        elements += built.model.elements.length;
-        let u = performance.now(); model += u - t; t = u;
-        documents.flatMap(languageDiagnostics).forEach(add);
-        u = performance.now(); language += u - t; t = u;
-        const findings = analyzeFindings(compileModel(built.model));
-        u = performance.now(); engine += u - t; t = u;
-        findingDiagnostics(findings, built.sources).forEach(add);
-        u = performance.now(); place += u - t;
-    }
+    let t = performance.now();
+    const lap = () => { const u = performance.now(); const d = u - t; t = u; return d; };
+    const found = checkWorkspace(workspace, {
+        root: () => { analyzedRoots++; lap(); },
+        modelBuilt: size => { elements += size; model += lap(); },
+        languageChecked: () => { language += lap(); },
+        analysed: () => { engine += lap(); },
+        findingsPlaced: () => { place += lap(); }
+    });
     const t2 = performance.now();
     Object.assign(timings, { model, languageDiagnostics: language, analysis: engine, placeFindings: place, perRoot: t2 - t1 });
     process.stdout.write(JSON.stringify({ mode: 'ours', partial: 'analysed', timings, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
-    const diagnostics = sortDiagnostics([...found.values()]);
+    const diagnostics = sortDiagnostics(found);
     const summary = summarize(diagnostics);
     let outputBytes: number | undefined;
     let outputError: string | undefined;

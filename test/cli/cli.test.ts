@@ -37,11 +37,11 @@ describe('topo CLI', function () {
         it('--help lists the commands', async () => {
             const r = await runTopo(['--help']);
             assert.equal(r.code, 0);
-            for (const command of ['check', 'analyze', 'simulate']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+            for (const command of ['check', 'analyze', 'simulate', 'render']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            const commands = [['--help'], ['check', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['help', 'simulate'], ['drill', '--help']];
+            const commands = [['--help'], ['check', '--help'], ['diff', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['render', '--help'], ['help', 'simulate'], ['drill', '--help']];
             const results = await Promise.all(commands.map(args => runTopo(args)));
             for (const [i, args] of commands.entries()) {
                 const r = results[i];
@@ -50,7 +50,7 @@ describe('topo CLI', function () {
                 assert.ok(codes.length > 0 && r.stdout.includes('\nExit codes:\n'), `${args.join(' ')}: no exit codes in\n${r.stdout}`);
                 for (const code of ['0', '1', '2']) assert.match(codes, new RegExp(`^  ${code}  \\S`, 'm'), `${args.join(' ')}: exit code ${code}`);
             }
-            assert.match(results[3].stdout, /--fail name not in the\s+model/, 'simulate --help');
+            assert.match(results[4].stdout, /--fail name not in the\s+model/, 'simulate --help');
             assert.match(results[0].stdout, /docs\/cli\.md/, 'topo --help');
             const listed = [...results[0].stdout.split('\nCommands:\n')[1].matchAll(/^ {2}([a-z]+) /gm)].map(m => m[1]).filter(c => c !== 'help');
             assert.deepEqual(listed.filter(c => !commands.some(args => args[0] === c)), [], 'every command\'s help is tested');
@@ -238,6 +238,7 @@ describe('topo CLI', function () {
             assert.equal(s.code, 0);
             assert.match(s.stdout, /pangyo fails: 1 service down/);
             assert.match(s.stdout, /talk\s+10h/);
+            assert.match(s.stdout, /Over time.*\n  \+0: 3 services down, 0 users; \+30m: 1 service down, 0 users; \+10h: all back\n/);
         });
 
         for (const c of conformanceCases()) {

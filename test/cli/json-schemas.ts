@@ -17,6 +17,9 @@ export const SCHEMA_DIR = join(PROJECT_ROOT, 'schemas');
 /** The outputs that have a schema: `<name>.schema.json`. */
 export type OutputName = 'check' | 'analyze' | 'simulate' | 'drill';
 
+/** Every schema of schemas/ but the shared definitions: the outputs, and the files topo reads and writes. */
+export type SchemaName = OutputName | 'baseline' | 'topo-config' | 'diff';
+
 /** Every schema file, parsed, by file name. */
 export function schemaFiles(): Map<string, Record<string, unknown>> {
     const files = new Map<string, Record<string, unknown>>();
@@ -27,9 +30,9 @@ export function schemaFiles(): Map<string, Record<string, unknown>> {
 }
 
 let ajv: Ajv2020 | undefined;
-const compiled = new Map<OutputName, ValidateFunction>();
+const compiled = new Map<SchemaName, ValidateFunction>();
 
-function validator(output: OutputName): ValidateFunction {
+function validator(output: SchemaName): ValidateFunction {
     let validate = compiled.get(output);
     if (validate) return validate;
     if (!ajv) {
@@ -47,7 +50,7 @@ function urlOf(fileName: string): string {
 }
 
 /** Fails with every violation (path and message) when `json` does not match `output`'s schema. */
-export function assertMatchesSchema(output: OutputName, json: unknown, what: string = output): void {
+export function assertMatchesSchema(output: SchemaName, json: unknown, what: string = output): void {
     const validate = validator(output);
     if (validate(json)) return;
     const errors = (validate.errors ?? []).slice(0, 20)

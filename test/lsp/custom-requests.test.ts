@@ -67,6 +67,10 @@ describe('language server: editor protocol', function () {
         const narrow = await client.send(SimulateRequest, { uri: uris['services.topo'], failed: ['pangyo'] });
         assert.deepEqual(narrow.down, ['auth']);
         assert.equal(narrow.users, 0);
+        // the outage over time, as each file sees it
+        assert.deepEqual(result.timeline?.steps.map(s => [s.at, s.down, s.users]), [[0, ['auth', 'status', 'talk'], 43.2e6], [600, [], 0]]);
+        assert.equal(result.timeline?.end, 600);
+        assert.deepEqual(narrow.timeline?.steps.map(s => [s.at, s.down, s.users]), [[0, ['auth'], 0], [600, [], 0]]);
     });
 
     it('answers the blast radius of one element, and refuses an unknown one', async () => {

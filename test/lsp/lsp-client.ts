@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 import { PROJECT_ROOT } from '../helpers/run-topo.js';
 import { fileUri } from '../helpers/temp-files.js';
+import { HANG_GUARD_MS } from '../helpers/hang-guard.js';
 
 export const SERVER = join(PROJECT_ROOT, 'out', 'server.cjs');
 
@@ -59,7 +60,7 @@ class Stream<T> {
             const timer = setTimeout(() => {
                 this.waiters = this.waiters.filter(w => w.resolve !== done);
                 reject(new Error(`timed out waiting; ${describe()}`));
-            }, 15000);
+            }, HANG_GUARD_MS);
             const done = (value: T) => { clearTimeout(timer); resolve(value); };
             this.waiters.push({ test, resolve: done });
         });

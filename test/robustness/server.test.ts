@@ -40,7 +40,7 @@ function report(line: string): void {
 }
 
 describe('robustness: a server that stays up', function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
 
     it(`takes ${EDITS} edits sent without waiting: versions only go forward, the last publish is the final text's, the heap stays flat`, async () => {
         const { folder, uris } = workspaceOf({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, 'topo-robust-');

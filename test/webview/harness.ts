@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { FromPreview, ToPreview } from '../../server/src/common/protocol.js';
 import { previewHtml } from '../../client/src/preview-html.js';
+import { HANG_GUARD_MS } from '../helpers/hang-guard.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -222,7 +223,7 @@ export async function openHarness(options: { theme?: Theme; width?: number; heig
             });
         },
         async waitForRender(generation) {
-            await p.waitForSelector(`body[data-rendered="${generation}"]`, { state: 'attached', timeout: 15_000 });
+            await p.waitForSelector(`body[data-rendered="${generation}"]`, { state: 'attached', timeout: HANG_GUARD_MS });
         },
         async js<T>(expression: string): Promise<T> {
             return await p.evaluate(expression) as T;

@@ -13,7 +13,7 @@ import { openHarness, requireBrowserSuite, SHOTS } from './harness.js';
 
 
 describe('preview webview (Chromium)', function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     let h: Harness;
 
     before(function () {

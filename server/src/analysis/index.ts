@@ -27,6 +27,7 @@ export function simulate(model: Model, failed: string[]): SimulationResult {
 export { Analysis, analyzeCompiled, analyzeFindings, knownAvailabilities, type AnalyzeOptions, type KnownAvailability } from './analyze.js';
 export { BufferPool, releaseArrays } from './buffer-pool.js';
 export { outagesCompiled, simulateCompiled, type SimulationDetails } from './simulate.js';
+export { buildTimeline, timelineStepAt, type TimelineInput, type TimelinePhase } from './timeline.js';
 export { compileModel, type CompiledModel } from './compile.js';
 export { prepare, type Prepared } from './prepared.js';
 export { pathText } from './paths.js';

@@ -8,7 +8,7 @@ import type { Severity } from '../common/results.js';
 import type { FindingCode } from './findings/codes.js';
 
 export type { FindingCode } from './findings/codes.js';
-export type { Outage, Severity, SimulationResult } from '../common/results.js';
+export type { Outage, Severity, SimulationResult, Timeline, TimelineStep } from '../common/results.js';
 
 /**
  * Where a finding sits in the source, said without positions: the element and which of its

@@ -8,8 +8,9 @@ import type { OutageEngine } from './outage.js';
 import { MAX_PATH_STEPS, pathToFailure } from './paths.js';
 import { OutageReasons } from './outage-reason.js';
 import { prepare } from './prepared.js';
-import type { Outage, PathStep, SimulationResult } from './results.js';
+import type { Outage, PathStep, SimulationResult, Timeline } from './results.js';
 import type { StateEngine } from './state.js';
+import { buildTimeline, type TimelinePhase } from './timeline.js';
 
 export interface SimulationDetails extends SimulationResult {
     /** for every service down because of the failure: why, as a path to a failed element */
@@ -43,11 +44,14 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[], o
         }
         const paths: Record<string, PathStep[]> = {};
         let outageMap: Record<string, Outage> = {};
+        let timeline: SimulationResult['timeline'];
         if (!options.light) {
             for (const x of namesOf(cm, down.filter(s => engine.isNewlyDown(s)))) {
                 paths[x] = pathToFailure(engine, cm.index.get(x)!, MAX_PATH_STEPS);
             }
-            outageMap = outagesNow(engine, outages(), sortByName(cm, [...cm.services]));
+            const now = outagesNow(engine, outages(), sortByName(cm, [...cm.services]));
+            outageMap = now.outages;
+            timeline = timelineOf(engine, outageMap, namesOf(cm, degraded), now.failedTimes);
         }
         return {
             failed: namesOf(cm, ids),
@@ -57,6 +61,7 @@ export function simulateCompiled(cm: CompiledModel, failed: readonly string[], o
             domainsDown: namesOf(cm, domainsDown),
             users,
             outages: outageMap,
+            ...(timeline ? { timeline } : {}),
             paths
         };
     } finally {
@@ -70,7 +75,7 @@ export function outagesCompiled(cm: CompiledModel, failed: readonly string[], se
     engine.fail(idsOf(cm, failed));
     try {
         const ids = services.map(name => cm.index.get(name)).filter((id): id is number => id !== undefined);
-        return outagesNow(engine, outages(), ids);
+        return outagesNow(engine, outages(), ids).outages;
     } finally {
         engine.restore();
     }
@@ -86,8 +91,11 @@ function idsOf(cm: CompiledModel, names: readonly string[] | undefined): number[
     return ids;
 }
 
-/** Under the engine's current failure set: the outage of each of `services` interrupted at all, in that order. */
-function outagesNow(engine: StateEngine, oe: OutageEngine, services: readonly number[]): Record<string, Outage> {
+/**
+ * Under the engine's current failure set: the outage of each of `services` interrupted at all,
+ * in that order, and how long each failed element stays out (Infinity: unknown).
+ */
+function outagesNow(engine: StateEngine, oe: OutageEngine, services: readonly number[]): { outages: Record<string, Outage>; failedTimes: Map<number, number> } {
     const cm = engine.cm;
     oe.run(engine.failedList, engine.failed);
     try {
@@ -97,8 +105,39 @@ function outagesNow(engine: StateEngine, oe: OutageEngine, services: readonly nu
             const t = oe.T[s];
             if (t > 0) out[cm.names[s]] = { minutes: Number.isFinite(t) ? t : null, reason: reasons.reason(s), users: cm.users[s] };
         }
-        return out;
+        const failedTimes = new Map<number, number>();
+        for (const f of engine.failedList) failedTimes.set(f, oe.T[f]);
+        return { outages: out, failedTimes };
     } finally {
         oe.restore();
     }
+}
+
+/**
+ * The outage over time. The engine holds the whole failure set; each later phase is the state
+ * under the failed elements still out then (own outage longer than the phase's start), which is
+ * what says who is still degraded. The engine is left failed as it was.
+ */
+function timelineOf(engine: StateEngine, outages: Record<string, Outage>, degradedNow: string[], failedTimes: Map<number, number>): Timeline {
+    const cm = engine.cm;
+    const failed = [...engine.failedList];
+    const starts = [...new Set([...failedTimes.values()].filter(t => t > 0 && Number.isFinite(t)))].sort((a, b) => a - b);
+    const phases: TimelinePhase[] = [{ from: 0, degraded: degradedNow }];
+    const users: Record<string, number> = {};
+    const note = (names: readonly string[]) => { for (const name of names) users[name] = cm.users[cm.index.get(name)!]; };
+    note(degradedNow);
+    note(Object.keys(outages));
+    try {
+        for (const from of starts) {
+            engine.fail(failed.filter(f => (failedTimes.get(f) ?? Infinity) > from));
+            const degraded: number[] = [];
+            for (const s of cm.services) if (engine.up[s] && !engine.healthy[s]) degraded.push(s);
+            const names = namesOf(cm, degraded);
+            note(names);
+            phases.push({ from, degraded: names });
+        }
+    } finally {
+        if (starts.length > 0) engine.fail(failed);
+    }
+    return buildTimeline({ outages, phases, users });
 }

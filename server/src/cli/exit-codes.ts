@@ -3,16 +3,21 @@
  * help, and documented in docs/cli.md ("Exit codes"). Keep the three in step.
  */
 
-export type CommandName = 'check' | 'analyze' | 'simulate' | 'export' | 'fmt' | 'drill';
+export type CommandName = 'check' | 'diff' | 'analyze' | 'simulate' | 'export' | 'render' | 'fmt' | 'drill';
 
 const badUsage = (examples = 'unknown command or flag, bad value') =>
     `bad usage (${examples}), or a file named on the command line is missing or unreadable: one line on stderr`;
 
 const EXIT_CODES: Record<CommandName, [string, string, string]> = {
     check: [
-        'no diagnostic of severity error (warnings and information allowed)',
-        'an error: a language error, an unreadable file found in a folder, or a finding of severity error (e.g. the SPOF of a critical service)',
-        badUsage()
+        'no diagnostic reported at or above --fail-on (default error; hints, accepted findings and findings of the baseline never count)',
+        'a diagnostic at or above --fail-on: with the default, a language error, an unreadable file found in a folder, or a finding of severity error (e.g. the SPOF of a critical service)',
+        badUsage('unknown command or flag, bad value, a bad or unreadable topo.json or baseline, no files to check')
+    ],
+    diff: [
+        'the change adds no finding at or above --fail-on (default error; hints and accepted findings never count)',
+        'the change adds a finding at or above --fail-on, or one that was accepted is no longer',
+        badUsage('unknown command or flag, bad value, not two paths without --git, a bad topo.json, a --git revision or path git cannot show')
     ],
     analyze: [
         'the analysis is printed',
@@ -33,6 +38,11 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
         'every drill run passes: each of its `expect`s holds',
         'an `expect` of a drill does not hold, or the model has language errors (printed on stderr; nothing on stdout)',
         badUsage('unknown command or flag, bad value, a drill name not in the model, a model without drills')
+    ],
+    render: [
+        'the picture is written (on stdout, or into the --output file)',
+        'the model has language errors (printed on stderr; nothing written)',
+        badUsage('unknown command or flag, bad value, a --focus, --fail or --collapse name not in the model, a --hops other than 1, 2 or 3, an --output file that cannot be written')
     ],
     fmt: [
         'every file is formatted (with --check: no file would change)',
@@ -68,8 +78,10 @@ export function programExitCodes(): string {
     return [
         '',
         'Exit codes:',
-        '  0  fine: check found no error; analyze, simulate, export and fmt did their work',
-        '  1  check: an error diagnostic; analyze, simulate, export: the model has language errors;',
+        '  0  fine: check found nothing at or above --fail-on, diff added nothing at or above it;',
+        '     analyze, simulate, export, render and fmt did their work',
+        '  1  check: a diagnostic at or above --fail-on (default: an error); diff: the change adds',
+        '     one; analyze, simulate, export, render: the model has language errors;',
         '     drill: an expect does not hold (or language errors);',
         '     fmt: a file not formatted, or with --check a file would change',
         '  2  bad usage, or a file named on the command line cannot be read (one line on stderr)',

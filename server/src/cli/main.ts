@@ -1,5 +1,5 @@
 /**
- * The `topo` command: check, analyze, simulate, drill, export, fmt (documented in docs/cli.md). Exit
+ * The `topo` command: check, diff, analyze, simulate, drill, export, render, fmt (documented in docs/cli.md). Exit
  * codes (exit-codes.ts): 0 fine; 1 an error diagnostic (check) or language errors (analyze,
  * simulate, export); 2 bad usage or an unreadable file named on the command line — always one
  * line on stderr, never a stack trace.
@@ -8,14 +8,16 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { runAnalyze } from './analyze-command.js';
 import { parseOrder, runAnalyzeBeyond } from './analyze-beyond-command.js';
-import { runCheck, type CommandOutput } from './check-command.js';
+import { runCheck, type CheckOptions, type CommandOutput } from './check-command.js';
+import { FAIL_ON_VALUES } from './fail-on.js';
+import { runDiff, type DiffOptions } from './diff-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
 import { runDrills } from './drill-command.js';
 import { isCalendarDate } from '../analysis/index.js';
-import { localDate } from '../common/format.js';
 import { colorsFor, type OutputColors } from './output-style.js';
+import { parseHops, runRender } from './render-command.js';
 import { runSimulate } from './simulate-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -23,6 +25,15 @@ type Format = 'text' | 'json';
 
 function formatOption(): Option {
     return new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+function failOnOption(): Option {
+    return new Option('--fail-on <severity>', 'exit 1 when a diagnostic reported is of this severity or above (hints and accepted findings never count) [default: error, or failOn of topo.json]')
+        .choices([...FAIL_ON_VALUES]);
+}
+
+function configOption(): Option {
+    return new Option('--config <file>', 'the config file (default: the nearest topo.json from the working directory upwards)');
 }
 
 function buildProgram(emit: (output: CommandOutput) => void): Command {
@@ -42,11 +53,27 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
 
     program.command('check')
         .description('check files or directories (with what they import): language errors and findings')
-        .argument('<paths...>', '.topo files or directories')
-        .addOption(formatOption())
+        .argument('[paths...]', '.topo files or directories (default: "files" of topo.json)')
+        .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0, for code scanning)').choices(['text', 'json', 'sarif']).default('text'))
+        .addOption(failOnOption())
+        .addOption(new Option('--baseline <file>', 'report only the findings that are not in this baseline (matched by fingerprint, not by line)').conflicts('writeBaseline'))
+        .option('--write-baseline <file>', 'write every current finding to this baseline file, then report against it')
+        .addOption(configOption())
         .option('--today <date>', 'the date `accept … until` is compared with, YYYY-MM-DD (default: today\'s date)', parseToday)
-        .action(async (paths: string[], options: { format: Format; today?: string }) => {
-            emit(await runCheck(paths, options.format, colors, { today: options.today ?? localDate(new Date()) }));
+        .action(async (paths: string[], options: CheckOptions) => {
+            emit(await runCheck(paths, options, colors));
+        });
+
+    program.command('diff')
+        .description('what a change does to resilience: findings added and removed, services and failure domains that changed')
+        .usage('[options] OLD NEW | --git REF PATH...')
+        .argument('[paths...]', 'OLD and NEW (two .topo files or two directories); with --git, the files or directories to compare with REF')
+        .option('--git <ref>', 'compare the paths with themselves at this git revision (git show REF:path)')
+        .addOption(new Option('-f, --format <format>', 'output format (markdown: for a pull-request comment)').choices(['text', 'json', 'markdown']).default('text'))
+        .addOption(failOnOption())
+        .addOption(configOption())
+        .action(async (paths: string[], options: DiffOptions) => {
+            emit(await runDiff(paths, options, colors));
         });
 
     program.command('analyze')
@@ -89,6 +116,19 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
             emit(await runExport(file, options.format, options.service, colors));
         });
 
+    program.command('render')
+        .description('draw the model as the preview does, as a standalone SVG picture (light colours)')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .addOption(new Option('-f, --format <format>', 'the picture\'s format').choices(['svg']).default('svg'))
+        .option('--focus <name>', 'draw only this element, what it depends on and what depends on it')
+        .option('--hops <k>', 'with --focus: how many steps away (1-3)', parseHops, 1)
+        .option('--fail <names>', 'draw what happens when these elements fail together, comma-separated; repeat to add more', addNames)
+        .option('--collapse <names>', 'draw these regions and sites closed, comma-separated (all: every one); repeat to add more', namesOf('--collapse'))
+        .option('-o, --output <file>', 'write the picture into this file instead of stdout')
+        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; collapse?: string[]; output?: string }) => {
+            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], collapse: options.collapse ?? [], out: options.output }, colors));
+        });
+
     program.command('fmt')
         .description('format files in place (one statement a line, two-space indent); --check changes nothing')
         .argument('<paths...>', '.topo files or directories')
@@ -112,10 +152,15 @@ function parseToday(value: string): string {
 }
 
 /** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */
-function addNames(value: string, previous: string[] | undefined): string[] {
-    const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
-    if (names.length === 0) throw new UsageError('--fail needs at least one element name');
-    return [...new Set([...(previous ?? []), ...names])];
+const addNames = namesOf('--fail');
+
+/** A repeatable flag of comma-separated names: each adds its names to those before it, each once. */
+function namesOf(flag: string): (value: string, previous: string[] | undefined) => string[] {
+    return (value, previous) => {
+        const names = value.split(',').map(n => n.trim()).filter(n => n.length > 0);
+        if (names.length === 0) throw new UsageError(`${flag} needs at least one element name`);
+        return [...new Set([...(previous ?? []), ...names])];
+    };
 }
 
 /** Writes the pieces in order, waiting for the stream to drain when its buffer is full. */
@@ -135,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, analyze, simulate, drill, export or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, diff, analyze, simulate, drill, export, render or fmt (see topo --help)\n');
         return 2;
     }
     try {

@@ -4,6 +4,7 @@
  */
 import { simulate, type SimulationResult } from '../analysis/index.js';
 import { formatMinutes, formatUsers, MINUTE_DECIMALS, plural, roundTo } from '../common/format.js';
+import { timelineText } from '../common/simulation-text.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -37,7 +38,13 @@ export function simulationJson(result: SimulationResult): object {
         up: result.up,
         users: result.users,
         outages: Object.fromEntries(Object.entries(result.outages).map(([name, o]) => [name, { ...o, minutes: roundTo(o.minutes, MINUTE_DECIMALS) }])),
-        domainsDown: result.domainsDown
+        domainsDown: result.domainsDown,
+        ...(result.timeline ? {
+            timeline: {
+                steps: result.timeline.steps.map(step => ({ ...step, at: roundTo(step.at, MINUTE_DECIMALS) })),
+                end: roundTo(result.timeline.end, MINUTE_DECIMALS)
+            }
+        } : {})
     };
 }
 
@@ -71,5 +78,7 @@ export function simulationText(result: SimulationResult, users: Map<string, numb
             lines.push(`  ${name.padEnd(width)}  ${formatMinutes(outage.minutes).padEnd(8)}  ${outage.reason}${state}${u ? c.dim(` · ${formatUsers(u)} users`) : ''}`);
         }
     }
+    const overTime = result.timeline ? timelineText(result.timeline) : '';
+    if (overTime) lines.push('', c.bold('Over time') + c.dim(' (since the failure)'), `  ${overTime}`);
     return lines.join('\n') + '\n';
 }

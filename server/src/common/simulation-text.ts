@@ -3,9 +3,9 @@
  * users (`43.2M`), outage lengths for people (`10 h`, `30 min`, `1 h 30 min`), the one-line
  * summary of a simulation, and the order of the outage table.
  */
-import { formatUsers, joinAnd, plural, trimDecimals } from './format.js';
+import { formatMinutes, formatUsers, joinAnd, plural, shortList, trimDecimals } from './format.js';
 import type { GraphElement } from './protocol.js';
-import type { SimulationResult } from './results.js';
+import type { SimulationResult, Timeline, TimelineStep } from './results.js';
 
 /** An outage length for people: `45 s`, `30 min`, `1 h 30 min`, `10 h`, `2 d 3 h`; `unknown` for null. */
 export function formatOutage(minutes: number | null): string {
@@ -108,4 +108,31 @@ export function outageRows(result: SimulationResult, elements: readonly GraphEle
         || byLength(a, b)
         || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
     return rows;
+}
+
+/**
+ * The outage over time in one line, a step per change:
+ * "+0: 4 services down, 43.2M users; +30m: 2 services down, 1 degraded, 12M users; +10h: all back".
+ * What stays out for an unknown time says so, with its names. Empty when nothing is interrupted.
+ */
+export function timelineText(timeline: Timeline): string {
+    const steps = timeline.steps;
+    if (steps.length === 1 && isEmptyStep(steps[0])) return '';
+    return steps.map((step, i) => `+${step.at === 0 ? '0' : formatMinutes(step.at)}: ${stepText(step, i === steps.length - 1)}`).join('; ');
+}
+
+function isEmptyStep(step: TimelineStep): boolean {
+    return step.down.length === 0 && step.degraded.length === 0;
+}
+
+function stepText(step: TimelineStep, last: boolean): string {
+    if (isEmptyStep(step)) return 'all back';
+    const parts: string[] = [];
+    if (step.down.length > 0) parts.push(`${plural(step.down.length, 'service')} down`);
+    if (step.degraded.length > 0) parts.push(`${step.degraded.length} degraded`);
+    parts.push(`${formatUsers(step.users)} users`);
+    const text = parts.join(', ');
+    if (!last) return text;
+    // the last step that is not empty lasts: its services have no known end
+    return `${text}, for an unknown time (${shortList(step.unknown)})`;
 }

@@ -29,6 +29,8 @@ export interface TopoDiagnostic {
     /** how many causes there are in all */
     causeCount?: number;
     related: RelatedPlace[];
+    /** the element the part it sits on names (the entry of `monitors` or `depends on`), when it sits on one */
+    target?: string;
     /** the finding was accepted in the model (then severity is 'hint') */
     accepted?: { reason: string; until?: string };
 }
@@ -83,7 +85,8 @@ export function findingDiagnostics(findings: readonly Finding[], sources: Map<st
             causes: finding.causes,
             causeCount: finding.causeCount,
             related,
-            ...(finding.accepted ? { accepted: finding.accepted } : {})
+            ...(finding.accepted ? { accepted: finding.accepted } : {}),
+            ...(finding.anchor.target !== undefined ? { target: finding.anchor.target } : {})
         });
     }
     return result;

@@ -1,10 +1,15 @@
 /**
  * Settings. `topo.severity.<code>` (error | warning | information | hint | off) overrides the
  * severity of a finding; read through Langium's ConfigurationProvider. A client that announces a
- * change without the new values (`settings: null`) is asked for the `topo` section.
+ * change without the new values (`settings: null`) is asked for the `topo` section. Under them,
+ * the `severity` of the nearest topo.json above the document (the file the CLI reads), read
+ * again when it changes on disk; a topo.json with a mistake is logged once and left out.
  */
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
 import type { ConfigurationItem, DidChangeConfigurationParams } from 'vscode-languageserver';
+import { statSync } from 'node:fs';
+import { isFindingCode } from '../analysis/findings/codes.js';
+import { ConfigError, findConfigFile, readConfig, type TopoConfig } from '../node/topo-config.js';
 import { logger } from './log.js';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -37,11 +42,16 @@ export class TopoConfigurationProvider extends DefaultConfigurationProvider {
             .catch(error => logger.error('reading the topo settings', error));
     }
 
-    /** finding code → the severity the user chose for it */
-    async severityOverrides(): Promise<ReadonlyMap<string, SeveritySetting>> {
+    private readonly configFiles = new Map<string, { mtimeMs: number; size: number; config?: TopoConfig }>();
+
+    /**
+     * finding code → the severity the user chose for it: the settings, over the topo.json
+     * found from `folder` (a document's folder, a file path) upwards
+     */
+    async severityOverrides(folder?: string): Promise<ReadonlyMap<string, SeveritySetting>> {
         await this.ready;
         const section = this.settings[SECTION] as Record<string, unknown> | null | undefined;
-        const overrides = new Map<string, SeveritySetting>();
+        const overrides = new Map<string, SeveritySetting>(folder === undefined ? [] : this.configFile(folder)?.severity ?? []);
         if (!section || typeof section !== 'object') return overrides;
         const add = (code: string, value: unknown) => {
             if (typeof value !== 'string') return;
@@ -57,6 +67,29 @@ export class TopoConfigurationProvider extends DefaultConfigurationProvider {
             if (key.startsWith('severity.')) add(key.slice('severity.'.length), value);
         }
         return overrides;
+    }
+
+    /** The topo.json above `folder`, read again when its size or time changed. */
+    private configFile(folder: string): TopoConfig | undefined {
+        const file = findConfigFile(folder);
+        if (file === undefined) return undefined;
+        let info;
+        try {
+            info = statSync(file);
+        } catch {
+            return undefined;
+        }
+        const known = this.configFiles.get(file);
+        if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.config;
+        let config: TopoConfig | undefined;
+        try {
+            config = readConfig(file, isFindingCode);
+        } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            this.reportOnce(`${error.message}; its settings are left out`);
+        }
+        this.configFiles.set(file, { mtimeMs: info.mtimeMs, size: info.size, config });
+        return config;
     }
 
     private reportOnce(message: string): void {

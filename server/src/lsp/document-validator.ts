@@ -10,6 +10,7 @@ import { findingDiagnostic, languageDiagnostic } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { debugThrow, PROGRESS_AFTER_MS } from './debug.js';
 import { logger } from './log.js';
+import { dirname } from 'node:path';
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly services: TopoLspServices) {
@@ -23,7 +24,7 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
         try {
             debugThrow(`findings for ${document.uri.toString()}`);
             const config = this.services.shared.workspace.ConfigurationProvider as TopoConfigurationProvider;
-            const overrides = await config.severityOverrides();
+            const overrides = await config.severityOverrides(document.uri.scheme === 'file' ? dirname(document.uri.fsPath) : undefined);
             // a newer edit may have arrived meanwhile: its build replaces this one
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
             const analysis = this.services.topo.Analysis;

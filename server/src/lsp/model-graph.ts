@@ -5,8 +5,10 @@
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { isDomainKind } from '../analysis/model.js';
+import { graphParts } from '../analysis/model-graph.js';
 import { closureDocuments } from '../language/closure-model.js';
-import type { BlastRadius, GraphEdge, GraphElement, GraphPlacement, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
+import type { BlastRadius, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
+import type { Timeline, TimelineStep } from '../common/results.js';
 import { relative } from './hover-markdown.js';
 import { isFinding } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
@@ -14,46 +16,14 @@ import type { DocumentView } from './document-view.js';
 
 export function modelGraph(services: TopoLspServices, document: LangiumDocument, view: DocumentView, version: number | undefined): ModelGraph {
     const analysis = view.analysis;
-    const elements: GraphElement[] = [];
-    const placements: GraphPlacement[] = [];
-    const edges: GraphEdge[] = [];
-    for (const e of analysis.elements.values()) {
-        if (!view.sees(e.name)) continue;
-        const source = analysis.built.sources.get(e.name)!;
-        const report = analysis.services.get(e.name);
-        const element: GraphElement = {
-            name: e.name,
-            kind: e.kind,
-            uri: source.uri,
-            range: source.name,
-            tier: e.tier,
-            users: e.users,
-            spof: (report?.spofs.length ?? 0) > 0,
-            nearestSpofs: report?.nearest ?? [],
-            neverUp: report?.neverUp ?? false,
-            availability: report ? report.availability : e.availability ?? null,
-            tags: [...e.meta.tags]
-        };
-        if (e.label !== undefined) element.label = e.label;
-        if (e.container !== undefined) element.container = e.container;
-        if (e.meta.description !== undefined) element.description = e.meta.description;
-        if (e.meta.owner !== undefined) element.owner = e.meta.owner;
-        if (e.meta.operator !== undefined) element.operator = e.meta.operator;
-        if (e.meta.infraKind !== undefined) element.infraKind = e.meta.infraKind;
-        elements.push(element);
-
-        for (const d of e.deployments) placements.push({ service: e.name, domain: d.domain, replicas: d.replicas, standby: d.standby, backup: false });
-        for (const b of e.backups) placements.push({ service: e.name, domain: b, replicas: 1, standby: false, backup: true });
-        e.dependsOn.forEach((term, index) => {
-            for (const to of term.members) {
-                if (term.form === 'one') edges.push({ from: e.name, to, kind: 'hard' });
-                else if (term.form === 'any') edges.push({ from: e.name, to, kind: 'any', group: `${e.name}#${index}` });
-                else edges.push({ from: e.name, to, kind: 'kof', group: `${e.name}#${index}`, k: term.k });
-            }
-        });
-        for (const to of e.uses) edges.push({ from: e.name, to, kind: 'soft' });
-        for (const to of e.monitors) edges.push({ from: e.name, to, kind: 'monitors' });
-    }
+    const { elements, placements, edges } = graphParts(
+        [...analysis.elements.values()].filter(e => view.sees(e.name)),
+        name => analysis.services.get(name),
+        name => {
+            const source = analysis.built.sources.get(name)!;
+            return { uri: source.uri, range: source.name };
+        }
+    );
     const from = document.uri.toString();
     const errors: string[] = [];
     for (const doc of closureDocuments(services, document)) {
@@ -77,7 +47,7 @@ export function simulation(view: DocumentView, failed: readonly string[]): Simul
     for (const [name, outage] of Object.entries(result.outages)) {
         if (view.sees(name)) outages[name] = { minutes: outage.minutes, reason: outage.reason, users: outage.users };
     }
-    return {
+    const simulated: SimulationResult = {
         failed: [...failed],
         down,
         degraded,
@@ -86,6 +56,26 @@ export function simulation(view: DocumentView, failed: readonly string[]): Simul
         users: view.users([...down, ...degraded]),
         outages
     };
+    if (result.timeline) simulated.timeline = timelineSeen(view, result.timeline);
+    return simulated;
+}
+
+/** The timeline as the file sees it: its services only, steps that become equal merged. */
+function timelineSeen(view: DocumentView, timeline: Timeline): Timeline {
+    const steps: TimelineStep[] = [];
+    for (const step of timeline.steps) {
+        const down = view.only(step.down);
+        const degraded = view.only(step.degraded);
+        const previous = steps[steps.length - 1];
+        if (previous && sameList(previous.down, down) && sameList(previous.degraded, degraded)) continue;
+        steps.push({ at: step.at, down, degraded, users: view.users([...down, ...degraded]), unknown: view.only(step.unknown) });
+    }
+    const last = steps[steps.length - 1];
+    return { steps, end: last.down.length === 0 && last.degraded.length === 0 ? last.at : null };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** undefined when the file does not see `element`. */
