@@ -41,7 +41,7 @@ describe('topo CLI', function () {
         });
 
         it('--help and every command\'s help list the exit codes', async () => {
-            const commands = [['--help'], ['check', '--help'], ['diff', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['render', '--help'], ['help', 'simulate']];
+            const commands = [['--help'], ['check', '--help'], ['diff', '--help'], ['analyze', '--help'], ['simulate', '--help'], ['export', '--help'], ['fmt', '--help'], ['render', '--help'], ['help', 'simulate'], ['drill', '--help']];
             const results = await Promise.all(commands.map(args => runTopo(args)));
             for (const [i, args] of commands.entries()) {
                 const r = results[i];

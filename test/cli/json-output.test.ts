@@ -33,9 +33,15 @@ const BROKEN: Record<string, string> = {
         '  tier high',
         '  availability 101%',
         '  depends on nowhere',
+        '  accept spof',
+        '  accept spf "a typo"',
         '}',
         'service auth { runs on s }',
         'service auth { runs on a }',
+        'drill "bad" {',
+        '  fail s',
+        '  expect auth down',
+        '}',
         'service broken {',
         '  runs on',
         ''
@@ -187,7 +193,7 @@ describe('topo CLI: the JSON outputs and their schemas (schemas/, docs/cli.md)',
                 output('simulate', ['test/fixtures/conformance/06-failover-timing.topo', '--fail', 'pangyo'])
             ])).map(r => r.value as any);
             const finding = () => check.diagnostics.findIndex((d: { related?: unknown }) => d.related);
-            const drifts: Array<[OutputName | 'beyond', string, (copy: any) => void]> = [
+            const drifts: Array<[Exclude<OutputName, 'drill'> | 'beyond', string, (copy: any) => void]> = [
                 ['check', 'an extra top-level field', c => c.extra = 1],
                 ['check', 'an extra field in a diagnostic', c => c.diagnostics[0].extra = 1],
                 ['check', 'an extra field in a related place', c => c.diagnostics[finding()].related[0].extra = 1],

@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from '../helpers/run-topo.js';
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schemas');
 
 /** The outputs that have a schema: `<name>.schema.json`. */
-export type OutputName = 'check' | 'analyze' | 'simulate';
+export type OutputName = 'check' | 'analyze' | 'simulate' | 'drill';
 
 /** Every schema of schemas/ but the shared definitions: the outputs, and the files topo reads and writes. */
 export type SchemaName = OutputName | 'baseline' | 'topo-config' | 'diff';

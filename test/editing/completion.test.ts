@@ -101,9 +101,9 @@ describe('editing: completion', function () {
     });
 
     it('offers `import` and the element kinds at the top, `in` after a name, not `import` after an element', async () => {
-        assert.deepEqual(labels((await complete('|')).items), ['import', 'region', 'site', 'infra', 'service', 'datastore', 'policy']);
-        assert.deepEqual(labels((await complete('import "sites.topo"\nservice a\n|')).items), ['region', 'site', 'infra', 'service', 'datastore', 'policy']);
-        assert.deepEqual(labels((await complete('site a "A" |')).items), ['in', 'region', 'site', 'infra', 'service', 'datastore', 'policy']);
+        assert.deepEqual(labels((await complete('|')).items), ['import', 'region', 'site', 'infra', 'service', 'datastore', 'policy', 'drill']);
+        assert.deepEqual(labels((await complete('import "sites.topo"\nservice a\n|')).items), ['region', 'site', 'infra', 'service', 'datastore', 'policy', 'drill']);
+        assert.deepEqual(labels((await complete('site a "A" |')).items), ['in', 'region', 'site', 'infra', 'service', 'datastore', 'policy', 'drill']);
         assert.deepEqual(labels((await complete('service |')).items), [], 'a new name');
         assert.deepEqual(labels((await complete('// runs on |\n')).items), [], 'nothing in a comment');
     });

@@ -33,5 +33,7 @@ export { prepare, type Prepared } from './prepared.js';
 export { pathText } from './paths.js';
 export { availabilityBasis, type AvailabilityFrom } from './availability-sources.js';
 export { formatUsers, formatDuration, formatMinutes, formatPercent, formatDowntime } from '../common/format.js';
+export { applyAcceptances, acceptableCodes, isAcceptableCode, isCalendarDate } from './acceptances.js';
+export { drillFindings, runDrill, type DrillResult, type ExpectationResult } from './drills.js';
 export * from './model.js';
 export * from './results.js';

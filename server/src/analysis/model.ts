@@ -99,6 +99,9 @@ export interface Element {
 
     meta: ElementMeta;
 
+    /** `accept` statements: findings of this element the model accepts, in the order written */
+    accepts?: AcceptStatement[];
+
     /**
      * The language layer could not read all of it (a syntax error, a bad value, a reference that
      * did not resolve): no finding is reported about it or anything that needs it (incomplete.ts).
@@ -117,10 +120,48 @@ export interface TierPolicy {
     survive?: number;
 }
 
+/** `accept CODE [from DOMAIN, …] "REASON" [until YYYY-MM-DD]` */
+export interface AcceptStatement {
+    /** the finding code it accepts (any text: the validator says when it is not a code) */
+    code: string;
+    /** the causes it accepts; empty: every cause */
+    from: string[];
+    reason: string;
+    /** YYYY-MM-DD, the last day it holds */
+    until?: string;
+}
+
+/**
+ * `drill "NAME" { fail X, Y  expect S up|degraded  expect S down at most D  expect users down at most N }`:
+ * a failure drill kept in the model, checked by simulating it.
+ */
+export interface Drill {
+    name: string;
+    /** the elements that fail together (names; every `fail` of the drill) */
+    fail: string[];
+    expects: Expectation[];
+    /** a name or value did not read (the validator says why): the drill is not run */
+    incomplete?: boolean;
+}
+
+/**
+ * One `expect`, the worst state allowed: 'up' (neither down nor degraded once failed over),
+ * 'degraded' (not down), 'down' with `atMost` (down, or interrupted, for at most that long).
+ */
+export interface Expectation {
+    /** the service or datastore; absent for `expect users` */
+    service?: string;
+    state: 'up' | 'degraded' | 'down';
+    /** minutes for a service; users for `expect users` */
+    atMost?: number;
+}
+
 export interface Model {
     elements: Element[];
     /** top-level `policy` blocks (absent: none) */
     policies?: TierPolicy[];
+    /** the failure drills, in file order (names are unique) */
+    drills?: Drill[];
 }
 
 /**
@@ -159,7 +200,8 @@ export const ELEMENT_FIELDS = {
     rpo: 'report',
     survive: 'report',
     meta: 'display',
-    incomplete: 'report'
+    incomplete: 'report',
+    accepts: 'report'
 } as const satisfies Record<keyof Element, FieldRole>;
 
 /** The fields of an element with the role `role`, in the order above. */

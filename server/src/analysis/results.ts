@@ -18,9 +18,11 @@ export type { Outage, Severity, SimulationResult, Timeline, TimelineStep } from 
  * - 'monitors': the `monitors` entry naming `target`
  * - 'dependsOn': the `depends on` entry naming `target`
  * - 'rto' | 'rpo' | 'survive': that target (a target a tier policy gives sits on the name)
+ * - 'accept': the element's `accept` statement number `target` (0, 1, … in the element's order)
+ * - 'expect': `element` is a drill's name, `target` the number of its `expect` (0, 1, …)
  */
 export type AnchorPart = 'name' | 'capacity' | 'quorum' | 'failover' | 'slo' | 'replication' | 'backup' | 'monitors' | 'dependsOn'
-    | 'rto' | 'rpo' | 'survive';
+    | 'rto' | 'rpo' | 'survive' | 'accept' | 'expect';
 
 export interface Anchor {
     element: string;

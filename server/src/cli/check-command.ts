@@ -39,6 +39,8 @@ export interface CheckOptions {
     writeBaseline?: string;
     /** the config file (default: topo.json from the working directory upwards) */
     config?: string;
+    /** today's date, YYYY-MM-DD: an `accept` whose `until` is before it has expired (default: the date where topo runs) */
+    today?: string;
 }
 
 export async function runCheck(paths: string[], options: CheckOptions, colors: OutputColors): Promise<CommandOutput> {
@@ -49,7 +51,7 @@ export async function runCheck(paths: string[], options: CheckOptions, colors: O
             ? `no files to check: name files or folders, or list them in "files" of ${relativeToCwd(config.file)}`
             : 'no files to check: name files or folders (or list them in "files" of a topo.json)');
     }
-    const checked = await checkDiagnostics(named);
+    const checked = await checkDiagnostics(named, options.today);
     const diagnostics = sortDiagnostics(applySeverities(checked.diagnostics, config?.severity ?? new Map()));
     const prints = fingerprints(diagnostics);
     let known: Set<string> | undefined;
@@ -94,11 +96,11 @@ export async function runCheck(paths: string[], options: CheckOptions, colors: O
  * Every diagnostic of the files named or found, with what they import, each once (unsorted);
  * and how many files were read.
  */
-export async function checkDiagnostics(paths: string[]): Promise<{ diagnostics: TopoDiagnostic[]; fileCount: number }> {
+export async function checkDiagnostics(paths: string[], today?: string): Promise<{ diagnostics: TopoDiagnostic[]; fileCount: number }> {
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
     const workspace = await loadFiles(files, inFolders);
-    return { diagnostics: checkWorkspace(workspace), fileCount: workspace.documents.length + workspace.unreadable.length };
+    return { diagnostics: checkWorkspace(workspace, {}, today), fileCount: workspace.documents.length + workspace.unreadable.length };
 }
 
 function relativeToCwd(path: string): string {

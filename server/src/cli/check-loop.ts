@@ -5,7 +5,8 @@
  * exactly the same work.
  */
 import type { LangiumDocument } from 'langium';
-import { analyzeFindings, compileModel } from '../analysis/index.js';
+import { analyzeFindings, applyAcceptances, compileModel, drillFindings } from '../analysis/index.js';
+import { localDate } from '../common/format.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { rootModel } from './load-models.js';
@@ -20,8 +21,8 @@ export interface CheckPhases {
     findingsPlaced?(): void;
 }
 
-/** Every diagnostic of the workspace, unsorted, each once. */
-export function checkWorkspace(workspace: LoadedWorkspace, phases: CheckPhases = {}): TopoDiagnostic[] {
+/** Every diagnostic of the workspace, unsorted, each once; `today` (YYYY-MM-DD) is what `accept … until` is compared with. */
+export function checkWorkspace(workspace: LoadedWorkspace, phases: CheckPhases = {}, today = localDate(new Date())): TopoDiagnostic[] {
     const found = new Map<string, TopoDiagnostic>();
     const add = (d: TopoDiagnostic) => {
         const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
@@ -34,9 +35,12 @@ export function checkWorkspace(workspace: LoadedWorkspace, phases: CheckPhases =
         phases.modelBuilt?.(model.built.model.elements.length);
         model.language.forEach(add);
         phases.languageChecked?.();
-        const findings = analyzeFindings(compileModel(model.built.model));
+        const cm = compileModel(model.built.model);
+        // every drill of the closure run (drill-failed), then the model's `accept`s applied as of `today`
+        const raw = [...analyzeFindings(cm), ...drillFindings(cm, model.built.model.drills ?? [])];
+        const findings = applyAcceptances(raw, model.built.model, today);
         phases.analysed?.();
-        findingDiagnostics(findings, model.built.sources).forEach(add);
+        findingDiagnostics(findings, model.built.sources, model.built.drills).forEach(add);
         phases.findingsPlaced?.();
     }
     return [...found.values()];

@@ -19,6 +19,7 @@ export interface JsonDiagnostic {
     causes?: string[];
     causeCount?: number;
     related?: Array<{ file: string; line: number; column: number; message: string }>;
+    accepted?: { reason: string; until?: string };
 }
 
 export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
@@ -40,6 +41,7 @@ export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
             file: displayPath(r.uri), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message
         }));
     }
+    if (d.accepted !== undefined) json.accepted = d.accepted.until === undefined ? { reason: d.accepted.reason } : { reason: d.accepted.reason, until: d.accepted.until };
     return json;
 }
 
@@ -63,6 +65,9 @@ export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): stri
                 `"column":${r.range.start.character + 1},"message":${q(r.message)}}`;
         });
         text += ']';
+    }
+    if (d.accepted !== undefined) {
+        text += `,"accepted":{"reason":${q(d.accepted.reason)}${d.accepted.until !== undefined ? `,"until":${q(d.accepted.until)}` : ''}}`;
     }
     return text + '}';
 }

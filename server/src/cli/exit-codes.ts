@@ -3,7 +3,7 @@
  * help, and documented in docs/cli.md ("Exit codes"). Keep the three in step.
  */
 
-export type CommandName = 'check' | 'diff' | 'analyze' | 'simulate' | 'export' | 'render' | 'fmt';
+export type CommandName = 'check' | 'diff' | 'analyze' | 'simulate' | 'export' | 'render' | 'fmt' | 'drill';
 
 const badUsage = (examples = 'unknown command or flag, bad value') =>
     `bad usage (${examples}), or a file named on the command line is missing or unreadable: one line on stderr`;
@@ -33,6 +33,11 @@ const EXIT_CODES: Record<CommandName, [string, string, string]> = {
         'the export is printed',
         'the model has language errors (printed on stderr; nothing on stdout)',
         badUsage('unknown command or flag, bad value, a --service not in the model, open-psa without --service or on a dependency cycle')
+    ],
+    drill: [
+        'every drill run passes: each of its `expect`s holds',
+        'an `expect` of a drill does not hold, or the model has language errors (printed on stderr; nothing on stdout)',
+        badUsage('unknown command or flag, bad value, a drill name not in the model, a model without drills')
     ],
     render: [
         'the picture is written (on stdout, or into the --output file)',
@@ -77,6 +82,7 @@ export function programExitCodes(): string {
         '     analyze, simulate, export, render and fmt did their work',
         '  1  check: a diagnostic at or above --fail-on (default: an error); diff: the change adds',
         '     one; analyze, simulate, export, render: the model has language errors;',
+        '     drill: an expect does not hold (or language errors);',
         '     fmt: a file not formatted, or with --check a file would change',
         '  2  bad usage, or a file named on the command line cannot be read (one line on stderr)',
         '',

@@ -1,5 +1,5 @@
 /**
- * The `topo` command: check, analyze, simulate, export, render, fmt (documented in docs/cli.md). Exit
+ * The `topo` command: check, diff, analyze, simulate, drill, export, render, fmt (documented in docs/cli.md). Exit
  * codes (exit-codes.ts): 0 fine; 1 an error diagnostic (check) or language errors (analyze,
  * simulate, export); 2 bad usage or an unreadable file named on the command line — always one
  * line on stderr, never a stack trace.
@@ -14,6 +14,8 @@ import { runDiff, type DiffOptions } from './diff-command.js';
 import { runExport, type ExportFormat } from './export-command.js';
 import { commandExitCodes, programExitCodes, type CommandName } from './exit-codes.js';
 import { runFmt } from './fmt-command.js';
+import { runDrills } from './drill-command.js';
+import { isCalendarDate } from '../analysis/index.js';
 import { colorsFor, type OutputColors } from './output-style.js';
 import { parseHops, runRender } from './render-command.js';
 import { runSimulate } from './simulate-command.js';
@@ -57,6 +59,7 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .addOption(new Option('--baseline <file>', 'report only the findings that are not in this baseline (matched by fingerprint, not by line)').conflicts('writeBaseline'))
         .option('--write-baseline <file>', 'write every current finding to this baseline file, then report against it')
         .addOption(configOption())
+        .option('--today <date>', 'the date `accept … until` is compared with, YYYY-MM-DD (default: today\'s date)', parseToday)
         .action(async (paths: string[], options: CheckOptions) => {
             emit(await runCheck(paths, options, colors));
         });
@@ -93,6 +96,15 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .addOption(formatOption())
         .action(async (file: string, options: { fail: string[]; format: Format }) => {
             emit(await runSimulate(file, options.fail, options.format, colors));
+        });
+
+    program.command('drill')
+        .description('run the failure drills of a model (all, or those named): each one\'s simulation and whether each expect holds')
+        .argument('<file>', 'a .topo file (its imports are followed)')
+        .argument('[names...]', 'the names of the drills to run (default: every drill)')
+        .addOption(formatOption())
+        .action(async (file: string, names: string[], options: { format: Format }) => {
+            emit(await runDrills(file, names, options.format, colors));
         });
 
     program.command('export')
@@ -133,6 +145,12 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
     return program;
 }
 
+/** `--today`: a date of the calendar, YYYY-MM-DD. */
+function parseToday(value: string): string {
+    if (!isCalendarDate(value)) throw new UsageError(`--today takes a date written YYYY-MM-DD, such as 2027-03-31, not \`${value}\``);
+    return value;
+}
+
 /** Each `--fail` adds its comma-separated names to those of the `--fail`s before it, each name once. */
 const addNames = namesOf('--fail');
 
@@ -162,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = output.exitCode;
     });
     if (argv.length <= 2) {
-        process.stderr.write('topo: missing command: check, diff, analyze, simulate, export, render or fmt (see topo --help)\n');
+        process.stderr.write('topo: missing command: check, diff, analyze, simulate, drill, export, render or fmt (see topo --help)\n');
         return 2;
     }
     try {

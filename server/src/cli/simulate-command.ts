@@ -48,7 +48,7 @@ export function simulationJson(result: SimulationResult): object {
     };
 }
 
-function simulationText(result: SimulationResult, users: Map<string, number>, c: Colors): string {
+export function simulationText(result: SimulationResult, users: Map<string, number>, c: Colors): string {
     const who = result.failed.join(' and ');
     const down = new Set(result.down);
     const degraded = new Set(result.degraded);

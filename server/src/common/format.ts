@@ -145,3 +145,9 @@ export function shortList(items: readonly string[], max = 4): string {
     if (items.length <= max) return items.join(', ');
     return `${items.slice(0, max).join(', ')}, …`;
 }
+
+/** The calendar date of `date` where this runs, YYYY-MM-DD (what `accept … until` is compared with). */
+export function localDate(date: Date): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

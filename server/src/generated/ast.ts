@@ -10,6 +10,7 @@ export const TopoTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
+    DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     ID: /[a-zA-Z][a-zA-Z0-9_\-]*/,
     QUANTITY: /[0-9][0-9._]*(?:[a-zA-Z%]+[0-9._]*)*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
@@ -21,6 +22,7 @@ export type TopoKeywordNames =
     | "("
     | ")"
     | ","
+    | "accept"
     | "any"
     | "async"
     | "availability"
@@ -30,8 +32,12 @@ export type TopoKeywordNames =
     | "datastore"
     | "depends"
     | "description"
+    | "drill"
     | "every"
+    | "expect"
+    | "fail"
     | "failover"
+    | "from"
     | "high"
     | "import"
     | "in"
@@ -61,12 +67,34 @@ export type TopoKeywordNames =
     | "sync"
     | "tags"
     | "tier"
+    | "until"
     | "users"
     | "uses"
     | "{"
     | "}";
 
 export type TopoTokenNames = TopoTerminalNames | TopoKeywordNames;
+
+export interface Accept extends langium.AstNode {
+    readonly $container: Element | Policy;
+    readonly $type: 'Accept';
+    causes: Array<langium.Reference<Element>>;
+    code: Name;
+    reason?: string;
+    until?: string;
+}
+
+export const Accept = {
+    $type: 'Accept',
+    causes: 'causes',
+    code: 'code',
+    reason: 'reason',
+    until: 'until'
+} as const;
+
+export function isAccept(item: unknown): item is Accept {
+    return reflection.isInstance(item, Accept.$type);
+}
 
 export interface AnyTerm extends langium.AstNode {
     readonly $container: DependsOn;
@@ -206,6 +234,33 @@ export function isDescription(item: unknown): item is Description {
     return reflection.isInstance(item, Description.$type);
 }
 
+export interface Drill extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Drill';
+    name: string;
+    steps: Array<DrillStep>;
+}
+
+export const Drill = {
+    $type: 'Drill',
+    name: 'name',
+    steps: 'steps'
+} as const;
+
+export function isDrill(item: unknown): item is Drill {
+    return reflection.isInstance(item, Drill.$type);
+}
+
+export type DrillStep = Expect | Fail;
+
+export const DrillStep = {
+    $type: 'DrillStep'
+} as const;
+
+export function isDrillStep(item: unknown): item is DrillStep {
+    return reflection.isInstance(item, DrillStep.$type);
+}
+
 export interface Element extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Element';
@@ -233,6 +288,46 @@ export type ElementKind = 'datastore' | 'infra' | 'region' | 'service' | 'site';
 
 export function isElementKind(item: unknown): item is ElementKind {
     return item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore';
+}
+
+export interface Expect extends langium.AstNode {
+    readonly $container: Drill;
+    readonly $type: 'Expect';
+    at?: string;
+    limit?: string;
+    most?: string;
+    state: string;
+    target?: langium.Reference<Element>;
+    users: boolean;
+}
+
+export const Expect = {
+    $type: 'Expect',
+    at: 'at',
+    limit: 'limit',
+    most: 'most',
+    state: 'state',
+    target: 'target',
+    users: 'users'
+} as const;
+
+export function isExpect(item: unknown): item is Expect {
+    return reflection.isInstance(item, Expect.$type);
+}
+
+export interface Fail extends langium.AstNode {
+    readonly $container: Drill;
+    readonly $type: 'Fail';
+    targets: Array<langium.Reference<Element>>;
+}
+
+export const Fail = {
+    $type: 'Fail',
+    targets: 'targets'
+} as const;
+
+export function isFail(item: unknown): item is Fail {
+    return reflection.isInstance(item, Fail.$type);
 }
 
 export interface Failover extends langium.AstNode {
@@ -280,14 +375,15 @@ export function isInfraKind(item: unknown): item is InfraKind {
     return reflection.isInstance(item, InfraKind.$type);
 }
 
-export type Keyword = 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'every' | 'failover' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'lag' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'policy' | 'quorum' | 'recovery' | 'region' | 'replication' | 'rpo' | 'rto' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'survive' | 'sync' | 'tags' | 'tier' | 'users' | 'uses';
+export type Keyword = 'accept' | 'any' | 'async' | 'availability' | 'backup' | 'capacity' | 'critical' | 'datastore' | 'depends' | 'description' | 'drill' | 'every' | 'expect' | 'fail' | 'failover' | 'from' | 'high' | 'import' | 'in' | 'infra' | 'kind' | 'lag' | 'low' | 'monitors' | 'normal' | 'of' | 'on' | 'operator' | 'owner' | 'policy' | 'quorum' | 'recovery' | 'region' | 'replication' | 'rpo' | 'rto' | 'runs' | 'service' | 'site' | 'slo' | 'standby' | 'survive' | 'sync' | 'tags' | 'tier' | 'until' | 'users' | 'uses';
 
 export function isKeyword(item: unknown): item is Keyword {
-    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'rto' || item === 'rpo' || item === 'survive' || item === 'lag' || item === 'every' || item === 'policy';
+    return item === 'import' || item === 'region' || item === 'site' || item === 'infra' || item === 'service' || item === 'datastore' || item === 'in' || item === 'runs' || item === 'on' || item === 'standby' || item === 'quorum' || item === 'capacity' || item === 'depends' || item === 'any' || item === 'of' || item === 'uses' || item === 'monitors' || item === 'replication' || item === 'sync' || item === 'async' || item === 'backup' || item === 'failover' || item === 'recovery' || item === 'kind' || item === 'tier' || item === 'critical' || item === 'high' || item === 'normal' || item === 'low' || item === 'slo' || item === 'availability' || item === 'users' || item === 'owner' || item === 'description' || item === 'operator' || item === 'tags' || item === 'rto' || item === 'rpo' || item === 'survive' || item === 'lag' || item === 'every' || item === 'policy' || item === 'accept' || item === 'from' || item === 'until' || item === 'drill' || item === 'fail' || item === 'expect';
 }
 
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
+    drills: Array<Drill>;
     elements: Array<Element>;
     imports: Array<Import>;
     policies: Array<Policy>;
@@ -295,6 +391,7 @@ export interface Model extends langium.AstNode {
 
 export const Model = {
     $type: 'Model',
+    drills: 'drills',
     elements: 'elements',
     imports: 'imports',
     policies: 'policies'
@@ -494,7 +591,7 @@ export function isSlo(item: unknown): item is Slo {
     return reflection.isInstance(item, Slo.$type);
 }
 
-export type Statement = Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | Rpo | Rto | RunsOn | Slo | Survive | Tags | Tier | Users | Uses;
+export type Statement = Accept | Availability | BackupOn | Capacity | DependsOn | Description | Failover | InfraKind | Monitors | Operator | Owner | Quorum | Recovery | Replication | Rpo | Rto | RunsOn | Slo | Survive | Tags | Tier | Users | Uses;
 
 export const Statement = {
     $type: 'Statement'
@@ -580,6 +677,7 @@ export function isUses(item: unknown): item is Uses {
 }
 
 export type TopoAstType = {
+    Accept: Accept
     AnyTerm: AnyTerm
     Availability: Availability
     BackupOn: BackupOn
@@ -589,7 +687,11 @@ export type TopoAstType = {
     DependsOn: DependsOn
     Deployment: Deployment
     Description: Description
+    Drill: Drill
+    DrillStep: DrillStep
     Element: Element
+    Expect: Expect
+    Fail: Fail
     Failover: Failover
     Import: Import
     InfraKind: InfraKind
@@ -616,6 +718,26 @@ export type TopoAstType = {
 
 export class TopoAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Accept: {
+            name: Accept.$type,
+            properties: {
+                causes: {
+                    name: Accept.causes,
+                    defaultValue: [],
+                    referenceType: Element.$type
+                },
+                code: {
+                    name: Accept.code
+                },
+                reason: {
+                    name: Accept.reason
+                },
+                until: {
+                    name: Accept.until
+                }
+            },
+            superTypes: [Statement.$type]
+        },
         AnyTerm: {
             name: AnyTerm.$type,
             properties: {
@@ -715,6 +837,25 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Statement.$type]
         },
+        Drill: {
+            name: Drill.$type,
+            properties: {
+                name: {
+                    name: Drill.name
+                },
+                steps: {
+                    name: Drill.steps,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        DrillStep: {
+            name: DrillStep.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Element: {
             name: Element.$type,
             properties: {
@@ -737,6 +878,43 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Expect: {
+            name: Expect.$type,
+            properties: {
+                at: {
+                    name: Expect.at
+                },
+                limit: {
+                    name: Expect.limit
+                },
+                most: {
+                    name: Expect.most
+                },
+                state: {
+                    name: Expect.state
+                },
+                target: {
+                    name: Expect.target,
+                    referenceType: Element.$type
+                },
+                users: {
+                    name: Expect.users,
+                    defaultValue: false
+                }
+            },
+            superTypes: [DrillStep.$type]
+        },
+        Fail: {
+            name: Fail.$type,
+            properties: {
+                targets: {
+                    name: Fail.targets,
+                    defaultValue: [],
+                    referenceType: Element.$type
+                }
+            },
+            superTypes: [DrillStep.$type]
         },
         Failover: {
             name: Failover.$type,
@@ -768,6 +946,10 @@ export class TopoAstReflection extends langium.AbstractAstReflection {
         Model: {
             name: Model.$type,
             properties: {
+                drills: {
+                    name: Model.drills,
+                    defaultValue: []
+                },
                 elements: {
                     name: Model.elements,
                     defaultValue: []

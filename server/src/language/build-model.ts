@@ -3,15 +3,16 @@
  * statement sits in the source (so that findings can be placed). Unresolved references, wrong
  * kinds and bad values are left out here: the validator reports them.
  */
-import { GrammarUtils, type LangiumDocument, type Reference } from 'langium';
+import { GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import {
-    emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term, type TierPolicy
+    emptyElement, isDomainKind, MAX_SURVIVE, type Drill, type Element, type ElementKind, type Expectation, type Model, type Term, type TierPolicy
 } from '../analysis/model.js';
+import { isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
-import { readDuration, readWholeNumber, valueOr } from './values.js';
+import { readCount, readDuration, readWholeNumber, valueOr } from './values.js';
 
 /** Where one element and its statements are written. */
 export interface ElementSource {
@@ -25,11 +26,24 @@ export interface ElementSource {
     monitors: Map<string, Range>;
     /** `depends on` member name → the range of that reference */
     dependsOn: Map<string, Range>;
+    /** the `accept` statements, in the element's order (as `Element.accepts`) */
+    accepts: Range[];
+}
+
+/** Where one drill and its `expect`s are written. */
+export interface DrillSource {
+    uri: string;
+    /** the drill's name (the quoted string) */
+    name: Range;
+    /** its `expect`s, in order (as `Drill.expects`) */
+    expects: Range[];
 }
 
 export interface BuiltModel {
     model: Model;
     sources: Map<string, ElementSource>;
+    /** drill name → where it is written (absent: no drills) */
+    drills?: Map<string, DrillSource>;
 }
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -40,7 +54,7 @@ export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
     const sources = new Map<string, ElementSource>();
     const all = [...documents];
     for (const document of all) addDocument(document, elements, sources);
-    return withPolicies({ elements }, all, sources);
+    return withDrills(withPolicies({ elements }, all, sources), all);
 }
 
 /** The model with the `policy` blocks of `documents` (the first one of each tier wins), when there are any. */
@@ -73,6 +87,63 @@ export function policiesOf(documents: readonly LangiumDocument[]): TierPolicy[] 
     return out;
 }
 
+/**
+ * The drills of `documents` added to a built model: the first drill of a name wins (the
+ * validator reports the others); a drill with a name that does not resolve, or a value that does
+ * not read, is incomplete.
+ */
+function withDrills(built: BuiltModel, documents: readonly LangiumDocument[]): BuiltModel {
+    const drills: Drill[] = [];
+    const places = new Map<string, DrillSource>();
+    for (const document of documents) {
+        const root = document.parseResult.value;
+        if (!ast.isModel(root)) continue;
+        for (const node of root.drills) {
+            if (!node.name || places.has(node.name)) continue;
+            const source: DrillSource = { uri: document.uri.toString(), name: rangeOf(node, 'name'), expects: [] };
+            const drill: Drill = { name: node.name, fail: [], expects: [] };
+            for (const step of node.steps) {
+                if (ast.isFail(step)) {
+                    for (const ref of step.targets) {
+                        const t = target(ref);
+                        if (t) { if (!drill.fail.includes(t.name)) drill.fail.push(t.name); } else drill.incomplete = true;
+                    }
+                } else if (ast.isExpect(step)) {
+                    const expectation = toExpectation(step);
+                    if (expectation) drill.expects.push(expectation); else drill.incomplete = true;
+                    source.expects.push(rangeOf(step));
+                }
+            }
+            if (drill.fail.length === 0 || !drill.expects.length) drill.incomplete = true;
+            drills.push(drill);
+            places.set(node.name, source);
+        }
+    }
+    if (drills.length === 0) return built;
+    return { ...built, model: { ...built.model, drills }, drills: places };
+}
+
+/** An `expect` as the model holds it; undefined when it does not read (the validator says why). */
+function toExpectation(step: ast.Expect): Expectation | undefined {
+    const state = step.state;
+    if (state !== 'up' && state !== 'degraded' && state !== 'down') return undefined;
+    const limited = step.limit !== undefined;
+    if (limited && (step.at !== 'at' || step.most !== 'most')) return undefined;
+    if (step.users) {
+        if (state !== 'down' || !limited) return undefined;
+        const n = readCount(step.limit!);
+        return 'value' in n ? { state, atMost: n.value } : undefined;
+    }
+    const t = target(step.target);
+    if (!t || isDomainKind(t.kind as ElementKind)) return undefined;
+    if (state === 'down') {
+        if (!limited) return undefined;
+        const d = readDuration(step.limit!);
+        return 'value' in d ? { service: t.name, state, atMost: d.value } : undefined;
+    }
+    return limited ? undefined : { service: t.name, state };
+}
+
 function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
     const root = document.parseResult.value;
     if (!ast.isModel(root)) return;
@@ -86,7 +157,8 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
             whole: node.$cstNode?.range ?? EMPTY_RANGE,
             statements: {},
             monitors: new Map(),
-            dependsOn: new Map()
+            dependsOn: new Map(),
+            accepts: []
         };
         sources.set(node.name, source);
         const element = toElement(node, source);
@@ -176,7 +248,7 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
     }
     // a policy applies to elements of every file: when one changed, every finding may have
     if (JSON.stringify(policiesOf(documents)) !== JSON.stringify(previous.model.policies ?? [])) return undefined;
-    return withPolicies({ elements }, documents, sources);
+    return withDrills(withPolicies({ elements }, documents, sources), documents);
 }
 
 /**
@@ -313,6 +385,17 @@ function addStatement(element: Element, s: ast.Statement, source: ElementSource,
             element.survive = scalar(s, broken) ?? element.survive;
             if (element.survive !== undefined && (element.survive < 1 || element.survive > MAX_SURVIVE)) broken();
             break;
+        case 'Accept': {
+            // one the validator rejects (no reason, not a code, a cause that does not resolve) accepts nothing
+            const from = s.causes.map(ref => {
+                const t = target(ref);
+                return t && isDomainKind(t.kind as ElementKind) ? t.name : undefined;
+            });
+            if (s.reason === undefined || s.reason.trim() === '' || !isAcceptableCode(s.code) || (s.until !== undefined && !isCalendarDate(s.until)) || from.some(name => name === undefined)) break;
+            (element.accepts ??= []).push({ code: s.code, from: from as string[], reason: s.reason, ...(s.until ? { until: s.until } : {}) });
+            source.accepts.push(rangeOf(s));
+            break;
+        }
         default:
             unhandled(s);
     }
@@ -380,7 +463,7 @@ function target(ref: Reference<ast.Element> | undefined): ast.Element | undefine
     return t && t.name ? t : undefined;
 }
 
-function rangeOf(node: ast.Element | ast.Statement, property?: string): Range {
+function rangeOf(node: AstNode, property?: string): Range {
     if (property) {
         const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
         if (cst) return cst.range;

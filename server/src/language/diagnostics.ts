@@ -6,7 +6,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../analysis/results.js';
-import type { ElementSource } from './build-model.js';
+import type { DrillSource, ElementSource } from './build-model.js';
 import type { LanguageErrorCode } from './error-codes.js';
 
 export interface RelatedPlace {
@@ -59,9 +59,14 @@ export function languageDiagnostics(document: LangiumDocument): TopoDiagnostic[]
 }
 
 /** Places each finding on its anchor and each related element on its name. */
-export function findingDiagnostics(findings: Finding[], sources: Map<string, ElementSource>): TopoDiagnostic[] {
+export function findingDiagnostics(findings: readonly Finding[], sources: Map<string, ElementSource>, drills?: Map<string, DrillSource>): TopoDiagnostic[] {
     const result: TopoDiagnostic[] = [];
     for (const finding of findings) {
+        if (finding.anchor.part === 'expect') {
+            const drill = drills?.get(finding.anchor.element);
+            if (drill) result.push(drillDiagnostic(finding, drill));
+            continue;
+        }
         const source = sources.get(finding.anchor.element);
         if (!source) continue;
         const related: RelatedPlace[] = [];
@@ -80,10 +85,27 @@ export function findingDiagnostics(findings: Finding[], sources: Map<string, Ele
             causes: finding.causes,
             causeCount: finding.causeCount,
             related,
+            ...(finding.accepted ? { accepted: finding.accepted } : {}),
             ...(finding.anchor.target !== undefined ? { target: finding.anchor.target } : {})
         });
     }
     return result;
+}
+
+/** A finding about a drill, on its `expect`; the drill's name related. */
+function drillDiagnostic(finding: Finding, drill: DrillSource): TopoDiagnostic {
+    return {
+        uri: drill.uri,
+        range: drill.expects[Number(finding.anchor.target)] ?? drill.name,
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
+        language: false,
+        subject: finding.subject,
+        causes: finding.causes,
+        causeCount: finding.causeCount,
+        related: [{ uri: drill.uri, range: drill.name, message: `the drill "${finding.anchor.element}"` }]
+    };
 }
 
 function anchorRange(finding: Finding, source: ElementSource): Range {
@@ -92,6 +114,8 @@ function anchorRange(finding: Finding, source: ElementSource): Range {
         case 'name': return source.name;
         case 'monitors': return (target && source.monitors.get(target)) || source.name;
         case 'dependsOn': return (target && source.dependsOn.get(target)) || source.name;
+        case 'accept': return source.accepts[Number(target)] ?? source.name;
+        case 'expect': return source.name;
         default: return source.statements[part] ?? source.name;
     }
 }

@@ -28,6 +28,15 @@ export const LANGUAGE_ERRORS = {
     'missing-import': { example: '`` Cannot import "gone.topo": gone.topo does not exist. ``' },
     'unreadable-file': {
         example: '`` This file is a binary file, not a .topo model, so it was not checked; if it is not a model, give it a name that does not end in .topo. `` (on line 1 of the file)'
+    },
+    'missing-reason': {
+        example: '`` `accept spof` needs a reason in quotes, such as `accept spof "Second site with the Ansan build-out, INFRA-1234"`: whoever reads the model later must know why the risk was accepted. ``'
+    },
+    'bad-drill': {
+        example: '`` `expect talk down` needs a limit: `expect talk down at most 30m` (to say it must stay up, `expect talk up`). ``'
+    },
+    'unknown-finding-code': {
+        example: '`` `spf` is not a finding code that can be accepted; did you mean `spof`? The codes are listed in docs/findings/. ``'
     }
 } as const satisfies Record<string, LanguageErrorInfo>;
 

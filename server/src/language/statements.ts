@@ -36,13 +36,15 @@ export type ValueShape =
     | 'words'
     /** a quoted string */
     | 'text'
+    /** `spof from a, b "reason" until 2027-03-31`: a finding code, its causes, a reason, a date */
+    | 'acceptance'
     | ScalarShape;
 
 /** A value the validator reads from the QUANTITY token (values.ts). */
 export type ScalarShape = 'whole' | 'duration' | 'percentage' | 'count';
 
 /** The statements findings are placed on (besides names and the entries of `monitors` and `depends on`). */
-export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn'>;
+export type StatementAnchor = Exclude<AnchorPart, 'name' | 'monitors' | 'dependsOn' | 'accept' | 'expect'>;
 
 type Words = ast.Keyword | `${ast.Keyword} ${ast.Keyword}`;
 
@@ -130,6 +132,10 @@ export const STATEMENTS = {
     Survive: {
         keyword: 'survive', kinds: SERVICES, repeat: false, value: 'whole', anchor: 'survive',
         doc: 'it must stay up when any N failure domains fail together (1 to 3) — `survive 2`'
+    },
+    Accept: {
+        keyword: 'accept', kinds: SERVICES, repeat: true, value: 'acceptance',
+        doc: 'an accepted risk: this element\'s finding of that code, shown as a hint — `accept spof from pangyo "INFRA-1234" until 2027-03-31`'
     }
 } as const satisfies Record<StatementType, StatementInfo>;
 

@@ -157,9 +157,10 @@ function visibleTokens(text: string, root: AstNode): Token[] | undefined {
         const token: Token = {
             node, offset: node.offset, end: node.end, text: node.text,
             top: topLevel(astNode),
-            statement: AstUtils.getContainerOfType(astNode, ast.isStatement)
+            // a drill's `fail` and `expect` are laid out as statements are
+            statement: AstUtils.getContainerOfType(astNode, ast.isStatement) ?? AstUtils.getContainerOfType(astNode, ast.isDrillStep)
         };
-        if ((ast.isElement(astNode) || ast.isPolicy(astNode)) && (node.text === '{' || node.text === '}')) token.brace = node.text === '{' ? 'open' : 'close';
+        if ((ast.isElement(astNode) || ast.isPolicy(astNode) || ast.isDrill(astNode)) && (node.text === '{' || node.text === '}')) token.brace = node.text === '{' ? 'open' : 'close';
         tokens.push(token);
     }
     return tokens;

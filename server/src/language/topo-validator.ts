@@ -12,20 +12,24 @@ import type { NameIndex } from './topo-scope.js';
 import { DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS, describeKinds, withArticle } from './element-rules.js';
 import { isReserved } from './keywords.js';
 import { STATEMENTS, STATEMENT_TYPES, isScalar, readScalar, type StatementType } from './statements.js';
-import { readDuration, readWholeNumber } from './values.js';
+import { readCount, readDuration, readWholeNumber } from './values.js';
 import type { LanguageErrorCode } from './error-codes.js';
+import { acceptableCodes, isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
 
 export function registerTopoChecks(services: TopoServices): void {
     const validator = new TopoValidator(services);
     const checks: ValidationChecks<ast.TopoAstType> = {
-        Model: [validator.checkImportsComeFirst, validator.checkImportsLoaded, validator.checkDuplicateNames],
+        Model: [validator.checkImportsComeFirst, validator.checkImportsLoaded, validator.checkDuplicateNames, validator.checkDrillNames],
         Element: [validator.checkName, validator.checkStatementsAllowed, validator.checkContainer],
         Deployment: validator.checkDeployment,
         CountTerm: validator.checkCountTerm,
         Uses: validator.checkServiceTargets,
         BackupOn: validator.checkBackupTargets,
         Replication: validator.checkReplicationLag,
-        Policy: [validator.checkPolicyStatements, validator.checkPolicyTier]
+        Policy: [validator.checkPolicyStatements, validator.checkPolicyTier],
+        Accept: validator.checkAccept,
+        Drill: validator.checkDrill,
+        Expect: validator.checkExpect
     };
     // every statement with a number, duration, percentage or count: its value read as the table says
     const scalars = STATEMENT_TYPES.filter(type => isScalar(STATEMENTS[type].value));
@@ -250,6 +254,84 @@ export class TopoValidator {
         }
     };
 
+    checkAccept = (statement: ast.Accept, accept: ValidationAcceptor): void => {
+        if (statement.code && !isAcceptableCode(statement.code)) {
+            const near = nearestCode(statement.code);
+            accept('error', `\`${statement.code}\` is not a finding code that can be accepted${near ? `; did you mean \`${near}\`?` : '.'} The codes are listed in docs/findings/.`,
+                { node: statement, property: 'code', code: 'unknown-finding-code' satisfies LanguageErrorCode });
+        }
+        statement.causes.forEach((cause, i) => this.checkKind(cause, DOMAIN_KINDS, '`accept … from`', statement, 'causes', accept, i));
+        if (statement.code && statement.reason === undefined) {
+            accept('error', `\`accept ${statement.code}\` needs a reason in quotes, such as \`accept ${statement.code} "Second site with the Ansan build-out, INFRA-1234"\`: whoever reads the model later must know why the risk was accepted.`,
+                { node: statement, code: 'missing-reason' satisfies LanguageErrorCode });
+        } else if (statement.reason !== undefined && statement.reason.trim() === '') {
+            accept('error', `\`accept ${statement.code}\` needs a reason: the quotes are empty. Say why the risk is accepted, and until what.`,
+                { node: statement, property: 'reason', code: 'missing-reason' satisfies LanguageErrorCode });
+        }
+        if (statement.until !== undefined && !isCalendarDate(statement.until)) {
+            accept('error', `Bad until: \`${statement.until}\` is not a date of the calendar; write YYYY-MM-DD, like 2027-03-31.`,
+                { node: statement, property: 'until', code: 'bad-value' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkDrillNames = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const seen = new Map<string, ast.Drill>();
+        for (const drill of model.drills) {
+            if (drill.name === undefined) continue;
+            const earlier = seen.get(drill.name);
+            if (earlier) {
+                accept('error', `Duplicate drill "${drill.name}": already declared on line ${(earlier.$cstNode?.range.start.line ?? 0) + 1}. Drill names are unique in a file.`,
+                    { node: drill, property: 'name', code: 'duplicate-name' satisfies LanguageErrorCode });
+            } else seen.set(drill.name, drill);
+        }
+    };
+
+    checkDrill = (drill: ast.Drill, accept: ValidationAcceptor): void => {
+        if (drill.name !== undefined && drill.name.trim() === '') {
+            accept('error', 'A drill needs a name in the quotes: `drill "Pangyo fire" { … }`.', { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+        if (!drill.steps.some(s => s.$type === 'Fail')) {
+            accept('error', `Drill "${drill.name ?? ''}" fails nothing: say what fails with \`fail\`, such as \`fail pangyo\`.`, { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+        if (!drill.steps.some(s => s.$type === 'Expect')) {
+            accept('error', `Drill "${drill.name ?? ''}" expects nothing: add \`expect SERVICE up\`, \`expect SERVICE down at most 30m\` or \`expect users down at most 1M\`.`,
+                { node: drill, property: 'name', code: 'bad-drill' satisfies LanguageErrorCode });
+        }
+    };
+
+    checkExpect = (expect: ast.Expect, accept: ValidationAcceptor): void => {
+        const bad = (message: string, property?: string) => accept('error', message, { node: expect, property: property as never, code: 'bad-drill' satisfies LanguageErrorCode });
+        const who = expect.users ? 'users' : expect.target?.$refText ?? '…';
+        const state = expect.state;
+        if (state === undefined) return;
+        if (state !== 'up' && state !== 'degraded' && state !== 'down') {
+            bad(`\`expect ${who} ${state}\`: the state is \`up\`, \`degraded\` or \`down\` (with \`at most\`).`, 'state');
+            return;
+        }
+        if (expect.limit !== undefined && (expect.at !== 'at' || expect.most !== 'most')) {
+            bad(`Write \`at most ${expect.limit}\` after \`${state}\`, not \`${expect.at ?? ''} ${expect.most ?? ''}\`.`, 'at');
+            return;
+        }
+        if (expect.users) {
+            if (state !== 'down' || expect.limit === undefined) bad('`expect users` takes `down at most N`: `expect users down at most 1M` (the users of the services down or degraded).');
+            else {
+                const n = readCount(expect.limit);
+                if ('error' in n) bad(`Bad users: ${n.error}.`, 'limit');
+            }
+            return;
+        }
+        this.checkKind(expect.target, SERVICE_KINDS, '`expect`', expect, 'target', accept);
+        if (state === 'down') {
+            if (expect.limit === undefined) bad(`\`expect ${who} down\` needs a limit: \`expect ${who} down at most 30m\` (to say it must stay up, \`expect ${who} up\`).`);
+            else {
+                const d = readDuration(expect.limit);
+                if ('error' in d) bad(`Bad duration: ${d.error}.`, 'limit');
+            }
+        } else if (expect.limit !== undefined) {
+            bad(`\`at most\` bounds how long it is down: \`expect ${who} down at most ${expect.limit}\`; \`expect ${who} ${state}\` takes no limit.`, 'limit');
+        }
+    };
+
     checkValue = (node: ast.Statement, accept: ValidationAcceptor): void => {
         const text = (node as { value?: unknown }).value;
         // no value: the parser recovered from a syntax error there, which is reported already
@@ -271,6 +353,30 @@ export class TopoValidator {
 
 /** The statements a `policy` block may hold. */
 const POLICY_STATEMENTS: readonly StatementType[] = ['Rto', 'Rpo', 'Survive'];
+
+
+/** The acceptable code closest to a misspelt one (at most 2 edits away), for "did you mean". */
+function nearestCode(code: string): string | undefined {
+    let best: string | undefined;
+    let bestDistance = 3;
+    for (const candidate of acceptableCodes()) {
+        const d = editDistance(code.toLowerCase(), candidate);
+        if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+}
+
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
 
 function line(node: ast.Element | ast.Policy): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;

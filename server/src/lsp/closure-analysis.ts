@@ -32,6 +32,16 @@ export interface Relations {
     monitoredBy: Map<string, string[]>;
 }
 
+/**
+ * Findings placed in their files. `raw`: the analysis's own, before the model's `accept`
+ * statements applied (absent: the same), which an edit of some files keeps for the others.
+ */
+export interface PlacedFindings {
+    all: readonly Finding[];
+    byUri: ReadonlyMap<string, TopoDiagnostic[]>;
+    raw?: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> };
+}
+
 /** Reports by name, built when first asked for. */
 export interface Reports<T> {
     get(name: string): T | undefined;
@@ -50,6 +60,9 @@ export class ClosureAnalysis {
     /** the findings of every file of the closure */
     readonly findings: readonly Finding[];
     readonly findingsByUri: ReadonlyMap<string, TopoDiagnostic[]>;
+    /** the analysis's own findings, before `accept` applied (what an edit keeps of the other files) */
+    readonly rawFindings: readonly Finding[];
+    readonly rawByUri: ReadonlyMap<string, TopoDiagnostic[]>;
     private readonly simulations = new Map<string, SimulationDetails>();
     private readonly outages = new Map<string, Outage | undefined>();
     /** availabilities by id carried over from the analysis this one replaced */
@@ -62,7 +75,7 @@ export class ClosureAnalysis {
         readonly built: BuiltModel,
         private readonly cm: CompiledModel | undefined,
         private readonly analysis: Analysis | undefined,
-        findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> },
+        findings: PlacedFindings,
         /** the analysis threw (and was logged): everything in it is empty */
         readonly failed = false,
         /** what the analysis it replaced knew and still holds (carry-over.ts) */
@@ -74,6 +87,8 @@ export class ClosureAnalysis {
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
         this.findingsByUri = findings.byUri;
+        this.rawFindings = findings.raw?.all ?? findings.all;
+        this.rawByUri = findings.raw?.byUri ?? findings.byUri;
     }
 
     /** What single failures cost one service (its worst outage and data loss, its targets), built when asked. */

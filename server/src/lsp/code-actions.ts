@@ -7,6 +7,8 @@
  * - `never-up` from an impossible quorum: lower it to the replica count; `quorum-unplaced`:
  *   remove the quorum (quick-fix-quorum.ts);
  * - `survival-policy`: add a deployment on a site outside every breaking set (quick-fix-survival.ts).
+ * - any finding an `accept` may name: "Accept this risk…"; `unused-acceptance`: remove the
+ *   `accept` (quick-fix-accept.ts).
  * Each fix offered removes its diagnostic once applied (test/editing/code-actions.test.ts).
  */
 import type { LangiumDocument } from 'langium';
@@ -20,6 +22,7 @@ import { neverUpFixes, quorumUnplacedFixes } from './quick-fix-quorum.js';
 import { unresolvedReferenceFixes, wrongKindFixes } from './quick-fix-references.js';
 import { spofFixes } from './quick-fix-spof.js';
 import { survivalFixes } from './quick-fix-survival.js';
+import { acceptFixes, unusedAcceptanceFixes } from './quick-fix-accept.js';
 
 export class TopoCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: TopoLspServices) {}
@@ -51,16 +54,24 @@ export class TopoCodeActionProvider implements CodeActionProvider {
         if (!subject) return [];
         switch (diagnostic.code) {
             case 'spof':
-                return spofFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
+                return [...spofFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject), ...this.acceptFixes(document, diagnostic, subject)];
             case 'never-up':
-                return neverUpFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
+                return [...neverUpFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject), ...this.acceptFixes(document, diagnostic, subject)];
             case 'quorum-unplaced':
-                return quorumUnplacedFixes(document, diagnostic, subject);
+                return [...quorumUnplacedFixes(document, diagnostic, subject), ...this.acceptFixes(document, diagnostic, subject)];
             case 'survival-policy':
-                return survivalFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
+                return [...survivalFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject), ...this.acceptFixes(document, diagnostic, subject)];
+            case 'unused-acceptance':
+                return unusedAcceptanceFixes(document, diagnostic, subject);
             default:
-                return [];
+                return this.acceptFixes(document, diagnostic, subject);
         }
+    }
+
+    /** "Accept this risk…" on a finding the editor published (not on a language error). */
+    private acceptFixes(document: LangiumDocument, diagnostic: Diagnostic, subject: string): CodeAction[] {
+        if ((diagnostic.data as FindingData | undefined)?.finding !== true) return [];
+        return acceptFixes(document, this.services.topo.Analysis.viewOf(document), diagnostic, subject);
     }
 }
 

@@ -4,7 +4,8 @@
  * it) — or "no single point of failure" (or "never up"). Clicking a SPOF lens runs the command
  * `topo.simulateFailure` with the file's URI and that domain; the VS Code extension implements it
  * (it shows the simulation in the preview), other editors may ignore it. The other lenses carry
- * no command (an empty one: shown, not clickable).
+ * no command (an empty one: shown, not clickable). Over each drill, "Run drill" runs the same
+ * command with the drill's failure set.
  *
  * An analysis of another file of the closure changes the lenses too, so after each analysed batch
  * the server asks the client to refresh them (when it says it can).
@@ -16,6 +17,7 @@ import { formatUsers } from '../common/format.js';
 import * as ast from '../generated/ast.js';
 import { SERVICE_KINDS } from '../language/element-rules.js';
 import type { ElementKind } from '../analysis/model.js';
+import type { ClosureAnalysis } from './closure-analysis.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { guard, logger } from './log.js';
 
@@ -73,6 +75,31 @@ export class TopoCodeLensProvider implements CodeLensProvider {
                 }
             }
         }
+        lenses.push(...drillLenses(root, uri, view.analysis));
         return lenses;
     }
+}
+
+/**
+ * "Run drill" over each drill of the file (not one that does not read): the same command as a
+ * SPOF lens, with the drill's failure set, so the editor shows its simulation in the preview. The
+ * title says whether its `expect`s hold.
+ */
+function drillLenses(root: ast.Model, uri: string, analysis: ClosureAnalysis): CodeLens[] {
+    const lenses: CodeLens[] = [];
+    for (const node of root.drills) {
+        const drill = node.name ? analysis.built.model.drills?.find(d => d.name === node.name) : undefined;
+        const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+        if (!drill || drill.incomplete || !nameNode || analysis.built.drills?.get(drill.name)?.uri !== uri) continue;
+        const failing = analysis.findings.filter(f => f.code === 'drill-failed' && f.anchor.element === drill.name).length;
+        lenses.push({
+            range: nameNode.range,
+            command: {
+                title: `Run drill · ${failing === 0 ? 'every expect holds' : `${failing} of ${drill.expects.length} expects fail`}`,
+                command: SIMULATE_COMMAND,
+                arguments: [uri, drill.fail]
+            }
+        });
+    }
+    return lenses;
 }

@@ -5,7 +5,9 @@
  *   element kinds; after an element's name `in` (for failure domains); inside a block the
  *   statements that kind of element may hold (element-rules.ts), less the single-valued ones it
  *   already has, written whole (`runs on`, `depends on`, `backup on`); the values of `tier`,
- *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`.
+ *   `replication` and `kind`; `standby` in a deployment, `any` and `of` in `depends on`; the
+ *   finding codes after `accept`, then `from` and `until`; `drill` at the top, and in a drill
+ *   `fail`, `expect`, the states and `at most`.
  * - References: only elements of the kind the position accepts (`runs on` and `backup on` offer
  *   failure domains, `uses` and `monitors` services, `in` the containers the element may have,
  *   `depends on` anything), each with its kind and label. Names the file sees come first; a name
@@ -23,6 +25,8 @@ import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp'
 import {
     CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
 } from 'vscode-languageserver';
+import { acceptableCodes } from '../analysis/acceptances.js';
+import { FINDING_CODES } from '../analysis/findings/codes.js';
 import type { ElementKind } from '../analysis/model.js';
 import { ALL_KINDS, DOMAIN_KINDS, ELEMENT_KINDS, SERVICE_KINDS } from '../language/element-rules.js';
 import { STATEMENTS, STATEMENT_BY_FIRST_WORD, statementsOf, type StatementInfo, type StatementType } from '../language/statements.js';
@@ -115,7 +119,7 @@ export class TopoCompletionProvider implements CompletionProvider {
                 if (t.image === '{' && !isString(t)) { depth = 1; blockStart = i; statementStart = -1; continue; }
                 const previous = before[i - 1];
                 const isName = previous && isKeyword(previous) && KINDS.includes(previous.image) && i - 1 === itemStart;
-                if (word && (KINDS.includes(word) || word === 'import' || word === 'policy') && !isName) {
+                if (word && (KINDS.includes(word) || word === 'import' || word === 'policy' || word === 'drill') && !isName) {
                     itemStart = i;
                     if (word !== 'import') sawElement = true;
                 }
@@ -130,6 +134,7 @@ export class TopoCompletionProvider implements CompletionProvider {
         if (depth === 0) return this.topLevel(before, itemStart, sawElement);
 
         if (before[itemStart]?.image === 'policy') return policyStatements(before.slice(blockStart + 1), statementStart >= 0 && statementStart === before.length - 1);
+        if (before[itemStart]?.image === 'drill') return this.inDrill(before.slice(blockStart + 1));
         const kindToken = before[itemStart];
         const kind = (kindToken && KINDS.includes(kindToken.image) ? kindToken.image : 'service') as ElementKind;
         const self = before[itemStart + 1]?.image;
@@ -182,10 +187,51 @@ export class TopoCompletionProvider implements CompletionProvider {
             case 'Tags':
                 if (rest.length === 0 || is(',')) return undefined;
                 return nextStatement();
+            case 'Accept':
+                // accept CODE [from DOMAIN, …] "REASON" [until YYYY-MM-DD]
+                if (rest.length === 0) {
+                    return { keywords: acceptableCodes().map(label => ({ label, doc: FINDING_CODES[label].summary, kind: CompletionItemKind.EnumMember })) };
+                }
+                if (is('from', ',')) return { references: DOMAIN_KINDS, exclude };
+                if (rest.length === 1) return { keywords: [{ label: 'from', doc: 'accept only these causes: a new cause is reported again' }] };
+                if (isString(last)) {
+                    const more = nextStatement();
+                    return 'keywords' in more ? { keywords: [{ label: 'until', doc: 'the last day it holds — `until 2027-03-31`' }, ...more.keywords] } : more;
+                }
+                if (last.tokenType.name === 'DATE') return nextStatement();
+                return undefined;
             default:
                 // a statement with one value: nothing to offer for the value, then the next statement
                 return rest.length === 0 ? undefined : nextStatement();
         }
+    }
+
+    /** Inside a drill's block: `fail` and `expect`, what may fail, what is expected, the states, `at most`. */
+    private inDrill(block: IToken[]): Want | undefined {
+        const steps = (): Want => ({
+            keywords: [
+                { label: 'fail', doc: 'what fails together — `fail pangyo, ansan`' },
+                { label: 'expect', doc: 'the worst allowed — `expect talk up`, `expect auth down at most 30m`, `expect users down at most 1M`' }
+            ]
+        });
+        let start = -1;
+        block.forEach((t, i) => { if (isKeyword(t) && (t.image === 'fail' || t.image === 'expect')) start = i; });
+        if (start < 0) return steps();
+        const head = block[start].image;
+        const rest = block.slice(start + 1);
+        const last = rest[rest.length - 1];
+        if (head === 'fail') {
+            if (rest.length === 0 || last.image === ',') return { references: ALL_KINDS, exclude: new Set(rest.filter(t => t.tokenType.name === 'ID').map(t => t.image)) };
+            return last.tokenType.name === 'ID' ? steps() : undefined;
+        }
+        if (rest.length === 0) return { references: SERVICE_KINDS, exclude: new Set(), extraKeywords: ['users'] };
+        if (rest.length === 1) {
+            const states = rest[0].image === 'users' ? ['down'] : ['up', 'degraded', 'down'];
+            return { keywords: states.map(label => ({ label, kind: CompletionItemKind.EnumMember })) };
+        }
+        if (rest.length === 2 && rest[1].image === 'down') return { keywords: [{ label: 'at most', doc: 'the longest outage allowed — `at most 30m` (for users: a count, `at most 1M`)' }] };
+        if (rest.length === 2 || last.tokenType.name === 'QUANTITY') return steps();
+        return undefined;
     }
 
     private topLevel(before: IToken[], itemStart: number, sawElement: boolean): Want | undefined {
@@ -193,7 +239,8 @@ export class TopoCompletionProvider implements CompletionProvider {
             keywords: [
                 ...(sawElement ? [] : [{ label: 'import', doc: '`import "other.topo"`: bring in the elements of another file' }]),
                 ...KINDS.map(label => ({ label, doc: ELEMENT_KINDS[label as ElementKind].doc })),
-                { label: 'policy', doc: '`policy tier critical { rto 1h  rpo 5m  survive 2 }`: targets for every service of a tier' }
+                { label: 'policy', doc: '`policy tier critical { rto 1h  rpo 5m  survive 2 }`: targets for every service of a tier' },
+                { label: 'drill', doc: 'a failure drill: `drill "Pangyo fire" { fail pangyo  expect talk up }`' }
             ]
         });
         if (itemStart < 0) return starts();
@@ -205,6 +252,7 @@ export class TopoCompletionProvider implements CompletionProvider {
             return starts();
         }
         if (head.image === 'import') return rest.length === 0 ? undefined : starts();
+        if (head.image === 'drill') return rest.length <= 1 ? undefined : starts();
         const kind = head.image as ElementKind;
         if (rest.length === 0) return undefined; // a new name
         const last = rest[rest.length - 1];
@@ -306,7 +354,7 @@ function keywordItem(label: string, range: Range, order: number, detail?: string
 
 function isKeyword(t: IToken): boolean {
     const name = t.tokenType.name;
-    return name !== 'ID' && name !== 'QUANTITY' && name !== 'STRING';
+    return name !== 'ID' && name !== 'QUANTITY' && name !== 'STRING' && name !== 'DATE';
 }
 
 function isString(t: IToken): boolean {

@@ -9,8 +9,8 @@ export type AtCursor =
     | { kind: 'declaration'; element: ast.Element; leaf: CstNode }
     | { kind: 'reference'; element: ast.Element; leaf: CstNode }
     | { kind: 'import'; node: ast.Import; leaf: CstNode }
-    /** a keyword of a statement, or the kind that starts an element's declaration */
-    | { kind: 'keyword'; node: ast.Statement | ast.Element; leaf: CstNode };
+    /** a keyword of a statement, the kind that starts an element's declaration, or `drill`, `fail`, `expect` */
+    | { kind: 'keyword'; node: ast.Statement | ast.Element | ast.Drill | ast.DrillStep; leaf: CstNode };
 
 /** Names may contain `-`; any character of an identifier counts as part of the name. */
 export const NAME_CHARACTER = /^[a-zA-Z0-9_-]$/;
@@ -26,12 +26,17 @@ export function atCursor(document: LangiumDocument, position: Position): AtCurso
     if (GrammarAST.isKeyword(leaf.grammarSource) && (ast.isStatement(node) || (ast.isElement(node) && leaf.text === node.kind))) {
         return { kind: 'keyword', node, leaf };
     }
+    if (GrammarAST.isKeyword(leaf.grammarSource) && (ast.isDrill(node) || ast.isFail(node) || ast.isExpect(node))) {
+        return { kind: 'keyword', node, leaf };
+    }
     if (ast.isElement(node)) {
         const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
         if (nameNode && contains(nameNode, leaf)) return { kind: 'declaration', element: node, leaf: nameNode };
     }
     const target = referenceTarget(node, leaf);
-    return target ? { kind: 'reference', element: target, leaf } : undefined;
+    if (target) return { kind: 'reference', element: target, leaf };
+    // the code, reason or date of an `accept`: the statement's hover
+    return ast.isAccept(node) ? { kind: 'keyword', node, leaf } : undefined;
 }
 
 function contains(outer: CstNode, inner: CstNode): boolean {
@@ -46,6 +51,7 @@ function referenceTarget(node: AstNode, leaf: CstNode): ast.Element | undefined 
     else if (ast.isSingleTerm(node)) refs.push(node.target);
     else if (ast.isAnyTerm(node) || ast.isCountTerm(node)) refs.push(...node.members);
     else if (ast.isUses(node) || ast.isMonitors(node) || ast.isBackupOn(node)) refs.push(...node.targets);
+    else if (ast.isAccept(node)) refs.push(...node.causes);
     for (const ref of refs) {
         if (ref.$refNode && contains(ref.$refNode, leaf)) return ref.ref;
     }

@@ -1,6 +1,6 @@
 /**
  * Hovers: on a service or failure domain (its name or a reference to it) what the analysis says
- * about it; on an `import`, the file it loads. See hover-markdown.ts for the texts.
+ * about it; on an `import`, the file it loads; on an `accept`, what it accepts now. See hover-markdown.ts for the texts.
  */
 import { URI, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -8,7 +8,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { atCursor } from './cst-position.js';
 import { elementMarkdown, importMarkdown } from './hover-markdown.js';
-import { elementKindMarkdown, statementMarkdown } from './keyword-hover.js';
+import { drillKeywordMarkdown, elementKindMarkdown, statementMarkdown } from './keyword-hover.js';
+import { acceptMarkdown } from './accept-hover.js';
 import type { ElementKind } from '../analysis/model.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { guard } from './log.js';
@@ -28,7 +29,13 @@ export class TopoHoverProvider implements HoverProvider {
         if (at.kind === 'import') {
             markdown = this.importHover(document, at.node);
         } else if (at.kind === 'keyword') {
-            markdown = ast.isElement(at.node) ? elementKindMarkdown(at.node.kind as ElementKind) : statementMarkdown(at.node.$type);
+            markdown = ast.isDrill(at.node) || ast.isFail(at.node) || ast.isExpect(at.node)
+                ? drillKeywordMarkdown(at.node)
+                : ast.isElement(at.node)
+                ? elementKindMarkdown(at.node.kind as ElementKind)
+                : ast.isAccept(at.node)
+                    ? acceptMarkdown(this.services.topo.Analysis.viewOf(document), at.node)
+                    : statementMarkdown(at.node.$type);
         } else {
             const view = this.services.topo.Analysis.viewOf(document);
             markdown = elementMarkdown(view, at.element.name, from, at.kind === 'reference');

@@ -23,6 +23,8 @@ export const SOURCE = 'topo';
 export interface FindingData {
     finding: true;
     subject?: string;
+    /** an `accept` statement accepts it */
+    accepted?: true;
 }
 
 export function isFinding(diagnostic: Diagnostic): boolean {
@@ -40,9 +42,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function findingDiagnostic(d: TopoDiagnostic, override?: SeveritySetting): Diagnostic | undefined {
     if (override === 'off') return undefined;
     const data: FindingData = { finding: true, subject: d.subject };
+    if (d.accepted) data.accepted = true;
     return {
         range: d.range,
-        severity: SEVERITY[override ?? d.severity] ?? DiagnosticSeverity.Warning,
+        // an accepted finding stays a hint whatever its code's setting
+        severity: SEVERITY[d.accepted ? 'hint' : override ?? d.severity] ?? DiagnosticSeverity.Warning,
         code: d.code,
         codeDescription: { href: findingPage(d.code) },
         source: SOURCE,

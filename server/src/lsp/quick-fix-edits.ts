@@ -47,7 +47,7 @@ export function candidates(services: TopoServices, document: LangiumDocument, ki
 /** The kinds a reference accepts, from the statement (or `in`) that holds it. */
 export function acceptedKinds(container: AstNode, element: ast.Element | undefined): readonly ElementKind[] {
     if (ast.isElement(container)) return ELEMENT_KINDS[container.kind as ElementKind]?.containers ?? [];
-    if (ast.isDeployment(container) || ast.isRunsOn(container) || ast.isBackupOn(container)) return DOMAIN_KINDS;
+    if (ast.isDeployment(container) || ast.isRunsOn(container) || ast.isBackupOn(container) || ast.isAccept(container)) return DOMAIN_KINDS;
     if (ast.isUses(container) || ast.isMonitors(container)) return SERVICE_KINDS;
     if (ast.isDependencyTerm(container) || ast.isDependsOn(container)) return ALL_KINDS;
     return element ? ALL_KINDS : [];
@@ -81,6 +81,7 @@ function referencesOf(node: AstNode): Array<Reference<ast.Element>> {
     if (ast.isSingleTerm(node)) return node.target ? [node.target] : [];
     if (ast.isAnyTerm(node) || ast.isCountTerm(node)) return node.members;
     if (ast.isUses(node) || ast.isMonitors(node) || ast.isBackupOn(node)) return node.targets;
+    if (ast.isAccept(node)) return node.causes;
     return [];
 }
 

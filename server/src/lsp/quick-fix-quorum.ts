@@ -77,7 +77,7 @@ function removeBlock(document: LangiumDocument, node: ast.Element, text: string)
 }
 
 /** The statement with its line when it stands alone on it, else with the spaces after it. */
-function removeStatement(document: LangiumDocument, cst: CstNode, text: string): TextEdit {
+export function removeStatement(document: LangiumDocument, cst: CstNode, text: string): TextEdit {
     const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
     let lineEnd = text.indexOf('\n', cst.end);
     if (lineEnd < 0) lineEnd = text.length;

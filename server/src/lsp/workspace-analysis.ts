@@ -18,14 +18,15 @@
  * Reports for hovers (a service's SPOFs, a domain's blast radius) are built when first asked for.
  */
 import { DocumentState, URI, UriUtils, WorkspaceCache, type LangiumDocument } from 'langium';
-import { Analysis, BufferPool, compileModel, type CompiledModel } from '../analysis/index.js';
+import { Analysis, applyAcceptances, BufferPool, compileModel, drillFindings, type CompiledModel } from '../analysis/index.js';
+import { localDate } from '../common/format.js';
 import type { Finding } from '../analysis/results.js';
 import { buildModel, rebuildModel, type BuiltModel } from '../language/build-model.js';
 import { closureDocuments } from '../language/closure-model.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoServices } from '../language/topo-module.js';
 import { carriedText, carryOver, type Carried } from './carry-over.js';
-import { ClosureAnalysis, type Member } from './closure-analysis.js';
+import { ClosureAnalysis, type Member, type PlacedFindings } from './closure-analysis.js';
 import { debugThrow } from './debug.js';
 import { DocumentView } from './document-view.js';
 import { logger } from './log.js';
@@ -147,7 +148,7 @@ export class WorkspaceAnalysis {
         let built: BuiltModel = { model: { elements: [] }, sources: new Map() };
         let cm: CompiledModel | undefined;
         let analysis: Analysis | undefined;
-        let findings: { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } = { all: [], byUri: new Map() };
+        let findings: PlacedFindings = { all: [], byUri: new Map() };
         let failed = false;
         let carried: Carried | undefined;
         let how = 'in full';
@@ -176,6 +177,7 @@ export class WorkspaceAnalysis {
             } else {
                 findings = placed(analysis.findings(), built);
             }
+            findings = withModelStatements(findings, built, cm);
         } catch (error) {
             logger.error(`analysing ${rootUri}`, error);
             cm = undefined;
@@ -214,23 +216,36 @@ export class WorkspaceAnalysis {
     /** The findings of the unchanged files as they were; those of the changed files computed now. */
     private refreshFindings(
         previous: ClosureAnalysis, analysis: Analysis, built: BuiltModel, changed: ReadonlySet<string>
-    ): { all: readonly Finding[]; byUri: ReadonlyMap<string, TopoDiagnostic[]> } {
+    ): PlacedFindings {
         const subjects = new Set<string>();
         for (const [name, source] of built.sources) if (changed.has(source.uri)) subjects.add(name);
         const fresh = placed(analysis.findings(subjects), built);
-        const all: Finding[] = previous.findings.filter(f => !changed.has(previous.built.sources.get(f.subject)?.uri ?? ''));
+        const all: Finding[] = previous.rawFindings.filter(f => !changed.has(previous.built.sources.get(f.subject)?.uri ?? ''));
         all.push(...fresh.all);
         const byUri = new Map<string, TopoDiagnostic[]>();
-        for (const [uri, list] of previous.findingsByUri) if (!changed.has(uri)) byUri.set(uri, list);
+        for (const [uri, list] of previous.rawByUri) if (!changed.has(uri)) byUri.set(uri, list);
         for (const [uri, list] of fresh.byUri) byUri.set(uri, [...byUri.get(uri) ?? [], ...list]);
         return { all, byUri };
     }
 }
 
+/**
+ * The analysis's findings with what the model's own statements add: `accept` (as of today's date
+ * where the server runs). A model without them keeps the findings as they are (and an edit
+ * places only the edited files' findings again).
+ */
+function withModelStatements(raw: PlacedFindings, built: BuiltModel, cm: CompiledModel): PlacedFindings {
+    const drills = built.model.drills ?? [];
+    if (drills.length === 0 && !built.model.elements.some(e => e.accepts?.length)) return raw;
+    const all = drills.length > 0 ? [...raw.all, ...drillFindings(cm, drills)] : raw.all;
+    const final = placed(applyAcceptances(all, built.model, localDate(new Date())), built);
+    return { ...final, raw: raw.raw ?? raw };
+}
+
 /** Findings placed in their files. */
-function placed(findings: Finding[], built: BuiltModel): { all: readonly Finding[]; byUri: Map<string, TopoDiagnostic[]> } {
+function placed(findings: readonly Finding[], built: BuiltModel): { all: readonly Finding[]; byUri: Map<string, TopoDiagnostic[]> } {
     const byUri = new Map<string, TopoDiagnostic[]>();
-    for (const d of findingDiagnostics(findings, built.sources)) {
+    for (const d of findingDiagnostics(findings, built.sources, built.drills)) {
         const list = byUri.get(d.uri);
         if (list) list.push(d); else byUri.set(d.uri, [d]);
     }

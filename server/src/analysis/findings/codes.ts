@@ -98,6 +98,18 @@ export const FINDING_CODES = {
     'survival-policy': {
         severity: 'tier', anchor: 'survive', on: '`survive` (the name, for a tier policy)',
         summary: 'some set of at most `survive` failure domains, failing together, takes the service down'
+    },
+    'acceptance-expired': {
+        severity: 'warning', anchor: 'accept', on: 'the `accept` statement',
+        summary: 'the `until` date of an `accept` has passed: the finding it accepted is reported again'
+    },
+    'unused-acceptance': {
+        severity: 'warning', anchor: 'accept', on: 'the `accept` statement',
+        summary: 'an `accept` matches no finding of its element (fixed, or a wrong code or cause)'
+    },
+    'drill-failed': {
+        severity: 'error', anchor: 'expect', on: 'the `expect` of a `drill`',
+        summary: 'simulating a drill, an `expect` does not hold: the message says what the simulation found'
     }
 } as const satisfies Record<string, FindingCodeInfo>;
 
