@@ -8,6 +8,7 @@ import { analyzeFindings, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
 import type { LangiumDocument } from 'langium';
+import type { BuiltModel } from '../language/build-model.js';
 import type { LoadedWorkspace } from '../node/load-workspace.js';
 import { loadFiles, rootModel } from './load-models.js';
 import type { OutputColors } from './output-style.js';
@@ -25,18 +26,28 @@ export interface CommandOutput {
 export async function runCheck(paths: string[], format: 'text' | 'json', colors: OutputColors): Promise<CommandOutput> {
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
-    const workspace = await loadFiles(files, inFolders);
+    let workspace: LoadedWorkspace | undefined = await loadFiles(files, inFolders);
     const found = new Map<string, TopoDiagnostic>();
     const add = (d: TopoDiagnostic) => {
         const key = `${d.uri}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.subject ?? d.message}`;
         if (!found.has(key)) found.set(key, d);
     };
     for (const file of workspace.unreadable) add(unreadableFileDiagnostic(file, 'checked'));
+    const fileCount = plural(workspace.documents.length + workspace.unreadable.length, 'file');
+    const models: (BuiltModel | undefined)[] = [];
     for (const root of maximalRoots(workspace)) {
         const model = rootModel(workspace, root);
         model.language.forEach(add);
-        const findings = analyzeFindings(compileModel(model.built.model));
-        findingDiagnostics(findings, model.built.sources).forEach(add);
+        models.push(model.built);
+    }
+    // The models are plain data with their positions: the Langium documents (most of the memory
+    // of loading, docs/bench.md) are not needed for the analysis and are let go before it.
+    workspace = undefined;
+    for (let i = 0; i < models.length; i++) {
+        const built = models[i]!;
+        models[i] = undefined; // let go of each model once its findings are placed
+        const findings = analyzeFindings(compileModel(built.model));
+        findingDiagnostics(findings, built.sources).forEach(add);
     }
     const diagnostics = sortDiagnostics([...found.values()]);
     const summary = summarize(diagnostics);
@@ -49,7 +60,6 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         plural(summary.errors, 'error'), plural(summary.warnings, 'warning'),
         `${summary.information} information`, plural(summary.hints, 'hint')
     ].join(', ');
-    const fileCount = plural(workspace.documents.length + workspace.unreadable.length, 'file');
     lines.push(diagnostics.length === 0
         ? colors.out.green(`No problems found in ${fileCount}.`)
         : `${counts} in ${fileCount}.`);
