@@ -43,6 +43,8 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     // The models are plain data with their positions: the Langium documents (most of the memory
     // of loading, docs/bench.md) are not needed for the analysis and are let go before it.
     workspace = undefined;
+    // Langium's build holds them until its last callbacks have run: one turn of the event loop
+    await new Promise(resolve => setImmediate(resolve));
     for (let i = 0; i < models.length; i++) {
         const built = models[i]!;
         models[i] = undefined; // let go of each model once its findings are placed
