@@ -34,12 +34,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
     };
     for (const file of workspace.unreadable) add(unreadableFileDiagnostic(file, 'checked'));
     const fileCount = plural(workspace.documents.length + workspace.unreadable.length, 'file');
-    const models: (BuiltModel | undefined)[] = [];
-    for (const root of maximalRoots(workspace)) {
-        const model = rootModel(workspace, root);
-        model.language.forEach(add);
-        models.push(model.built);
-    }
+    const models: (BuiltModel | undefined)[] = rootModels(workspace, add);
     // The models are plain data with their positions: the Langium documents (most of the memory
     // of loading, docs/bench.md) are not needed for the analysis and are let go before it.
     workspace = undefined;
@@ -66,6 +61,21 @@ export async function runCheck(paths: string[], format: 'text' | 'json', colors:
         ? colors.out.green(`No problems found in ${fileCount}.`)
         : `${counts} in ${fileCount}.`);
     return { stdout: lines.join('\n') + '\n', stderr: '', exitCode };
+}
+
+/**
+ * The model of every maximal root, its language diagnostics passed to `add`. A function of its
+ * own so that no variable of `runCheck` still refers to a document: a suspended async function
+ * keeps its variables, and one document reaches them all.
+ */
+function rootModels(workspace: LoadedWorkspace, add: (d: TopoDiagnostic) => void): BuiltModel[] {
+    const models: BuiltModel[] = [];
+    for (const root of maximalRoots(workspace)) {
+        const model = rootModel(workspace, root);
+        model.language.forEach(add);
+        models.push(model.built);
+    }
+    return models;
 }
 
 /**
