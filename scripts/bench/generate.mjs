@@ -232,10 +232,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const [nText, layout, out] = process.argv.slice(2);
     const seedIndex = process.argv.indexOf('--seed');
     const seed = seedIndex > 0 ? Number(process.argv[seedIndex + 1]) : DEFAULT_SEED;
+    const sitesIndex = process.argv.indexOf('--min-sites');
+    const minSites = sitesIndex > 0 ? Number(process.argv[sitesIndex + 1]) : 1;
     if (!nText || !layout || !out) {
-        process.stderr.write('usage: node scripts/bench/generate.mjs N files|one OUT_DIR [--seed S]\n');
+        process.stderr.write('usage: node scripts/bench/generate.mjs N files|one OUT_DIR [--seed S] [--min-sites M]\n');
         process.exit(2);
     }
-    const written = writeWorkspace(generateModel(Number(nText), seed), layout, out);
+    const written = writeWorkspace(generateModel(Number(nText), seed, { minSites }), layout, out);
     process.stdout.write(`seed 0x${seed.toString(16)}: wrote ${written.files.length} file(s) to ${out}\n`);
 }

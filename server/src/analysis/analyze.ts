@@ -17,7 +17,7 @@ import { allAvailabilitySources, availabilitySources, type AvailabilityFrom } fr
 import { serviceCutSets, serviceCutSetWork } from './cut-sets.js';
 import { computeImportance, type Importance } from './importance.js';
 import { reliableElements } from './incomplete.js';
-import { nearestOf } from './nearest.js';
+import { NearestSpofs } from './nearest.js';
 import { PathCache } from './path-cache.js';
 import { prepare } from './prepared.js';
 import type { AnalysisResult, DomainReport, Finding, PathStep, RecoveryReport, ServiceReport } from './results.js';
@@ -69,7 +69,7 @@ const DEFAULT_IMPORTANCE_ELEMENTS = 3_000;
 
 export class Analysis {
     private readonly ctx: FindingContext;
-    private readonly nearestLists = new Map<number, number[]>();
+    private nearestSpofs?: NearestSpofs;
     private availabilityValue?: Availability;
     private importanceValue?: Importance;
     private readonly serviceReports = new Map<string, ServiceReport | undefined>();
@@ -86,11 +86,7 @@ export class Analysis {
         const sweep = sweepDomains(engine, options.pool, previous && !previous.retired ? { cm: previous.cm, sweep: previous.ctx.sweep } : undefined);
         this.ctx = {
             cm, engine, sweep,
-            nearest: s => {
-                let list = this.nearestLists.get(s);
-                if (list === undefined) this.nearestLists.set(s, list = nearestOf(sweep, sweep.spofsOf(s)));
-                return list;
-            },
+            nearest: () => (this.nearestSpofs ??= new NearestSpofs(sweep, s => engine.baseUp[s] === 1 && !cm.isDomain[s])),
             availability: () => this.availability(),
             paths: new PathCache(engine, sweep.sets),
             services: reliable ? cm.services.filter(s => reliable[s] === 1) : cm.services,
@@ -225,7 +221,7 @@ export class Analysis {
             name: cm.names[s],
             kind: cm.elements[s].kind === 'datastore' ? 'datastore' : 'service',
             spofs: namesOf(cm, sweep.spofsOf(s)),
-            nearest: namesOf(cm, this.ctx.nearest(s)),
+            nearest: namesOf(cm, this.ctx.nearest().list(s)),
             paths,
             availability: a,
             availabilityFrom: from,

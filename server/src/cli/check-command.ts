@@ -6,7 +6,7 @@
  */
 import { plural } from '../common/format.js';
 import type { TopoDiagnostic } from '../language/diagnostics.js';
-import { checkWorkspace } from './check-loop.js';
+import { checkFiles, type CheckedFiles } from './check-loop.js';
 import { diagnosticLine, jsonDiagnosticText, sortDiagnostics, summarize } from './diagnostic-output.js';
 import { loadFiles } from './load-models.js';
 import type { OutputColors } from './output-style.js';
@@ -96,11 +96,10 @@ export async function runCheck(paths: string[], options: CheckOptions, colors: O
  * Every diagnostic of the files named or found, with what they import, each once (unsorted);
  * and how many files were read.
  */
-export async function checkDiagnostics(paths: string[], today?: string): Promise<{ diagnostics: TopoDiagnostic[]; fileCount: number }> {
+export async function checkDiagnostics(paths: string[], today?: string): Promise<CheckedFiles> {
     const { files, found: inFolders } = await expandPathsFound(paths);
     if (files.length === 0) throw new UsageError(`no .topo files in ${paths.join(', ')}`);
-    const workspace = await loadFiles(files, inFolders);
-    return { diagnostics: checkWorkspace(workspace, {}, today), fileCount: workspace.documents.length + workspace.unreadable.length };
+    return checkFiles(() => loadFiles(files, inFolders), {}, today);
 }
 
 function relativeToCwd(path: string): string {

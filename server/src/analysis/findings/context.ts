@@ -5,6 +5,7 @@
 
 import type { Availability } from '../availability.js';
 import type { CompiledModel } from '../compile.js';
+import type { NearestSpofs } from '../nearest.js';
 import type { PathCache } from '../path-cache.js';
 import type { Related } from '../results.js';
 import type { StateEngine } from '../state.js';
@@ -14,8 +15,8 @@ export interface FindingContext {
     cm: CompiledModel;
     engine: StateEngine;
     sweep: Sweep;
-    /** service id → its nearest SPOFs, in name order (computed once, when first asked) */
-    nearest(s: number): number[];
+    /** every service's nearest SPOFs, read from its down set (built when first asked) */
+    nearest(): NearestSpofs;
     /** computed when first asked (only `slo` findings need it) */
     availability(): Availability;
     paths: PathCache;

@@ -5,6 +5,8 @@
 
 import type { CompiledModel } from '../compile.js';
 import { formatUsers, joinOr, possessive, shortList } from '../../common/format.js';
+import { hasBit } from '../down-sets.js';
+import { countBits, domainsOf } from '../nearest.js';
 import { pathText, stepOwners } from '../paths.js';
 import type { Finding, PathStep } from '../results.js';
 import { MAX_LISTED_CAUSES, newFinding } from './codes.js';
@@ -17,17 +19,22 @@ const LISTED = 8;
 
 export function spofFindings(ctx: FindingContext): Finding[] {
     const { cm, sweep } = ctx;
+    const nearestSpofs = ctx.nearest();
+    const { words } = sweep.sets;
     // which nearest SPOFs each message spells out: those it runs on directly first, then by name
     const shown = new Map<number, number[]>();
     const requests = new Map<number, number[]>();
     for (const s of ctx.services) {
-        if (ctx.nearest(s).length === 0) continue;
+        const row = nearestSpofs.row(s);
+        if (countBits(row) === 0) continue;
         const direct = new Set<number>();
         for (let d = cm.depStart[s]; d < cm.depStart[s + 1]; d++) direct.add(cm.depDomain[d]);
         // nearest is in name order: the first SHOWN it runs on directly, then the first others
-        const nearest = ctx.nearest(s);
-        const pick = nearest.filter(d => direct.has(d)).slice(0, SHOWN);
-        for (let i = 0; i < nearest.length && pick.length < SHOWN; i++) if (!direct.has(nearest[i])) pick.push(nearest[i]);
+        const directNearest = [...direct].filter(d => sweep.sets.bitOf[d] >= 0 && hasBit(row, words, 0, sweep.sets.bitOf[d]))
+            .sort((a, b) => sweep.sets.bitOf[a] - sweep.sets.bitOf[b]);
+        const pick = directNearest.slice(0, SHOWN);
+        const head = domainsOf(sweep, row, SHOWN + direct.size);
+        for (let i = 0; i < head.length && pick.length < SHOWN; i++) if (!direct.has(head[i])) pick.push(head[i]);
         shown.set(s, pick);
         for (const d of pick) {
             let list = requests.get(d);
@@ -46,18 +53,20 @@ export function spofFindings(ctx: FindingContext): Finding[] {
     }
 
     const out: Finding[] = [];
-    const inNearest = new Uint8Array(cm.n);
     for (const s of ctx.services) {
         const pick = shown.get(s);
         if (pick === undefined) continue;
         const name = cm.names[s];
-        const nearest = ctx.nearest(s);
+        const row = nearestSpofs.row(s);
+        const nearestCount = countBits(row);
+        // only the first few nearest, in name order: enough for the causes listed and the rest named
+        const head = domainsOf(sweep, row, MAX_LISTED_CAUSES + pick.length + LISTED + 1);
         // only the causes a finding lists (no string per (service, cause) pair on a large model)
-        const causes = nearest.slice(0, MAX_LISTED_CAUSES).map(d => cm.names[d]);
-        for (const d of nearest) inNearest[d] = 1;
-        // spofsOf is in name order: so are the others (only the first few are named)
-        const others = sweep.spofsOf(s).filter(d => inNearest[d] === 0);
-        for (const d of nearest) inNearest[d] = 0;
+        const causes = head.slice(0, MAX_LISTED_CAUSES).map(d => cm.names[d]);
+        // the others, in name order (only the first few are named)
+        const othersRow = nearestSpofs.othersRow(s);
+        const othersCount = countBits(othersRow);
+        const others = domainsOf(sweep, othersRow, LISTED + 1);
         const related = new RelatedList();
         const fixes = new Map<string, { fix: Fix; domains: string[] }>();
         const described: string[] = [];
@@ -66,27 +75,27 @@ export function spofFindings(ctx: FindingContext): Finding[] {
             const domain = cm.names[d];
             related.add(domain, `if ${domain} fails, ${name} goes down`);
             addStepsToRelated(related, name, steps);
-            described.push(pick.length === nearest.length ? pathText(name, steps) : `${domain} (${pathText(name, steps)})`);
+            described.push(pick.length === nearestCount ? pathText(name, steps) : `${domain} (${pathText(name, steps)})`);
             const fix = fixFor(cm, name, steps, d);
             const group = fixes.get(fix.key);
             if (group === undefined) fixes.set(fix.key, { fix, domains: [domain] });
             else group.domains.push(domain);
         }
-        for (const d of nearest.slice(0, MAX_LISTED_CAUSES)) related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
+        for (const d of head.slice(0, MAX_LISTED_CAUSES)) related.add(cm.names[d], `if ${cm.names[d]} fails, ${name} goes down`);
         let what: string;
-        if (pick.length === nearest.length) {
+        if (pick.length === nearestCount) {
             what = `${name} goes down if ${joinOr(causes)} fails (${described.join('; ')})`;
         } else {
-            const rest = nearest.filter(d => !pick.includes(d));
-            what = `${name} goes down if any one of ${nearest.length} failure domains fails, e.g. ${described.join('; ')}; ` +
-                `and ${rest.length} more: ${shortList(firstNames(cm, rest), LISTED)}`;
+            const rest = head.filter(d => !pick.includes(d));
+            what = `${name} goes down if any one of ${nearestCount} failure domains fails, e.g. ${described.join('; ')}; ` +
+                `and ${nearestCount - pick.length} more: ${shortList(firstNames(cm, rest), LISTED)}`;
         }
-        const also = others.length === 0 ? ''
-            : ` Also: ${shortList(firstNames(cm, others), LISTED)}${others.length > LISTED ? ` (${others.length} in all)` : ''}.`;
-        const likewise = pick.length < nearest.length ? ` (and likewise for the other ${nearest.length - pick.length})` : '';
+        const also = othersCount === 0 ? ''
+            : ` Also: ${shortList(firstNames(cm, others), LISTED)}${othersCount > LISTED ? ` (${othersCount} in all)` : ''}.`;
+        const likewise = pick.length < nearestCount ? ` (and likewise for the other ${nearestCount - pick.length})` : '';
         const fixText = [...fixes.values()].map(g => g.fix.say(joinOr(g.domains))).join('; ');
         out.push(newFinding('spof', { element: name, tier: cm.elements[s].tier },
-            `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`, causes, related.items, nearest.length));
+            `${what}${usersClause(cm.users[s], formatUsers)}.${also} Fix: ${fixText}${likewise}.`, causes, related.items, nearestCount));
     }
     return out;
 }
