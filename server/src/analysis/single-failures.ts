@@ -34,7 +34,7 @@ export interface ServiceOutages {
     firstUnknown?: { domain: number; reason: string };
     /** what lacks a time, over every unknown outage, in name order */
     lacking: MissingTime[];
-    /** up with nothing failed, yet out for an unknown time (it waits for something never up) */
+    /** up with nothing failed, yet out for an unknown time (it waits for something never up); a known time there is `worst`'s floor */
     baselineUnknown: boolean;
 }
 
@@ -71,7 +71,7 @@ export function singleFailures(engine: StateEngine, oe: OutageEngine, services: 
     const outages = new Map<number, ServiceOutages>();
     const lacking = new Map<number, Map<string, MissingTime>>();
     for (const s of timed) {
-        outages.set(s, { outages: [], lacking: [], baselineUnknown: oe.T[s] > 0 && cm.domains.length > 0 });
+        outages.set(s, { outages: [], lacking: [], baselineUnknown: !Number.isFinite(oe.T[s]) && cm.domains.length > 0 });
         lacking.set(s, new Map());
     }
     const copies = new Map<number, SurvivingCopies[]>();
@@ -83,6 +83,9 @@ export function singleFailures(engine: StateEngine, oe: OutageEngine, services: 
     for (const d of cm.domains) if (firstDomain < 0 || cm.rank[d] < cm.rank[firstDomain]) firstDomain = d;
     for (const [s, record] of outages) {
         if (record.baselineUnknown) record.firstUnknown = { domain: firstDomain, reason: baseline.reason(s) };
+        // failing over already with nothing failed (an active deployment never up): any failure, the
+        // first by name included, leaves it out at least that long; a domain of its cone may do worse
+        else if (oe.T[s] > 0 && firstDomain >= 0) record.worst = { domain: firstDomain, minutes: oe.T[s], reason: baseline.reason(s) };
     }
 
     const roots: number[] = [...timed, ...datastores];
