@@ -7,6 +7,7 @@ import type { GraphElement, ModelGraph, SimulationResult } from '../../server/sr
 import { summarizeSimulation } from '../../server/src/common/simulation-text.js';
 import { elementAt, sameUri, type ModelService } from './model.js';
 import type { PreviewManager } from './preview.js';
+import { typedElement } from './typed-element.js';
 
 export const COMMANDS = {
     openPreview: 'topo.openPreview',
@@ -183,10 +184,13 @@ async function pickElements(model: ModelService, uri: vscode.Uri): Promise<strin
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     pick.title = 'Simulate Failure';
-    pick.placeholder = 'Tick the elements that fail (failure domains first), or highlight one; Enter to simulate';
+    pick.placeholder = 'Tick the elements that fail (failure domains first), or type or highlight one; Enter to simulate';
     return await new Promise<string[] | undefined>(resolve => {
         pick.onDidAccept(() => {
-            const chosen = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
+            // nothing ticked: the highlighted row, or (a multi-select list highlights none until an
+            // arrow key is pressed) the element whose name was typed
+            const chosen = pick.selectedItems.length > 0 ? pick.selectedItems
+                : pick.activeItems.length > 0 ? pick.activeItems : typedElement(items, pick.value);
             resolve(chosen.map(p => p.name).filter((n): n is string => n !== undefined));
             pick.hide();
         });
