@@ -3,7 +3,7 @@
  * its fingerprint), and per service its SPOFs, availability and worst single-failure outage, per
  * failure domain the users its failure affects.
  */
-import { analyzeCompiled, compileModel, outagesCompiled } from '../analysis/index.js';
+import { analyzeCompiled, compileModel } from '../analysis/index.js';
 import { findingDiagnostics, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { TopoConfig } from '../node/topo-config.js';
 import { maximalRoots } from './check-loop.js';
@@ -61,33 +61,15 @@ export async function takeSnapshot(paths: string[], config: TopoConfig | undefin
         const cm = compileModel(model.built.model);
         const result = analyzeCompiled(cm);
         findingDiagnostics(result.findings, model.built.sources).forEach(add);
-        const names = result.services.map(s => s.name);
-        const worst = worstOutages(cm, result.domains.map(d => d.name), names);
         for (const s of result.services) {
             if (services.has(s.name)) continue;
-            services.set(s.name, { spofs: s.spofs, availability: s.availability, worstOutage: worst.get(s.name) ?? null });
+            const worst = s.worstOutage;
+            services.set(s.name, { spofs: s.spofs, availability: s.availability, worstOutage: worst ? { minutes: worst.minutes, domain: worst.domain } : null });
         }
         for (const d of result.domains) if (!domains.has(d.name)) domains.set(d.name, d.users);
     }
     const diagnostics = sortDiagnostics(applySeverities([...byKey.values()], config?.severity ?? new Map()));
     return { diagnostics, prints: fingerprints(diagnostics), services, domains };
-}
-
-/** Each service's longest outage over every single failure domain (unknown is the longest). */
-function worstOutages(cm: ReturnType<typeof compileModel>, domains: string[], services: string[]): Map<string, WorstOutage> {
-    const worst = new Map<string, WorstOutage>();
-    for (const domain of [...domains].sort()) {
-        for (const [service, outage] of Object.entries(outagesCompiled(cm, [domain], services))) {
-            const known = worst.get(service);
-            if (known === undefined || longer(outage.minutes, known.minutes)) worst.set(service, { minutes: outage.minutes, domain });
-        }
-    }
-    return worst;
-}
-
-function longer(a: number | null, b: number | null): boolean {
-    if (b === null) return false;
-    return a === null || a > b;
 }
 
 function rewrite(d: TopoDiagnostic, rewriteUri: (uri: string) => string): TopoDiagnostic {
