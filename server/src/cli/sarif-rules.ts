@@ -3,12 +3,12 @@
  * sources as the docs — the findings table (server/src/analysis/findings/codes.ts), the pages
  * docs/findings/<code>.md (read next to the bundle), and the language errors table.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FINDING_CODES, FINDING_CODE_LIST, isFindingCode } from '../analysis/findings/codes.js';
 import type { Severity } from '../analysis/results.js';
 import { LANGUAGE_ERRORS, LANGUAGE_ERROR_CODES } from '../language/error-codes.js';
+import { docsFolder } from '../node/docs-folder.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -75,20 +75,10 @@ export function isKnownCode(code: string): boolean {
 
 // ------------------------------------------------------------------ the pages of docs/findings
 
-let docsFolder: string | undefined;
-
-/** docs/ next to the bundle (out/cli.cjs → ../docs) or, from sources, at the project root. */
-function docs(): string {
-    if (docsFolder !== undefined) return docsFolder;
-    const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-    const candidates = [join(here, '..', 'docs'), join(here, '..', '..', '..', 'docs')];
-    docsFolder = candidates.find(c => existsSync(join(c, 'findings'))) ?? candidates[0];
-    return docsFolder;
-}
 
 function findingPage(code: string): string | undefined {
     try {
-        return readFileSync(join(docs(), 'findings', `${code}.md`), 'utf8').replace(/\r\n/g, '\n').trim();
+        return readFileSync(join(docsFolder(), 'findings', `${code}.md`), 'utf8').replace(/\r\n/g, '\n').trim();
     } catch {
         return undefined;
     }

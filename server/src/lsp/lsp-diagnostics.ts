@@ -5,13 +5,13 @@
  * user chose.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../analysis/results.js';
 import { languageErrorCode, type TopoDiagnostic } from '../language/diagnostics.js';
 import type { SeveritySetting } from './configuration.js';
+import { docsFolder } from '../node/docs-folder.js';
 
 export const SOURCE = 'topo';
 
@@ -63,28 +63,18 @@ export function languageDiagnostic(d: Diagnostic): Diagnostic {
 
 // ------------------------------------------------------------------ links into docs/
 
-let docsFolder: string | undefined;
 const pages = new Map<string, string>();
-
-/** docs/ next to the bundle (out/server.cjs → ../docs) or, from sources, at the project root. */
-function docs(): string {
-    if (docsFolder !== undefined) return docsFolder;
-    const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-    const candidates = [join(here, '..', 'docs'), join(here, '..', '..', '..', 'docs')];
-    docsFolder = candidates.find(c => existsSync(join(c, 'findings'))) ?? candidates[0];
-    return docsFolder;
-}
 
 export function findingPage(code: string): string {
     let page = pages.get(code);
     if (page === undefined) {
-        const file = join(docs(), 'findings', `${code}.md`);
-        page = URI.file(existsSync(file) ? file : join(docs(), 'findings', 'README.md')).toString();
+        const file = join(docsFolder(), 'findings', `${code}.md`);
+        page = URI.file(existsSync(file) ? file : join(docsFolder(), 'findings', 'README.md')).toString();
         pages.set(code, page);
     }
     return page;
 }
 
 export function languageErrorsPage(): string {
-    return URI.file(join(docs(), 'language.md')).with({ fragment: 'language-errors' }).toString();
+    return URI.file(join(docsFolder(), 'language.md')).with({ fragment: 'language-errors' }).toString();
 }
