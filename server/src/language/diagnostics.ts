@@ -75,15 +75,9 @@ export function findingDiagnostics(findings: readonly Finding[], sources: Map<st
             if (place) related.push({ uri: place.uri, range: place.name, message: r.message });
         }
         result.push({
+            ...findingFields(finding),
             uri: source.uri,
             range: anchorRange(finding, source),
-            severity: finding.severity,
-            code: finding.code,
-            message: finding.message,
-            language: false,
-            subject: finding.subject,
-            causes: finding.causes,
-            causeCount: finding.causeCount,
             related,
             ...(finding.accepted ? { accepted: finding.accepted } : {}),
             ...(finding.anchor.target !== undefined ? { target: finding.anchor.target } : {})
@@ -95,16 +89,18 @@ export function findingDiagnostics(findings: readonly Finding[], sources: Map<st
 /** A finding about a drill, on its `expect`; the drill's name related. */
 function drillDiagnostic(finding: Finding, drill: DrillSource): TopoDiagnostic {
     return {
+        ...findingFields(finding),
         uri: drill.uri,
         range: drill.expects[Number(finding.anchor.target)] ?? drill.name,
-        severity: finding.severity,
-        code: finding.code,
-        message: finding.message,
-        language: false,
-        subject: finding.subject,
-        causes: finding.causes,
-        causeCount: finding.causeCount,
         related: [{ uri: drill.uri, range: drill.name, message: `the drill "${finding.anchor.element}"` }]
+    };
+}
+
+/** What a diagnostic takes from its finding wherever it is placed. */
+function findingFields(finding: Finding): Pick<TopoDiagnostic, 'severity' | 'code' | 'message' | 'language' | 'subject' | 'causes' | 'causeCount'> {
+    return {
+        severity: finding.severity, code: finding.code, message: finding.message, language: false,
+        subject: finding.subject, causes: finding.causes, causeCount: finding.causeCount
     };
 }
 
