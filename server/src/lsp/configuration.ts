@@ -3,7 +3,8 @@
  * severity of a finding; read through Langium's ConfigurationProvider. A client that announces a
  * change without the new values (`settings: null`) is asked for the `topo` section. Under them,
  * the `severity` of the nearest topo.json above the document (the file the CLI reads), read
- * again when it changes on disk; a topo.json with a mistake is logged once and left out.
+ * again when the editor reports a change to it (document-update-handler.ts) or its time or size
+ * changed; a topo.json with a mistake is logged once and left out.
  */
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
 import type { ConfigurationItem, DidChangeConfigurationParams } from 'vscode-languageserver';
@@ -90,6 +91,11 @@ export class TopoConfigurationProvider extends DefaultConfigurationProvider {
         }
         this.configFiles.set(file, { mtimeMs: info.mtimeMs, size: info.size, config });
         return config;
+    }
+
+    /** Read `file` again when it is next needed (the editor reported a change: its time may not show it). */
+    forgetConfigFile(file: string): void {
+        this.configFiles.delete(file);
     }
 
     private reportOnce(message: string): void {
