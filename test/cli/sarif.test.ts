@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { FINDING_CODE_LIST } from '../../server/src/analysis/findings/codes.js';
 import { LANGUAGE_ERROR_CODES } from '../../server/src/language/error-codes.js';
 import type { TopoDiagnostic } from '../../server/src/language/diagnostics.js';
-import { sarifLog } from '../../server/src/cli/sarif-output.js';
+import { informationUri, sarifLog } from '../../server/src/cli/sarif-output.js';
 import { runProcess } from '../helpers/run-process.js';
 import { PROJECT_ROOT, runTopo } from '../helpers/run-topo.js';
 import { tempFolder } from '../helpers/temp-files.js';
@@ -96,6 +96,8 @@ describe('topo check --format sarif', function () {
         assert.equal(log.runs.length, 1);
         const driver = log.runs[0].tool.driver;
         assert.equal(driver.name, 'topo');
+        assert.equal(driver.informationUri, 'https://marketplace.visualstudio.com/items?itemName=topo-dev.topo', 'the package has no homepage');
+        assert.equal(informationUri({ homepage: 'https://topo.example/docs', publisher: 'topo-dev', name: 'topo' }), 'https://topo.example/docs', 'a homepage wins');
         assert.equal(driver.version, JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version);
         const ids = driver.rules.map((r: { id: string }) => r.id);
         assert.deepEqual([...ids].sort(), [...FINDING_CODE_LIST, ...LANGUAGE_ERROR_CODES].sort());

@@ -38,10 +38,9 @@ export function sarifLog(diagnostics: readonly TopoDiagnostic[], cwd = process.c
         name: 'topo',
         fullName: packageJson.displayName,
         version: packageJson.version,
-        semanticVersion: packageJson.version
+        semanticVersion: packageJson.version,
+        informationUri: informationUri(packageJson)
     };
-    const homepage = (packageJson as { homepage?: string }).homepage;
-    if (homepage) driver.informationUri = homepage;
     driver.rules = rules satisfies SarifRule[];
     return {
         $schema: SARIF_SCHEMA,
@@ -101,4 +100,12 @@ function physicalLocation(uri: string, range: TopoDiagnostic['range'], cwd: stri
 function directoryUri(dir: string): string {
     const href = pathToFileURL(dir).href;
     return href.endsWith('/') ? href : href + '/';
+}
+
+/**
+ * Where to read about topo: the package's `homepage` when it has one, else the page the
+ * extension has on the Visual Studio Marketplace under the publisher and name it is packaged with.
+ */
+export function informationUri(pkg: { homepage?: string; publisher: string; name: string }): string {
+    return pkg.homepage ?? `https://marketplace.visualstudio.com/items?itemName=${encodeURIComponent(pkg.publisher)}.${encodeURIComponent(pkg.name)}`;
 }
