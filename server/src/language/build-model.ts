@@ -3,16 +3,17 @@
  * statement sits in the source (so that findings can be placed). Unresolved references, wrong
  * kinds and bad values are left out here: the validator reports them.
  */
-import { GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import type { LangiumDocument, Reference } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import {
-    emptyElement, isDomainKind, MAX_SURVIVE, type Drill, type Element, type ElementKind, type Expectation, type Model, type Term, type TierPolicy
-} from '../analysis/model.js';
+import { emptyElement, isDomainKind, MAX_SURVIVE, type Element, type ElementKind, type Model, type Term } from '../analysis/model.js';
 import { isAcceptableCode, isCalendarDate } from '../analysis/acceptances.js';
+import { rangeOf, target } from './ast-access.js';
+import { drillsOf, type DrillSource } from './build-drills.js';
+import { policiesOf } from './build-policies.js';
 import { ELEMENT_KINDS } from './element-rules.js';
 import { scalarValue, statementInfo, type StatementAnchor } from './statements.js';
-import { readCount, readDuration, readWholeNumber, valueOr } from './values.js';
+import { readDuration, readWholeNumber, valueOr } from './values.js';
 
 /** Where one element and its statements are written. */
 export interface ElementSource {
@@ -30,15 +31,6 @@ export interface ElementSource {
     accepts: Range[];
 }
 
-/** Where one drill and its `expect`s are written. */
-export interface DrillSource {
-    uri: string;
-    /** the drill's name (the quoted string) */
-    name: Range;
-    /** its `expect`s, in order (as `Drill.expects`) */
-    expects: Range[];
-}
-
 export interface BuiltModel {
     model: Model;
     sources: Map<string, ElementSource>;
@@ -46,103 +38,26 @@ export interface BuiltModel {
     drills?: Map<string, DrillSource>;
 }
 
-const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** Builds the model of a set of documents (an import closure). The first declaration of a name wins. */
 export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
     const all = [...documents];
     for (const document of all) addDocument(document, elements, sources);
-    return withDrills(withPolicies({ elements }, all, sources), all);
+    return withPoliciesAndDrills(elements, all, sources);
 }
 
-/** The model with the `policy` blocks of `documents` (the first one of each tier wins), when there are any. */
-function withPolicies(model: Model, documents: readonly LangiumDocument[], sources: Map<string, ElementSource>): BuiltModel {
+/** The built model of `elements`, with the `policy` blocks and drills of `documents` when there are any. */
+function withPoliciesAndDrills(elements: Element[], documents: readonly LangiumDocument[], sources: Map<string, ElementSource>): BuiltModel {
+    const model: Model = { elements };
     const policies = policiesOf(documents);
     if (policies.length > 0) model.policies = policies;
-    return { model, sources };
+    const { drills, places } = drillsOf(documents);
+    if (drills.length === 0) return { model, sources };
+    model.drills = drills;
+    return { model, sources, drills: places };
 }
 
-/** The tier policies written in `documents`, in order; a tier's later policies are left out (the validator reports them). */
-export function policiesOf(documents: readonly LangiumDocument[]): TierPolicy[] {
-    const out: TierPolicy[] = [];
-    for (const document of documents) {
-        const root = document.parseResult.value;
-        if (!ast.isModel(root)) continue;
-        for (const node of root.policies) {
-            if (!node.tier || out.some(p => p.tier === node.tier)) continue;
-            const policy: TierPolicy = { tier: node.tier };
-            for (const statement of node.statements) {
-                if (statement.$type !== 'Rto' && statement.$type !== 'Rpo' && statement.$type !== 'Survive') continue;
-                const value = scalarValue(statement);
-                if (value === undefined || (statement.$type === 'Survive' && value > MAX_SURVIVE)) continue;
-                if (statement.$type === 'Rto') policy.rto ??= value;
-                else if (statement.$type === 'Rpo') policy.rpo ??= value;
-                else policy.survive ??= value;
-            }
-            out.push(policy);
-        }
-    }
-    return out;
-}
-
-/**
- * The drills of `documents` added to a built model: the first drill of a name wins (the
- * validator reports the others); a drill with a name that does not resolve, or a value that does
- * not read, is incomplete.
- */
-function withDrills(built: BuiltModel, documents: readonly LangiumDocument[]): BuiltModel {
-    const drills: Drill[] = [];
-    const places = new Map<string, DrillSource>();
-    for (const document of documents) {
-        const root = document.parseResult.value;
-        if (!ast.isModel(root)) continue;
-        for (const node of root.drills) {
-            if (!node.name || places.has(node.name)) continue;
-            const source: DrillSource = { uri: document.uri.toString(), name: rangeOf(node, 'name'), expects: [] };
-            const drill: Drill = { name: node.name, fail: [], expects: [] };
-            for (const step of node.steps) {
-                if (ast.isFail(step)) {
-                    for (const ref of step.targets) {
-                        const t = target(ref);
-                        if (t) { if (!drill.fail.includes(t.name)) drill.fail.push(t.name); } else drill.incomplete = true;
-                    }
-                } else if (ast.isExpect(step)) {
-                    const expectation = toExpectation(step);
-                    if (expectation) drill.expects.push(expectation); else drill.incomplete = true;
-                    source.expects.push(rangeOf(step));
-                }
-            }
-            if (drill.fail.length === 0 || !drill.expects.length) drill.incomplete = true;
-            drills.push(drill);
-            places.set(node.name, source);
-        }
-    }
-    if (drills.length === 0) return built;
-    return { ...built, model: { ...built.model, drills }, drills: places };
-}
-
-/** An `expect` as the model holds it; undefined when it does not read (the validator says why). */
-function toExpectation(step: ast.Expect): Expectation | undefined {
-    const state = step.state;
-    if (state !== 'up' && state !== 'degraded' && state !== 'down') return undefined;
-    const limited = step.limit !== undefined;
-    if (limited && (step.at !== 'at' || step.most !== 'most')) return undefined;
-    if (step.users) {
-        if (state !== 'down' || !limited) return undefined;
-        const n = readCount(step.limit!);
-        return 'value' in n ? { state, atMost: n.value } : undefined;
-    }
-    const t = target(step.target);
-    if (!t || isDomainKind(t.kind as ElementKind)) return undefined;
-    if (state === 'down') {
-        if (!limited) return undefined;
-        const d = readDuration(step.limit!);
-        return 'value' in d ? { service: t.name, state, atMost: d.value } : undefined;
-    }
-    return limited ? undefined : { service: t.name, state };
-}
 
 function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
     const root = document.parseResult.value;
@@ -154,7 +69,7 @@ function addDocument(document: LangiumDocument, elements: Element[], sources: Ma
         const source: ElementSource = {
             uri,
             name: rangeOf(node, 'name'),
-            whole: node.$cstNode?.range ?? EMPTY_RANGE,
+            whole: rangeOf(node),
             statements: {},
             monitors: new Map(),
             dependsOn: new Map(),
@@ -248,7 +163,7 @@ export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDo
     }
     // a policy applies to elements of every file: when one changed, every finding may have
     if (JSON.stringify(policiesOf(documents)) !== JSON.stringify(previous.model.policies ?? [])) return undefined;
-    return withDrills(withPolicies({ elements }, documents, sources), documents);
+    return withPoliciesAndDrills(elements, documents, sources);
 }
 
 /**
@@ -456,17 +371,4 @@ function durationOf(text: string, broken: Broken): number | undefined {
         return undefined;
     }
     return result.value;
-}
-
-function target(ref: Reference<ast.Element> | undefined): ast.Element | undefined {
-    const t = ref?.ref;
-    return t && t.name ? t : undefined;
-}
-
-function rangeOf(node: AstNode, property?: string): Range {
-    if (property) {
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
-        if (cst) return cst.range;
-    }
-    return node.$cstNode?.range ?? EMPTY_RANGE;
 }

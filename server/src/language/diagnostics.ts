@@ -6,7 +6,8 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../analysis/results.js';
-import type { DrillSource, ElementSource } from './build-model.js';
+import type { DrillSource } from './build-drills.js';
+import type { ElementSource } from './build-model.js';
 import type { LanguageErrorCode } from './error-codes.js';
 
 export interface RelatedPlace {
