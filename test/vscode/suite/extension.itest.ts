@@ -110,6 +110,9 @@ export function registerExtensionTests(): void {
             assert.deepEqual(result.degraded, []);
             assert.equal(result.users, 43_200_000);
             assert.equal(result.outages.talk?.minutes, null, 'pangyo has no recovery time: unknown');
+            // the outage over time, which the preview draws under the graph
+            assert.deepEqual(result.timeline?.steps.map(s => [s.at, s.down, s.unknown]), [[0, ['talk'], ['talk']]]);
+            assert.equal(result.timeline?.end, null, 'no end: talk is out for an unknown time');
         });
 
         it('simulates the element at the cursor', async () => {
