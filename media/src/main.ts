@@ -70,7 +70,11 @@ const banner = new ErrorBanner(app);
 const main = html('div', { class: 'main' }, app);
 const svgEl = svg('svg', { class: 'graph', role: 'application', 'aria-label': 'Dependency graph', tabindex: 0 }, main);
 const status = new StatusLine(main);
-const hover = new HoverCard(main, svgEl, { element: name => elementNamed(state, name), request: name => post({ type: 'hoverRequest', name }) });
+const hover = new HoverCard(main, svgEl, {
+    element: name => elementNamed(state, name),
+    request: name => post({ type: 'hoverRequest', name }),
+    simulate: names => post({ type: 'simulate', names })
+});
 const timeline = new TimelineChart(app, at => {
     state.moment = at;
     renderer.applyOverlay(overlayOf(state));

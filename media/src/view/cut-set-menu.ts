@@ -3,8 +3,9 @@
  * sets of at most two failure domains (`cutSetsRequest`), lists them in the same menu when they
  * arrive (`cutSets`), and simulates the one chosen: exactly its members fail, and the preview
  * shows them failed and what goes down, as for any simulation. Names are shown as text only.
+ * The hover card's cut set links (`cutSetOfLink`) simulate the same way.
  */
-import type { CutSetsToPreview } from '../../../server/src/common/protocol.js';
+import { SHOW_CUT_SET_COMMAND, type CutSetsToPreview } from '../../../server/src/common/protocol.js';
 import type { ContextMenu, MenuItem } from './context-menu.js';
 
 export interface CutSetActions {
@@ -52,4 +53,22 @@ export class CutSetMenu {
             run: () => this.actions.simulate([...set])
         }));
     }
+}
+
+/**
+ * The failure domains of a hover's cut set link (`command:topo.showCutSet?<URI-encoded JSON of
+ * [uri, names]>`), read as data; undefined for any other link or a malformed one.
+ */
+export function cutSetOfLink(target: string): string[] | undefined {
+    const prefix = `command:${SHOW_CUT_SET_COMMAND}?`;
+    if (!target.startsWith(prefix)) return undefined;
+    let args: unknown;
+    try {
+        args = JSON.parse(decodeURIComponent(target.slice(prefix.length)));
+    } catch {
+        return undefined;
+    }
+    if (!Array.isArray(args) || !Array.isArray(args[1])) return undefined;
+    const names = (args[1] as unknown[]).filter((n): n is string => typeof n === 'string');
+    return names.length > 0 && names.length === (args[1] as unknown[]).length ? names : undefined;
 }
