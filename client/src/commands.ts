@@ -1,9 +1,9 @@
 /**
- * The "Topo" commands: preview, simulate a failure (picked, given, or at the cursor), clear
- * the simulation, export the graph as SVG.
+ * The "Topo" commands: preview, simulate a failure (picked, given, or at the cursor), show a
+ * cut set in the preview (the hover's links), clear the simulation, export the graph as SVG.
  */
 import * as vscode from 'vscode';
-import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
+import { SHOW_CUT_SET_COMMAND, type GraphElement, type ModelGraph, type SimulationResult } from '../../server/src/common/protocol.js';
 import { summarizeSimulation } from '../../server/src/common/simulation-text.js';
 import { elementAt, sameUri, type ModelService } from './model.js';
 import type { PreviewManager } from './preview.js';
@@ -16,7 +16,8 @@ export const COMMANDS = {
     simulateElementAtCursor: 'topo.simulateElementAtCursor',
     clearSimulation: 'topo.clearSimulation',
     exportSvg: 'topo.exportSvg',
-    previewFocus: 'topo.previewFocus'
+    previewFocus: 'topo.previewFocus',
+    showCutSet: SHOW_CUT_SET_COMMAND
 } as const;
 
 const KIND_ORDER: GraphElement['kind'][] = ['region', 'site', 'infra', 'service', 'datastore'];
@@ -71,6 +72,21 @@ export function registerCommands(context: vscode.ExtensionContext, model: ModelS
         if (interactive && !preview.isOpen) preview.show(uri, vscode.ViewColumn.Beside, true);
         notify(uri, result, options?.fromPreview === true);
         return result;
+    });
+
+    /**
+     * `topo.showCutSet(uri, names)` (the links of a service's hover): the preview of `uri`, opened
+     * beside when closed, simulates exactly `names` failing together. Returns the result.
+     */
+    register(COMMANDS.showCutSet, async (uriArg?: vscode.Uri | string, namesArg?: unknown): Promise<SimulationResult | undefined> => {
+        const uri = toUri(uriArg);
+        const names = Array.isArray(namesArg) ? namesArg.filter((n): n is string => typeof n === 'string') : [];
+        if (!uri || names.length === 0) {
+            void vscode.window.showInformationMessage('Choose a cut set from the hover of a service to show it in the preview.');
+            return undefined;
+        }
+        preview.showBeside(uri);
+        return await vscode.commands.executeCommand<SimulationResult | undefined>(COMMANDS.simulateFailure, uri, names, { fromPreview: true });
     });
 
     register(COMMANDS.simulateElementAtCursor, async (): Promise<SimulationResult | undefined> => {

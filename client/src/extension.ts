@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { SHOW_CUT_SET_COMMAND } from '../../server/src/common/protocol.js';
 import { registerCommands } from './commands.js';
 import { ModelService } from './model.js';
 import { PREVIEW_VIEW_TYPE, PreviewManager, type PreviewViewState } from './preview.js';
@@ -32,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TopoAp
             configurationSection: 'topo',
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.topo')
         },
+        // hovers link each named cut set to `topo.showCutSet`, the one command they may run
+        initializationOptions: { commandLinks: true },
+        markdown: { isTrusted: { enabledCommands: [SHOW_CUT_SET_COMMAND] } },
         middleware: {
             handleDiagnostics(uri, diagnostics, next) {
                 next(uri, severity.apply(uri, diagnostics));

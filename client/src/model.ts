@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import {
-    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
-    type BlastRadius, type GraphElement, type ModelChangedParams, type ModelGraph, type RequestType, type SimulationResult
+    BlastRadiusRequest, CutSetsRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest,
+    type BlastRadius, type CutSetsResult, type GraphElement, type ModelChangedParams, type ModelGraph, type RequestType, type SimulationResult
 } from '../../server/src/common/protocol.js';
 
 export class ModelService implements vscode.Disposable {
@@ -42,6 +42,11 @@ export class ModelService implements vscode.Disposable {
 
     blastRadius(uri: vscode.Uri, element: string): Promise<BlastRadius> {
         return this.send(BlastRadiusRequest, { uri: this.uriOf(uri), element });
+    }
+
+    /** A service's cut sets of at most two failure domains. */
+    cutSets(uri: vscode.Uri, service: string): Promise<CutSetsResult> {
+        return this.send(CutSetsRequest, { uri: this.uriOf(uri), service });
     }
 
     /** The protocol URI of a graph element as a vscode.Uri. */

@@ -91,6 +91,11 @@ export class PreviewManager implements vscode.Disposable {
         this.attach(panel, uri);
     }
 
+    /** Shows the preview of `uri`: revealed where it is when open (without the focus), else opened beside. */
+    showBeside(uri: vscode.Uri): void {
+        this.show(uri, this.panel?.viewColumn ?? vscode.ViewColumn.Beside, true);
+    }
+
     /** Restores a preview after a reload (WebviewPanelSerializer). */
     revive(panel: vscode.WebviewPanel, state: WebviewState | undefined): void {
         let uri: vscode.Uri | undefined;
@@ -196,6 +201,9 @@ export class PreviewManager implements vscode.Disposable {
             case 'exportSvg':
                 await this.receiveSvg(message.svg);
                 break;
+            case 'cutSetsRequest':
+                await this.sendCutSets(message.name);
+                break;
             case 'viewState':
                 this.lastViewState = message.state as PreviewViewState;
                 this.viewStateEmitter.fire(this.lastViewState);
@@ -295,6 +303,17 @@ export class PreviewManager implements vscode.Disposable {
             markdown = '';
         }
         this.post({ type: 'hover', name, markdown });
+    }
+
+    /** The cut sets of a service, for the preview's "Cut sets…" (an error in words when there are none to give). */
+    private async sendCutSets(name: string): Promise<void> {
+        if (!this.uri) return;
+        try {
+            const result = await this.model.cutSets(this.uri, name);
+            this.post({ type: 'cutSets', name, sets: result.sets, tooLarge: result.tooLarge });
+        } catch (err) {
+            this.post({ type: 'cutSets', name, sets: [], tooLarge: false, error: err instanceof Error ? err.message : String(err) });
+        }
     }
 
     // ------------------------------------------------------------ SVG export

@@ -1,9 +1,9 @@
 /**
  * What the extension tells the preview (`ToPreview`): a new graph (of the same file, or of
  * another one), a simulation's result, the element under the editor's cursor, an element's
- * hover, and a request to export the drawing.
+ * hover, a request to export the drawing, and a service's cut sets.
  */
-import type { ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
+import type { CutSetsToPreview, ModelGraph, SimulationResult, ToPreview } from '../../server/src/common/protocol.js';
 import type { Focus } from './focus.js';
 import type { GraphUpdater } from './graph-updater.js';
 import type { Direction } from './layout/layout.js';
@@ -36,6 +36,8 @@ export interface ExtensionMessageParts {
     focus: Focus;
     /** a simulation arrived or went (the timeline chart follows) */
     simulationShown(): void;
+    /** a service's cut sets arrived (the "Cut sets…" menu shows them) */
+    cutSets(message: CutSetsToPreview): void;
     exportSvg(): void;
 }
 
@@ -54,6 +56,7 @@ export function extensionMessageHandler(p: ExtensionMessageParts): (message: ToP
                 else p.focus.show(message.name, message.hops);
                 break;
             case 'exportSvg': p.exportSvg(); break;
+            case 'cutSets': p.cutSets(message); break;
         }
     };
 }

@@ -18,6 +18,7 @@ import { CONTAINER_KINDS } from './scene/scene.js';
 import { elementNamed, initialState, overlayOf } from './state.js';
 import { ViewState } from './view-state.js';
 import { ContextMenu } from './view/context-menu.js';
+import { CutSetMenu } from './view/cut-set-menu.js';
 import { ErrorBanner } from './view/error-banner.js';
 import { exportedSvg } from './view/export-svg.js';
 import { FocusBar } from './view/focus-bar.js';
@@ -69,7 +70,11 @@ const banner = new ErrorBanner(app);
 const main = html('div', { class: 'main' }, app);
 const svgEl = svg('svg', { class: 'graph', role: 'application', 'aria-label': 'Dependency graph', tabindex: 0 }, main);
 const status = new StatusLine(main);
-const hover = new HoverCard(main, svgEl, { element: name => elementNamed(state, name), request: name => post({ type: 'hoverRequest', name }) });
+const hover = new HoverCard(main, svgEl, {
+    element: name => elementNamed(state, name),
+    request: name => post({ type: 'hoverRequest', name }),
+    simulate: names => post({ type: 'simulate', names })
+});
 const timeline = new TimelineChart(app, at => {
     state.moment = at;
     renderer.applyOverlay(overlayOf(state));
@@ -120,6 +125,7 @@ function semanticZoom(): void {
 }
 const focus = new Focus(state, () => updater.update(), (shown, hops) => focusBar.showFocus(shown, hops));
 const menu = new ContextMenu(app);
+const cutSetMenu = new CutSetMenu(menu, { ask: name => post({ type: 'cutSetsRequest', name }), simulate: names => post({ type: 'simulate', names }) });
 const openMenu = (g: SVGGElement, x?: number, y?: number): void => {
     const name = g.dataset.name;
     if (!name) return;
@@ -129,9 +135,14 @@ const openMenu = (g: SVGGElement, x?: number, y?: number): void => {
         { label: 'Show neighbourhood', key: 'N', run: () => focus.show(name) },
         { label: 'Go to definition', key: 'Enter', run: () => post({ type: 'reveal', name }) },
         { label: state.selection.has(name) ? 'Deselect' : 'Select for a simulation', key: 'Space', run: () => selection.toggle(name) },
+        ...(isService(name) ? [{ label: 'Cut sets…', run: () => cutSetMenu.open(name, x ?? r.left + 12, y ?? r.bottom - 4, g, elementNamed(state, name)?.neverUp) }] : []),
         ...(container ? [{ label: g.classList.contains('collapsed') ? 'Expand' : 'Collapse', key: 'C', run: () => collapsing.toggle(name) }] : []),
         ...(focus.active ? [{ label: 'Show all', key: 'Esc', run: () => focus.clear() }] : [])
     ], g);
+};
+const isService = (name: string): boolean => {
+    const kind = elementNamed(state, name)?.kind;
+    return kind === 'service' || kind === 'datastore';
 };
 const heat = (on: boolean): void => {
     state.heat = on;
@@ -157,7 +168,7 @@ document.addEventListener('keydown', event => {
 new ResizeObserver(() => {
     if (state.current && !viewport.userMoved) fit();
 }).observe(main);
-const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, focus, simulationShown: () => timeline.show(state.simulation), exportSvg });
+const onMessage = extensionMessageHandler({ state, saved, app, banner, toolbar, hover, renderer, viewport, outages, updater, focus, simulationShown: () => timeline.show(state.simulation), exportSvg, cutSets: message => cutSetMenu.received(message) });
 window.addEventListener('message', event => onMessage(event.data as ToPreview));
 
 status.set('Waiting for the model…', 'busy');

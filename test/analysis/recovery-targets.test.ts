@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { analyze, type Model } from '../../server/src/analysis/index.js';
-import { datastore, HOURS, on, service, site } from './build.js';
+import { any, datastore, HOURS, on, one, service, site } from './build.js';
 
 const findings = (model: Model, code: string) => analyze(model).findings.filter(f => f.code === code);
 
@@ -95,6 +95,29 @@ describe('analysis: survival policies', () => {
         assert.deepEqual(f.causes, ['zone-a', 'zone-b', 'zone-c']);
         assert.deepEqual(f.anchor, { element: 'talk', part: 'survive' });
         assert.match(f.message, /^talk goes down if zone-a and zone-b fail together: talk → needs quorum 3, only 1 replica left without zone-a, zone-b; it must survive any 2 failures at once\. Also: zone-a \+ zone-c, zone-b \+ zone-c\. Fix: run talk also on a failure domain outside zone-a and zone-b/);
+    });
+
+    it('one path per member when they reach the service by different chains, with related locations for each', () => {
+        const [f] = findings({ elements: [
+            site('pangyo'), site('ansan'),
+            service('auth', { deployments: [on('pangyo')] }), service('sso', { deployments: [on('ansan')] }),
+            service('talk', { dependsOn: [any('auth', 'sso')], survive: 2 })
+        ] }, 'survival-policy');
+        assert.match(f.message, /^talk goes down if ansan and pangyo fail together \(ansan: talk → sso \(any \(auth, sso\): all down\) → runs only on ansan; pangyo: talk → auth \(any \(auth, sso\): all down\) → runs only on pangyo\); it must survive any 2 failures at once\./);
+        const related = f.related.map(r => `${r.element}: ${r.message}`);
+        assert.ok(related.includes('sso: talk depends on sso (any (auth, sso): all down)'), related.join('\n'));
+        assert.ok(related.includes('auth: talk depends on auth (any (auth, sso): all down)'), related.join('\n'));
+        assert.ok(related.includes('ansan: sso runs only on ansan'), related.join('\n'));
+        assert.ok(related.includes('pangyo: auth runs only on pangyo'), related.join('\n'));
+    });
+
+    it('members that share their chain (two replica sites of a database) get it said once', () => {
+        const [f] = findings({ elements: [
+            site('zone-a'), site('zone-b'),
+            service('db', { deployments: [on('zone-a'), on('zone-b')] }),
+            service('talk', { dependsOn: [one('db')], survive: 2 })
+        ] }, 'survival-policy');
+        assert.match(f.message, /^talk goes down if zone-a and zone-b fail together: talk → db → runs on zone-a, zone-b — all lost; it must survive/);
     });
 
     it('survive 1 holds where no single failure breaks it; a tier policy asks on the name', () => {

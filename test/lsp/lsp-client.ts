@@ -34,6 +34,8 @@ export interface ClientOptions {
     env?: Record<string, string>;
     /** advertise `window.workDoneProgress` (the server may then report progress) */
     workDoneProgress?: boolean;
+    /** the `initializationOptions` of `initialize` (the VS Code client sends `{ commandLinks: true }`) */
+    initializationOptions?: unknown;
 }
 
 type Waiter<T> = { test: (value: T) => boolean; resolve: (value: T) => void };
@@ -113,6 +115,7 @@ export class TestClient {
             processId: process.pid,
             rootUri: folder ? fileUri(folder) : null,
             workspaceFolders: folder ? [{ uri: fileUri(folder), name: basename(folder) }] : null,
+            initializationOptions: options.initializationOptions,
             capabilities: {
                 window: { workDoneProgress: options.workDoneProgress ?? false },
                 workspace: {

@@ -1,7 +1,8 @@
 /**
  * The context menu of a node (right click, the context-menu key or Shift+F10 on the focused
- * node): show its neighbourhood, go to its definition, select it for a simulation, and for a
- * region or site collapse or expand it. Arrows move, Enter chooses, Escape closes.
+ * node): show its neighbourhood, go to its definition, select it for a simulation, for a
+ * service its cut sets (cut-set-menu.ts, which lists them in this same menu), and for a region or
+ * site collapse or expand it. Arrows move, Enter chooses, Escape closes.
  */
 import { clear, html } from '../dom.js';
 
@@ -29,9 +30,13 @@ export class ContextMenu {
         return !this.el.hidden;
     }
 
-    /** Opens at a page position, with its first item focused; `returnTo` gets the focus back on close. */
-    show(x: number, y: number, items: readonly MenuItem[], returnTo: HTMLElement | SVGElement | null): void {
+    /**
+     * Opens at a page position, with its first item focused; `returnTo` gets the focus back on
+     * close; `label` names the menu for screen readers.
+     */
+    show(x: number, y: number, items: readonly MenuItem[], returnTo: HTMLElement | SVGElement | null, label = 'Node'): void {
         clear(this.el);
+        this.el.setAttribute('aria-label', label);
         this.returnTo = returnTo;
         for (const item of items) {
             const b = html('button', { type: 'button', role: 'menuitem', tabindex: '-1' }, this.el);

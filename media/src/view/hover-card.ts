@@ -1,11 +1,13 @@
 /**
  * The hover card: after a short pause on a node (or when the keyboard lands on one), the
  * element's kind, name and label, and the editor's hover for it (Markdown, asked for once per
- * graph and rendered as text), placed beside the pointer inside the panel.
+ * graph and rendered as text; its cut set links are buttons that simulate the set), placed
+ * beside the pointer inside the panel.
  */
 import type { GraphElement } from '../../../server/src/common/protocol.js';
 import { clear, html } from '../dom.js';
 import { renderMarkdown } from '../markdown.js';
+import { cutSetOfLink } from './cut-set-menu.js';
 
 export interface Point { x: number; y: number }
 
@@ -13,6 +15,8 @@ export interface HoverCardSource {
     element(name: string): GraphElement | undefined;
     /** asks the extension for the element's hover (it answers with `received`) */
     request(name: string): void;
+    /** simulates these elements failing together (a cut set link of the hover) */
+    simulate(names: string[]): void;
 }
 
 const SHOW_AFTER_MS = 350;
@@ -73,6 +77,12 @@ export class HoverCard {
         }, HIDE_AFTER_MS);
     }
 
+    /** A cut set link of the hover: a button that simulates the set. */
+    private linkAction(target: string): (() => void) | undefined {
+        const names = cutSetOfLink(target);
+        return names ? () => this.source.simulate(names) : undefined;
+    }
+
     private show(name: string): void {
         const e = this.source.element(name);
         if (!e) return;
@@ -84,7 +94,7 @@ export class HoverCard {
         if (e.label) html('span', { class: 'hover-label' }, head, e.label);
         const body = html('div', { class: 'hover-body' }, card);
         const markdown = this.markdown.get(name);
-        if (markdown !== undefined && markdown.trim() !== '') renderMarkdown(markdown, body);
+        if (markdown !== undefined && markdown.trim() !== '') renderMarkdown(markdown, body, target => this.linkAction(target));
         else if (markdown === undefined) {
             if (e.description) html('p', {}, body, e.description);
             html('p', { class: 'muted' }, body, 'Loading…');

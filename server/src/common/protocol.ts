@@ -129,6 +129,31 @@ export interface ModelChangedParams { uris: string[] }
 /** Notification (server → client): the models of these files changed (after a batch of edits was analysed). */
 export const ModelChangedNotification = notification<ModelChangedParams>('topo/modelChanged');
 
+// ---------------------------------------------------------------- cut sets (preview and hover)
+
+export interface CutSetsParams { uri: string; service: string }
+export interface CutSetsResult {
+    service: string;
+    /** its minimal cut sets of at most two failure domains (each in name order; by size, then name) */
+    sets: string[][];
+    /** the service's cone is too large to look at every pair in the editor (`topo analyze --order 2` lists them) */
+    tooLarge: boolean;
+}
+/** Request: a service's minimal cut sets of at most two failure domains (the preview's "Cut sets…"). */
+export const CutSetsRequest = request<CutSetsParams, CutSetsResult>('topo/cutSets');
+
+/**
+ * The command a hover's cut set links to (VS Code): `topo.showCutSet(uri, names)` shows the
+ * preview simulating exactly those failure domains failing together. A client that can run it
+ * says so with the initialization option `{ commandLinks: true }`; other clients get no links.
+ */
+export const SHOW_CUT_SET_COMMAND = 'topo.showCutSet';
+
+/** Preview → extension: asks for a service's cut sets (answered with `CutSetsToPreview`). */
+export interface CutSetsFromPreview { type: 'cutSetsRequest'; name: string }
+/** Extension → preview: a service's cut sets (`sets` empty and `error` set when they could not be had). */
+export interface CutSetsToPreview { type: 'cutSets'; name: string; sets: string[][]; tooLarge: boolean; error?: string }
+
 // ---------------------------------------------------------------- webview messages
 
 /** Extension → preview webview. */
@@ -140,7 +165,8 @@ export type ToPreview =
     /** shows the neighbourhood of an element (`topo.previewFocus`), or the whole graph again (null) */
     | { type: 'focus'; name: string | null; hops?: number }
     /** asks the preview for its drawing; it answers with `exportSvg` */
-    | { type: 'exportSvg' };
+    | { type: 'exportSvg' }
+    | CutSetsToPreview;
 
 /** Preview webview → extension. */
 export type FromPreview =
@@ -149,7 +175,8 @@ export type FromPreview =
     | { type: 'hoverRequest'; name: string }
     | { type: 'simulate'; names: string[] }
     | { type: 'exportSvg'; svg: string }
-    | { type: 'viewState'; state: unknown };
+    | { type: 'viewState'; state: unknown }
+    | CutSetsFromPreview;
 
 // ---------------------------------------------------------------- debug (tests only)
 

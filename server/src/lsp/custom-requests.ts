@@ -1,6 +1,6 @@
 /**
  * The editor protocol (server/src/common/protocol.ts): the model graph of a file's import closure, a
- * simulation of a failure set, the blast radius of one element, and a notification after each
+ * simulation of a failure set, the blast radius of one element, a service's cut sets (pairs), and a notification after each
  * analysed batch of changes. Each request waits until its file is validated (so the analysis of
  * the current text is used), honours cancellation, and never takes the server down.
  */
@@ -8,13 +8,14 @@ import { DocumentState, URI, isOperationCancelled, type LangiumDocument } from '
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { readModelFile } from '../node/read-model-file.js';
 import {
-    BlastRadiusRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest, type ModelChangedParams, type RequestType
+    BlastRadiusRequest, CutSetsRequest, ModelChangedNotification, ModelGraphRequest, SimulateRequest, type ModelChangedParams, type RequestType
 } from '../common/protocol.js';
 import type { TopoDocumentFactory } from './document-factory.js';
 import type { TopoLspServices } from './lsp-module.js';
 import { debugThrow } from './debug.js';
 import { logger } from './log.js';
 import { blastRadius, modelGraph, simulation } from './model-graph.js';
+import { cutSets } from './cut-sets-request.js';
 
 export function registerCustomRequests(connection: Connection, services: TopoLspServices): void {
     const shared = services.shared;
@@ -43,6 +44,17 @@ export function registerCustomRequests(connection: Connection, services: TopoLsp
             if (!result) {
                 throw new ResponseError(ErrorCodes.InvalidParams,
                     `\`${params.element}\` is not declared in ${document.uri.path.split('/').pop()} or in anything it imports.`);
+            }
+            return result;
+        }));
+
+    handle(connection, CutSetsRequest, (params, token) =>
+        answer(CutSetsRequest.method, token, async () => {
+            const document = await validated(services, params?.uri, token);
+            const result = cutSets(analysis.viewOf(document), String(params.service));
+            if (!result) {
+                throw new ResponseError(ErrorCodes.InvalidParams,
+                    `\`${params.service}\` is not a service or datastore declared in ${document.uri.path.split('/').pop()} or in anything it imports.`);
             }
             return result;
         }));

@@ -3,7 +3,8 @@
  * single-failure simulations):
  * - a service: its nearest SPOFs and the others ("also"), each with the path that makes it fatal
  *   and the outage it would cause; its availability (or bounds) and expected downtime per year;
- *   what goes down or degraded if it fails, with users;
+ *   what goes down or degraded if it fails, with users; the pairs of failure domains that take it
+ *   down together (links that show each in the preview, for a client that runs them);
  * - a failure domain: its blast radius (down, degraded, users), recovery time, what it contains
  *   and what depends on it;
  * - a reference: the target's kind, label and place, then the above.
@@ -12,7 +13,8 @@
 import { URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { availabilityBasis } from '../analysis/availability-sources.js';
-import { cutSetSentence, importanceRankSentence } from '../analysis/beyond-text.js';
+import { CUT_SETS_NAMED, cutSetSentence, importanceRankSentence } from '../analysis/beyond-text.js';
+import { SHOW_CUT_SET_COMMAND } from '../common/protocol.js';
 import { pathText } from '../analysis/paths.js';
 import { formatDowntime, formatDuration, formatMinutes, formatPercent, formatUsers, MINUTES_PER_YEAR } from '../common/format.js';
 import { isDomainKind, type Element } from '../analysis/model.js';
@@ -26,8 +28,13 @@ const NEAREST_WITH_DETAILS = 8;
 
 export interface Place { uri: string; range: Range }
 
+export interface HoverOptions {
+    /** the client runs `topo.showCutSet` from command links (VS Code): each named pair links to it */
+    commandLinks?: boolean;
+}
+
 /** The hover of an element, seen from the file `from`; with `reference`, headed by where it is declared. */
-export function elementMarkdown(view: DocumentView, name: string, from: string, reference = false): string | undefined {
+export function elementMarkdown(view: DocumentView, name: string, from: string, reference = false, options: HoverOptions = {}): string | undefined {
     const element = view.analysis.elements.get(name);
     if (!element) return undefined;
     const lines: string[] = [header(element)];
@@ -35,7 +42,7 @@ export function elementMarkdown(view: DocumentView, name: string, from: string, 
         const place = placeOf(view, name);
         if (place) lines.push(`declared in ${placeLink(place, from)}`);
     }
-    const body = isDomainKind(element.kind) ? domainBody(view, element) : serviceBody(view, element);
+    const body = isDomainKind(element.kind) ? domainBody(view, element) : serviceBody(view, element, from, options);
     return paragraphs([...lines, '', ...body]);
 }
 
@@ -63,7 +70,7 @@ function header(e: Element): string {
     return `**${e.kind}** \`${e.name}\`${label}`;
 }
 
-function serviceBody(view: DocumentView, e: Element): string[] {
+function serviceBody(view: DocumentView, e: Element, from: string, options: HoverOptions): string[] {
     const analysis = view.analysis;
     const report = analysis.services.get(e.name);
     const out: string[] = [];
@@ -120,6 +127,10 @@ function serviceBody(view: DocumentView, e: Element): string[] {
             out.push('**Two failures at once:** its cone is too large to look at every pair here; `topo analyze --order 2` lists them.');
         } else if (pairs !== undefined) {
             out.push(`**Two failures at once:** it ${escape(cutSetSentence(pairs, 2))}.`);
+            if (options.commandLinks) {
+                const links = cutSetLinks(pairs, from);
+                if (links.length > 0) out.push(`Show in the preview: ${links.join(' · ')}`);
+            }
         }
     }
 
@@ -133,6 +144,17 @@ function serviceBody(view: DocumentView, e: Element): string[] {
         out.push(`**If ${e.name} fails:** ${parts.join(' · ')} · ${formatUsers(users)} users affected`);
     }
     return out;
+}
+
+/**
+ * The pairs the hover's sentence names, each a link that runs `topo.showCutSet(uri, names)`: the
+ * arguments as JSON, URI-encoded (parentheses too, which would end a Markdown link).
+ */
+function cutSetLinks(sets: readonly (readonly string[])[], uri: string): string[] {
+    return sets.slice(0, CUT_SETS_NAMED).filter(set => set.length > 1).map(set => {
+        const args = encodeURIComponent(JSON.stringify([uri, set])).replace(/[()]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+        return `[${set.map(escape).join(' + ')}](command:${SHOW_CUT_SET_COMMAND}?${args} "Simulate ${set.map(escape).join(' and ')} failing together in the preview")`;
+    });
 }
 
 /** The worst single-failure outage and data loss, next to the targets they are checked against. */

@@ -15,7 +15,15 @@ import type { TopoLspServices } from './lsp-module.js';
 import { guard } from './log.js';
 
 export class TopoHoverProvider implements HoverProvider {
-    constructor(private readonly services: TopoLspServices) {}
+    /** the client said it runs our commands from links in hovers (initialization option `commandLinks`) */
+    private commandLinks = false;
+
+    constructor(private readonly services: TopoLspServices) {
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const options = params.initializationOptions as { commandLinks?: unknown } | undefined;
+            this.commandLinks = options?.commandLinks === true;
+        });
+    }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         return guard(`hover in ${document.uri.toString()}`, undefined, () => this.hover(document, params));
@@ -38,7 +46,7 @@ export class TopoHoverProvider implements HoverProvider {
                     : statementMarkdown(at.node.$type);
         } else {
             const view = this.services.topo.Analysis.viewOf(document);
-            markdown = elementMarkdown(view, at.element.name, from, at.kind === 'reference');
+            markdown = elementMarkdown(view, at.element.name, from, at.kind === 'reference', { commandLinks: this.commandLinks });
         }
         return markdown ? { contents: { kind: 'markdown', value: markdown }, range: at.leaf.range } : undefined;
     }

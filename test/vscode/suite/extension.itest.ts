@@ -152,6 +152,15 @@ export function registerExtensionTests(): void {
             await back;
         });
 
+        it('shows a cut set in the preview (topo.showCutSet, what the hover links run)', async () => {
+            const result = await vscode.commands.executeCommand<SimulationResult>('topo.showCutSet', uri, ['pangyo']);
+            assert.deepEqual(result?.failed, ['pangyo']);
+            assert.deepEqual(result?.down, ['talk']);
+            assert.ok(api.preview.isOpen());
+            assert.equal(await vscode.commands.executeCommand('topo.showCutSet', uri, 'not a list'), undefined, 'malformed arguments run nothing');
+            await vscode.commands.executeCommand('topo.clearSimulation');
+        });
+
         it('exports the preview as SVG', async () => {
             const target = vscode.Uri.file(path.join(os.tmpdir(), `topo-export-${process.pid}.svg`));
             const written = await vscode.commands.executeCommand<vscode.Uri>('topo.exportSvg', target);
