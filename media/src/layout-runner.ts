@@ -3,8 +3,14 @@
  * newer one replaces, or that a paint reusing the positions on screen makes pointless, is
  * abandoned (its worker ended, layout/elk-runner.ts), so it neither paints nor keeps the
  * worker busy. "Laying out…" shows when a layout takes more than a moment.
+ *
+ * Each level (the inside of a container, the top level) is laid out on its own and kept
+ * (layout/by-levels.ts): a level laid out before is not laid out again, so "Expand all" and
+ * expanding one container lay out only what changed.
  */
-import { layoutInput, readLayout } from './layout/elk-graph.js';
+import { LevelCache, layOutByLevels, LevelsStopped } from './layout/by-levels.js';
+import type { LevelStats } from './layout/by-levels.js';
+import { layoutInput } from './layout/elk-graph.js';
 import * as elk from './layout/elk-runner.js';
 import type { Direction, Layout } from './layout/layout.js';
 import type { Scene } from './scene/scene.js';
@@ -26,6 +32,8 @@ interface Run {
 
 export class LayoutRunner {
     private running: Run | null = null;
+    /** the levels laid out so far (kept across layouts; a Re-layout starts afresh) */
+    private cache = new LevelCache();
 
     constructor(private readonly parts: LayoutRunnerParts) {}
 
@@ -60,15 +68,19 @@ export class LayoutRunner {
         try {
             const direction = this.parts.direction();
             const input = layoutInput(scene, direction);
-            const out = await elk.layout(input.graph);
+            if (run.fromScratch) this.cache = new LevelCache();
+            const stats: LevelStats = { elk: 0, quick: 0, cached: 0 };
+            const layout = await layOutByLevels(scene, input, direction, {
+                run: graph => elk.layout(graph), cache: this.cache, alive: () => this.running === run, stats
+            });
             if (this.running !== run) return;
-            const layout = readLayout(out, input, direction);
             document.body.dataset.layouts = String(Number(document.body.dataset.layouts ?? 0) + 1);
+            document.body.dataset.layoutLevels = `${stats.elk} elk, ${stats.quick} quick, ${stats.cached} cached`;
             document.body.dataset.layoutMs = String(Math.round(performance.now() - started));
             this.running = null;
             this.parts.paint(scene, layout);
         } catch (err) {
-            if (err instanceof elk.LayoutAbandoned) return;
+            if (err instanceof elk.LayoutAbandoned || err instanceof LevelsStopped) return;
             if (this.running === run) this.running = null;
             status.set(`The layout failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
         } finally {
