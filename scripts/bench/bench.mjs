@@ -5,10 +5,13 @@
 //           model, analyze(), placing findings, JSON output), as `topo check` runs it
 //   check   the real CLI, `node bin/topo.cjs check ENTRY --format json` (from a snapshot of bin/
 //           and out/cli.cjs), wall and CPU time and peak RSS
+//   analyze `node bin/topo.cjs analyze ENTRY --format json` into a pipe whose bytes are counted
+//           (the complete answer, streamed): time, bytes, bytes per CPU second, peak RSS; a run
+//           stopped at the timeout still says how many bytes it wrote and how fast
 // and writes bench-results/latest.md and bench-results/latest.json. See docs/bench.md.
 //
 // Usage: node scripts/bench/bench.mjs [--only 1k,10k] [--timeout 30] [--runs N] [--dir]
-//                                     [--min-sites 2] [--no-stats] [--name latest]
+//                                     [--min-sites 2] [--no-stats] [--no-analyze] [--name latest]
 //        node scripts/bench/bench.mjs --report bench-results/latest.json   (the table of a saved run)
 //   --only       case ids to run (1k, 1k-dir, 5k, 10k, 50k, 50k-1file)
 //   --timeout    CPU seconds after which a run is stopped and reported as "> T" (default 30)
@@ -17,6 +20,7 @@
 //                entry file (the last service file, whose imports reach every file)
 //   --min-sites  a variant workload: every service runs on at least this many sites (default 1)
 //   --no-stats   skip the independent count of SPOFs (the expected size of the answer)
+//   --no-analyze skip the `topo analyze` runs
 //   --name       write bench-results/NAME.md and NAME.json (default latest)
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -126,7 +130,7 @@ function liveHighWater(pid) {
  * time (user + system), so that a busy machine does not stop runs early; wall time is capped
  * at five times that.
  */
-function runNode(args, { timeoutMs, stdoutFile, env } = {}) {
+function runNode(args, { timeoutMs, stdoutFile, countStdout, env } = {}) {
     return new Promise((resolvePromise) => {
         const rssFile = join(BUILD, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
         const command = TIME ?? process.execPath;
@@ -138,9 +142,11 @@ function runNode(args, { timeoutMs, stdoutFile, env } = {}) {
             stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe']
         });
         let stdout = '';
+        let stdoutBytes = 0;
         let stderr = '';
         let polledRss = 0;
-        child.stdout?.on('data', chunk => { stdout += chunk; });
+        // countStdout: only count the bytes (an answer of gigabytes), read as fast as they come
+        child.stdout?.on('data', chunk => { if (countStdout) stdoutBytes += chunk.length; else stdout += chunk; });
         child.stderr.on('data', chunk => { stderr = (stderr + chunk).slice(-4000); });
         let timedOut = false;
         const stop = () => {
@@ -176,7 +182,7 @@ function runNode(args, { timeoutMs, stdoutFile, env } = {}) {
             }
             const oom = /heap out of memory|Reached heap limit/.test(stderr);
             const internal = /internal error: ([^\n]*)/.exec(stderr)?.[1];
-            resolvePromise({ wallMs, cpuMs, code, signal, timedOut, oom, internal, maxRssKiB, stdout, stderr });
+            resolvePromise({ wallMs, cpuMs, code, signal, timedOut, oom, internal, maxRssKiB, stdout, stdoutBytes, stderr });
         });
     });
 }
@@ -260,7 +266,7 @@ async function runCase(spec, options) {
 
     const runs = options.runs ?? spec.runs;
     const timeoutMs = options.timeoutMs;
-    const raw = { floor: [], ours: [], check: [] };
+    const raw = { floor: [], ours: [], check: [], analyze: [] };
     for (let r = 0; r < runs; r++) {
         const floor = await runNode([join(BUILD, 'floor-worker.cjs'), dir], { timeoutMs: timeoutMs * 3 });
         const floorJson = lastJson(floor.stdout);
@@ -294,6 +300,15 @@ async function runCase(spec, options) {
         raw.check.push({ ...check, stdout: undefined, ok, summary });
         log(`   run ${r + 1}/${runs} topo check: ${ok ? `${seconds(check.wallMs)} (CPU ${seconds(check.cpuMs)}), ${mebibytes(check.maxRssKiB)}, exit ${check.code}` : failureOf(check, timeoutMs)}`
             + (check.oom ? ' (JavaScript heap out of memory)' : ''));
+
+        if (options.analyze && !spec.dir && !options.dir) {
+            // the complete answer, streamed into a pipe; a model with language errors writes none (exit 1)
+            const analyze = await runNode([CLI, 'analyze', entry, '--format', 'json'], { timeoutMs, countStdout: true });
+            const analyzeOk = !analyze.timedOut && analyze.code === 0 && !analyze.signal;
+            raw.analyze.push({ ...analyze, stdout: undefined, ok: analyzeOk });
+            log(`   run ${r + 1}/${runs} topo analyze: ${analyzeOk ? `${seconds(analyze.wallMs)} (CPU ${seconds(analyze.cpuMs)}), ${mebibytes(analyze.maxRssKiB)}` : failureOf(analyze, timeoutMs)}`
+                + `, ${(analyze.stdoutBytes / 1e6).toFixed(0)} MB written${analyze.cpuMs ? `, ${(analyze.stdoutBytes / 1e6 / (analyze.cpuMs / 1000)).toFixed(1)} MB per CPU second` : ''}`);
+        }
         if (!ok || (!ours.skipped && (!oursJson || oursJson.partial))) {
             if (r + 1 < runs) log('   (further runs skipped: this case does not finish)');
             break;
@@ -327,6 +342,15 @@ async function runCase(spec, options) {
     const floorPhases = {};
     for (const key of ['parserInit', 'parse', 'index', 'link', 'indexRefs', 'total']) floorPhases[key] = median(raw.floor.map(x => x.json?.timings?.[key]));
     const lastOurs = raw.ours.map(x => x.json).filter(j => j && !j.partial).at(-1);
+    const analyze = raw.analyze.length === 0 ? undefined : {
+        wallMs: measure(raw.analyze, x => x.ok ? x.wallMs : undefined, x => failureOf(x, timeoutMs)),
+        cpuMs: measure(raw.analyze, x => x.ok ? x.cpuMs : undefined, x => failureOf(x, timeoutMs)),
+        rssKiB: median(raw.analyze.map(x => x.maxRssKiB || undefined)),
+        bytes: median(raw.analyze.map(x => x.stdoutBytes)),
+        // bytes per CPU second (a stopped run too: how fast it wrote until then); CPU, as the machine may be shared
+        bytesPerCpuSecond: median(raw.analyze.map(x => x.cpuMs ? x.stdoutBytes / (x.cpuMs / 1000) : undefined)),
+        complete: raw.analyze.every(x => x.ok)
+    };
     return {
         id: spec.id, n: spec.n, layout: spec.layout, scalingOnly: !!spec.scalingOnly, dirMode: !!(options.dir || spec.dir) && spec.layout === 'files',
         roots: lastOurs?.roots, analyzedRoots: lastOurs?.analyzedRoots, elementsAnalyzed: lastOurs?.elementsAnalyzed,
@@ -334,12 +358,13 @@ async function runCase(spec, options) {
         floorMs, floorWallMs, floorCpuMs, loadMs, analysisMs, oursTotalMs, checkMs, checkCpuMs, checkRss,
         ratio: checkMs.value !== undefined && floorWallMs.value ? checkMs.value / floorWallMs.value : undefined,
         ratioLowerBound: checkMs.value === undefined && floorWallMs.value && raw.check.length > 0 ? raw.check.at(-1).wallMs / floorWallMs.value : undefined,
-        phases, floorPhases,
+        phases, floorPhases, analyze,
         diagnostics: lastOurs ? { count: lastOurs.diagnostics, codes: lastOurs.codes, outputBytes: lastOurs.outputBytes, outputError: lastOurs.outputError, summary: lastOurs.summary } : undefined,
         raw: {
             floor: raw.floor.map(({ stderr, ...x }) => ({ ...x, stderr: x.json ? undefined : stderr })),
             ours: raw.ours.map(({ stderr, ...x }) => ({ ...x, stderr: x.json && !x.json.partial ? undefined : stderr.slice(-800) })),
-            check: raw.check.map(({ stderr, ...x }) => ({ ...x, stderr: x.ok ? undefined : stderr.slice(-800) }))
+            check: raw.check.map(({ stderr, ...x }) => ({ ...x, stderr: x.ok ? undefined : stderr.slice(-800) })),
+            analyze: raw.analyze.map(({ stderr, ...x }) => ({ ...x, stderr: x.ok ? undefined : stderr.slice(-800) }))
         }
     };
 }
@@ -392,6 +417,21 @@ function markdown(results, meta) {
     const per = (ms, n) => ms === undefined ? '—' : (ms / (n / 1000)).toFixed(0);
     for (const c of results.filter(r => r.layout === 'files' && !r.dirMode)) {
         lines.push(`| ${c.n} | ${per(c.floorMs.value, c.n)} | ${per(c.loadMs.value, c.n)} | ${per(c.analysisMs.value, c.n)} | ${per(c.checkMs.value, c.n)} |`);
+    }
+    const analyzed = results.filter(r => r.analyze);
+    if (analyzed.length > 0) {
+        lines.push('');
+        lines.push('`topo analyze --format json` (the complete answer, streamed into a pipe; bytes per CPU second also of a stopped run):');
+        lines.push('');
+        lines.push('| case | wall / CPU | peak RSS | bytes written | MB per CPU second |');
+        lines.push('| --- | ---: | ---: | ---: | ---: |');
+        for (const c of analyzed) {
+            const a = c.analyze;
+            const time = a.complete ? `${seconds(a.wallMs.value)} / ${seconds(a.cpuMs.value)}` : cell(a.cpuMs);
+            const bytes = a.bytes === undefined ? 'n/a' : `${(a.bytes / 1e6).toFixed(a.bytes < 1e7 ? 1 : 0)} MB${a.complete ? '' : ' until stopped'}`;
+            const rate = a.bytesPerCpuSecond === undefined ? 'n/a' : (a.bytesPerCpuSecond / 1e6).toFixed(1);
+            lines.push(`| ${label(c)} | ${time} | ${a.rssKiB ? mebibytes(a.rssKiB) : 'n/a'} | ${bytes} | ${rate} |`);
+        }
     }
     const withStats = results.filter(r => r.workload.stats);
     if (withStats.length > 0) {
@@ -467,6 +507,7 @@ async function main() {
         dir: process.argv.includes('--dir'),
         minSites: Number(option('--min-sites', '1')),
         stats: !process.argv.includes('--no-stats'),
+        analyze: !process.argv.includes('--no-analyze'),
         statsCache: new Map()
     };
     if (!existsSync(join(ROOT, 'out', 'cli.cjs'))) {

@@ -44,6 +44,19 @@ describe('engine vs brute force (random models)', function () {
         }), params(RUNS));
     });
 
+    it('analyze written one service at a time (topo analyze): the reports of the whole answer, as the reference says', function () {
+        fc.assert(fc.property(modelArb, fc.constantFrom(0, 1, 250_000), (gm, eagerPathPairs) => {
+            const analysis = new Analysis(compileModel(gm.model), { eagerPathPairs });
+            const streamed = { services: [...analysis.eachService()], domains: [...analysis.eachDomain()], findings: analysis.findings() };
+            const diffs = compareAnalysis(gm.model, streamed);
+            if (diffs.length > 0) fail(gm.model, diffs);
+            // and the same reports as the whole answer at once, paths included
+            const whole = new Analysis(compileModel(gm.model), { eagerPathPairs }).all();
+            const same = JSON.stringify({ services: streamed.services, domains: streamed.domains }) === JSON.stringify({ services: whole.services, domains: whole.domains });
+            if (!same) fail(gm.model, [{ kind: 'stream', text: 'eachService / eachDomain differ from all()' }]);
+        }), params(Math.max(50, Math.floor(RUNS / 2))));
+    });
+
     it('one service\'s report (a hover) says what its availability rests on as the reference does', function () {
         fc.assert(fc.property(modelArb, gm => {
             const analysis = new Analysis(compileModel(gm.model));

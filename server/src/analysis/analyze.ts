@@ -34,6 +34,7 @@ export interface AnalyzeOptions {
     /**
      * Up to this many (service, SPOF) pairs (default 250,000) the paths of every SPOF are
      * built at once as plain data; past it, on first access (a large model can have millions).
+     * `eachService` keeps at most this many simulated paths (those through a cycle) at a time.
      */
     eagerPathPairs?: number;
     /** where the down sets' arrays come from; `Analysis.retire()` gives them back */
@@ -179,11 +180,36 @@ export class Analysis {
         const { cm, sweep, paths } = this.ctx;
         const records = paths.records(sweep.spofsOf, this.options.eagerPathPairs);
         const sources = allAvailabilitySources(cm);
-        const recovery = this.recoveryOf([...cm.services]);
+        const recovery = this.recoveryOf([...cm.services], false);
         const services = sortByName(cm, [...cm.services]).map(s => this.serviceReport(s, records[s], sources?.[s] ?? null, recovery));
         const blasts = sweep.allBlasts();
         const domains = sortByName(cm, [...cm.domains]).map(d => this.domainReport(d, blasts.get(d)!));
         return { services, domains, findings: this.findings() };
+    }
+
+    /**
+     * Every service's report, in name order, built one at a time as it is asked for and not
+     * kept: what `topo analyze` writes as it goes. The same reports as `all()`'s; the memory
+     * does not grow with their size (each service's SPOFs and paths are read from the down sets
+     * when its turn comes). Nothing after `retire()`.
+     */
+    *eachService(): Generator<ServiceReport> {
+        const { cm, sweep, paths } = this.ctx;
+        const sources = allAvailabilitySources(cm);
+        const recovery = this.recoveryOf([...cm.services], false);
+        for (const s of sortByName(cm, [...cm.services])) {
+            if (this.retired) return;
+            yield this.serviceReport(s, paths.transientRecord(s, sweep.spofsOf(s), this.options.eagerPathPairs), sources?.[s] ?? null, recovery);
+        }
+    }
+
+    /** Every failure domain's blast radius, in name order, one at a time and not kept (as `eachService`). */
+    *eachDomain(): Generator<DomainReport> {
+        const { cm, sweep } = this.ctx;
+        for (const d of sortByName(cm, [...cm.domains])) {
+            if (this.retired) return;
+            yield this.domainReport(d, sweep.scanBlast(d));
+        }
     }
 
     private lazyPaths(s: number): Record<string, PathStep[]> {
@@ -196,11 +222,14 @@ export class Analysis {
         return this.availabilityValue;
     }
 
-    /** What single failures do to the time and data of `services` (one simulation per domain of their cones). */
-    private recoveryOf(services: number[]): RecoveryReports {
+    /**
+     * What single failures do to the time and data of `services` (one simulation per domain of
+     * their cones); `lists` false: only what a report says (see `singleFailures`).
+     */
+    private recoveryOf(services: number[], lists = true): RecoveryReports {
         const cm = this.cm;
         const stores = services.filter(s => cm.elements[s].kind === 'datastore');
-        return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores) };
+        return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores, lists) };
     }
 
     /** What single failures cost one service or datastore (kept once built; not part of `service`'s report). */

@@ -14,6 +14,8 @@ import type { StateEngine } from './state.js';
 
 export class PathCache {
     private readonly byDomain = new Map<number, Map<number, PathStep[]>>();
+    /** paths kept in `byDomain` */
+    private kept = 0;
 
     constructor(private readonly engine: StateEngine, private sets?: DownSets) {}
 
@@ -32,7 +34,7 @@ export class PathCache {
         const kept = this.byDomain.get(d);
         const out = new Map<number, PathStep[]>();
         const missing = services.filter(s => {
-            const p = kept?.get(s) ?? this.walk(s, d);
+            const p = this.walk(s, d) ?? kept?.get(s);
             if (p !== undefined) out.set(s, p);
             return p === undefined;
         });
@@ -47,9 +49,14 @@ export class PathCache {
         return out;
     }
 
-    /** The path of service s for domain d; builds (and keeps) the paths of every service d takes down. */
+    /**
+     * The path of service s for domain d: walked over the down sets, else (through a cycle) from
+     * a simulation of d, which builds (and keeps) the paths of every service d takes down. The
+     * walk comes first even when d's paths are kept: the path of a pair does not depend on
+     * which pairs were asked for before it (`batch` and `records` give the same).
+     */
     get(s: number, d: number): PathStep[] {
-        const walked = this.byDomain.has(d) ? undefined : this.walk(s, d);
+        const walked = this.walk(s, d);
         if (walked !== undefined) return walked;
         let paths = this.byDomain.get(d);
         if (paths === undefined) {
@@ -65,8 +72,28 @@ export class PathCache {
                 this.engine.restore();
             }
             this.byDomain.set(d, paths);
+            this.kept += paths.size;
         }
         return paths.get(s) ?? [];
+    }
+
+    /**
+     * The record { SPOF name: path } of service s as plain data, keys in the order of `spofs`,
+     * built now and not kept (a report of every service, one at a time). The paths a walk over
+     * the down sets cannot give (through a cycle) are simulated per domain and kept until more
+     * than `maxKept` paths are kept, then forgotten: memory does not grow with the answer.
+     */
+    transientRecord(s: number, spofs: readonly number[], maxKept = EAGER_PATH_PAIRS): Record<string, PathStep[]> {
+        const names = this.engine.cm.names;
+        const out: Record<string, PathStep[]> = {};
+        for (const d of spofs) {
+            if (this.kept > maxKept) {
+                this.byDomain.clear();
+                this.kept = 0;
+            }
+            out[names[d]] = this.get(s, d);
+        }
+        return out;
     }
 
     /**

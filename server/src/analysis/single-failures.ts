@@ -26,13 +26,13 @@ export interface WorstOutage {
 }
 
 export interface ServiceOutages {
-    /** every failure domain that interrupts the service, in name order */
+    /** every failure domain that interrupts the service, in name order (empty when not listed: `singleFailures`'s `lists`) */
     outages: SingleOutage[];
     /** the longest known one (the first in name order among equals) */
     worst?: WorstOutage;
     /** the first failure whose length is unknown, and its reason */
     firstUnknown?: { domain: number; reason: string };
-    /** what lacks a time, over every unknown outage, in name order */
+    /** what lacks a time, over every unknown outage, in name order (empty when not listed) */
     lacking: MissingTime[];
     /** up with nothing failed, yet out for an unknown time (it waits for something never up); a known time there is `worst`'s floor */
     baselineUnknown: boolean;
@@ -63,9 +63,14 @@ export interface SingleFailures {
 
 /**
  * Runs every single failure that can reach `services` (outages) or `datastores` (copies).
- * A service that is never up is left out of the outages (`never-up` says why).
+ * A service that is never up is left out of the outages (`never-up` says why). With `lists`
+ * false, only each service's worst and first unknown outage are kept, not every (service,
+ * domain) outage nor what lacks a time: what a report of every service needs, in memory that
+ * does not grow with the number of such pairs.
  */
-export function singleFailures(engine: StateEngine, oe: OutageEngine, services: readonly number[], datastores: readonly number[] = []): SingleFailures {
+export function singleFailures(
+    engine: StateEngine, oe: OutageEngine, services: readonly number[], datastores: readonly number[] = [], lists = true
+): SingleFailures {
     const cm = engine.cm;
     const timed = services.filter(s => engine.baseUp[s] === 1);
     const outages = new Map<number, ServiceOutages>();
@@ -101,11 +106,12 @@ export function singleFailures(engine: StateEngine, oe: OutageEngine, services: 
                     const t = oe.T[s];
                     if (t <= 0) continue;
                     const record = outages.get(s)!;
-                    record.outages.push({ domain: d, minutes: t });
+                    if (lists) record.outages.push({ domain: d, minutes: t });
                     if (Number.isFinite(t)) {
                         if (record.worst === undefined || t > record.worst.minutes) record.worst = { domain: d, minutes: t, reason: reasons.reason(s) };
                     } else {
                         if (record.firstUnknown === undefined) record.firstUnknown = { domain: d, reason: reasons.reason(s) };
+                        if (!lists) continue;
                         const what = whatLacksATime(oe, reasons, s);
                         if (what) lacking.get(s)!.set(`${what.element}\u0000${what.statement}`, what);
                     }

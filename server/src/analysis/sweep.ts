@@ -25,6 +25,8 @@ export interface Sweep {
     spofsOf(s: number): number[];
     /** the blast radius of domain d (kept once built) */
     blastOf(d: number): BlastRadius;
+    /** the blast radius of domain d, not kept (one pass over the services' rows; `blastOf`'s if kept already) */
+    scanBlast(d: number): BlastRadius;
     /** every domain's blast radius, by domain id (one pass over the down sets) */
     allBlasts(): Map<number, BlastRadius>;
     /** for a service with `capacity` ≤ its replicas: the domains leaving 1 ≤ replicas < capacity, with the replicas left, by bit */
@@ -78,6 +80,9 @@ export function sweepDomains(engine: StateEngine, pool?: BufferPool, previous?: 
             let b = blasts.get(d);
             if (b === undefined) blasts.set(d, b = blastByScan(cm, sets, d, domainsDown[d] ?? Int32Array.of(d)));
             return b;
+        },
+        scanBlast(d) {
+            return blasts.get(d) ?? blastByScan(cm, sets, d, domainsDown[d] ?? Int32Array.of(d));
         },
         allBlasts() {
             if (blasts.size < cm.domains.length) {

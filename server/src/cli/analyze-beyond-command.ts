@@ -4,14 +4,15 @@
  * domain that declares an availability. Computed only when asked for (`topo check` and the
  * editor never pay for them). JSON: docs/analysis-beyond-single-failures.md.
  */
-import { analyzeCompiled, compileModel, type AnalysisResult } from '../analysis/index.js';
+import { Analysis, compileModel, type AnalysisResult, type DomainReport, type ServiceReport } from '../analysis/index.js';
 import { cutSetSentence, formatMeasure } from '../analysis/beyond-text.js';
 import type { CompiledModel } from '../analysis/compile.js';
 import { computeCutSets, MAX_CUT_SET_ORDER, type CutSets } from '../analysis/cut-sets.js';
 import { computeImportance, type Importance, type ImportanceMeasures } from '../analysis/importance.js';
 import { prepare } from '../analysis/prepared.js';
 import { formatPercent } from '../common/format.js';
-import { analysisJson, analysisText } from './analyze-command.js';
+import { analysisFields, analysisTextPieces, mapped, serviceJson } from './analyze-command.js';
+import { chunked, jsonPieces, StreamedList, type JsonField } from './json-stream.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -39,35 +40,43 @@ export async function runAnalyzeBeyond(path: string, format: 'text' | 'json', op
     const failed = languageErrorOutput(model, colors.err);
     if (failed) return failed;
     const cm = compileModel(model.built.model);
-    const result = analyzeCompiled(cm);
+    const analysis = new Analysis(cm);
     const { engine } = prepare(cm);
     const cutSets = options.order === undefined ? undefined : computeCutSets(engine, options.order);
     const importance = options.importance ? computeImportance(engine) : undefined;
     if (format === 'json') {
-        return { stdout: JSON.stringify(beyondJson(cm, result, cutSets, importance), null, 2) + '\n', stderr: '', exitCode: 0 };
+        return { stdout: chunked(jsonPieces(beyondFields(cm, analysis.eachService(), analysis.eachDomain(), cutSets, importance))), stderr: '', exitCode: 0 };
     }
-    let text = analysisText(result, colors.out);
-    if (cutSets) text += '\n' + cutSetsText(cm, cutSets, colors.out);
-    if (importance) text += '\n' + importanceText(cm, importance, colors.out);
-    return { stdout: text, stderr: '', exitCode: 0 };
+    return { stdout: chunked(beyondTextPieces(cm, analysis, cutSets, importance, colors.out)), stderr: '', exitCode: 0 };
+}
+
+function* beyondTextPieces(cm: CompiledModel, analysis: Analysis, cutSets: CutSets | undefined, importance: Importance | undefined, c: Colors): Generator<string> {
+    yield* analysisTextPieces(analysis.eachService(), analysis.eachDomain(), c);
+    if (cutSets) yield '\n' + cutSetsText(cm, cutSets, c);
+    if (importance) yield '\n' + importanceText(cm, importance, c);
 }
 
 /** `topo analyze --format json`, with `cutSets` on every service and/or a top-level `importance`. */
 export function beyondJson(cm: CompiledModel, result: AnalysisResult, cutSets?: CutSets, importance?: Importance): object {
-    const json = analysisJson(result) as { services: Record<string, unknown>[] } & Record<string, unknown>;
-    if (cutSets) {
-        const byName = cutSetNames(cm, cutSets);
-        json.cutSetOrder = cutSets.order;
-        json.services = json.services.map(s => ({ ...s, cutSets: byName.get(s.name as string) ?? [] }));
-    }
-    if (importance) json.importance = importanceJson(cm, importance);
-    return json;
+    return Object.fromEntries(beyondFields(cm, result.services, result.domains, cutSets, importance)
+        .map(([key, value]) => [key, value instanceof StreamedList ? [...value.items] : value]));
 }
 
-function cutSetNames(cm: CompiledModel, cutSets: CutSets): Map<string, string[][]> {
-    const out = new Map<string, string[][]>();
-    for (const s of cm.services) out.set(cm.names[s], (cutSets.sets[s] ?? []).map(set => set.map(d => cm.names[d])));
-    return out;
+/** The fields of `beyondJson`, the services and domains written one at a time. */
+function beyondFields(
+    cm: CompiledModel, services: Iterable<ServiceReport>, domains: Iterable<DomainReport>, cutSets?: CutSets, importance?: Importance
+): JsonField[] {
+    const fields = analysisFields(services, domains);
+    if (cutSets) {
+        const withCutSets = (s: ServiceReport) => {
+            const id = cm.index.get(s.name);
+            return { ...serviceJson(s), cutSets: (id === undefined ? [] : cutSets.sets[id] ?? []).map(set => set.map(d => cm.names[d])) };
+        };
+        fields[1] = ['services', new StreamedList(mapped(services, withCutSets))];
+        fields.push(['cutSetOrder', cutSets.order]);
+    }
+    if (importance) fields.push(['importance', importanceJson(cm, importance)]);
+    return fields;
 }
 
 export function importanceJson(cm: CompiledModel, importance: Importance): object {
