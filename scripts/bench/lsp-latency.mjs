@@ -61,7 +61,7 @@ const CASES = (SIZES.length || option('--workload')
     : [caseOf(1000, 'bench'), caseOf(10000, 'bench'), caseOf(10000, 'min-sites-2')]
 ).filter(c => !option('--only') || list('--only').includes(c.id));
 // the time limit of a case: loading 50k takes minutes on a loaded machine, and each memory edit up to a second
-const limitOf = (n) => Number(option('--limit', String(Math.max(240, n / 100) + MEMORY_EDITS)));
+const limitOf = (n) => Number(option('--limit', String(Math.max(240, n / 50) + MEMORY_EDITS)));
 
 const work = mkdtempSync(join(tmpdir(), 'topo-lsp-latency-'));
 const SERVER = join(work, 'server.cjs');
@@ -219,6 +219,7 @@ async function runCase(spec) {
         r.workspaceReadyMs = now() - t0;
         r.memory.ready = server.rss();
         r.done.push('every file published');
+        note(`every file published in ${ms(r.workspaceReadyMs)}, RSS ${mb(r.memory.ready?.now)}`);
 
         // hovers on a service name (the first service's declaration) and completions after `depends on `
         const serviceLine = lines.findIndex(l => l.startsWith('service '));
@@ -241,6 +242,7 @@ async function runCase(spec) {
             r.edits.push(p.t - t);
         }
         if (!r.notFinished) r.done.push('edits');
+        note(`${r.edits.length} edits: first ${ms(r.edits[0])}, p50 / p95 / max ${trio(r.edits)}`);
 
         for (let i = 0; i < QUERIES; i++) {
             if (now() > deadline) throw new Timeout('time limit');
@@ -269,6 +271,7 @@ async function runCase(spec) {
         const t = now();
         await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriSites, version: 2 }, contentChanges: [{ text: newSites }] });
         const own = settled(uriSites, 2, from, changedFrom, deadline);
+        own.catch(() => undefined); // awaited below; not an unhandled rejection when the importer's wait fails first
         const importer = await settled(uri099, undefined, from, changedFrom, deadline);
         r.sitesImporterMs = importer.t - t;
         r.sitesImporterPublished = server.publishes.all.slice(from).some(e => e.v.uri === uri099);
@@ -279,6 +282,7 @@ async function runCase(spec) {
         r.sitesProgress = server.progress.all.length - progressFrom;
         r.sitesProgressCreated = server.progressCreated - createdBefore;
         r.done.push('sites');
+        note(`sites.topo label edit → importer ${ms(r.sitesImporterMs)}`);
         for (let i = 0; i < QUERIES; i++) {
             if (now() > deadline) throw new Timeout('time limit');
             const t = now();
@@ -303,6 +307,7 @@ async function runCase(spec) {
         }
         r.done.push('hovers after edits');
         r.memory.afterQueries = { ...await server.heap(deadline), ...server.rss() };
+        note(`hovers ${duo(r.hovers)} (after an edit ${duo(r.hoversAfterEdit)}), completions ${duo(r.completions)}; live heap ${mb(r.memory.afterQueries.heapUsed)}, peak RSS ${mb(r.memory.afterQueries.peak)}`);
         // memory over time: more one-line edits (a hover every 50: its caches and carried-over
         // results are part of what must not grow), then the live heap again
         for (let i = 0; i < MEMORY_EDITS; i++) {
@@ -315,6 +320,7 @@ async function runCase(spec) {
             await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
             const p = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
             r.memoryEdits.push(p.t - t);
+            if (i % 100 === 99) note(`${i + 1} more edits: ${duo(r.memoryEdits)}`);
             if (i % 50 === 49) await until(server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri099 }, position: hoverPos }), deadline);
         }
         if (MEMORY_EDITS > 0) {
@@ -340,6 +346,7 @@ async function runCase(spec) {
     return r;
 }
 
+const note = (line) => process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const ms = x => x === undefined ? '—' : x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`;
 const trio = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))} / ${ms(Math.max(...xs))}` : '—';
 const duo = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}` : '—';
