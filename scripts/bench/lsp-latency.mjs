@@ -172,6 +172,13 @@ async function startServer(folder) {
                 return { now: kb('VmRSS'), peak: kb('VmHWM') };
             } catch { return undefined; }
         },
+        /** CPU time the server used so far (user + system, every thread), in ms; undefined where /proc is missing */
+        cpu() {
+            try {
+                const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+                return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in clock ticks of 10 ms
+            } catch { return undefined; }
+        },
         /** the live heap after a forced full collection (`topo/debug/heap`), with the rest of process.memoryUsage() */
         heap(deadline) { return until(connection.sendRequest('topo/debug/heap'), deadline); },
         async stop(graceful) {
@@ -191,7 +198,7 @@ async function runCase(spec) {
     writeWorkspace(generateModel(spec.n, undefined, { minSites: spec.minSites }), 'files', folder);
     const r = {
         case: spec.label, id: spec.id, n: spec.n, minSites: spec.minSites, maxOldSpaceMb: MAX_OLD_SPACE_MB, load: { before: loadavg()[0] },
-        edits: [], hovers: [], hoversAfterEdit: [], completions: [], memoryEdits: [], memory: {}, done: [], notFinished: undefined
+        edits: [], editsCpu: [], hovers: [], hoversAfterEdit: [], completions: [], memoryEdits: [], memory: {}, done: [], notFinished: undefined
     };
     const LIMIT_S = limitOf(spec.n);
     r.limitS = LIMIT_S;
@@ -236,13 +243,14 @@ async function runCase(spec) {
             edited[usersLine] = `    users ${1000 + i}`;
             version++;
             const from = server.publishes.all.length;
-            const t = now();
+            const t = now(), cpu = server.cpu();
             await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
             const p = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
             r.edits.push(p.t - t);
+            if (cpu !== undefined) r.editsCpu.push(server.cpu() - cpu);
         }
         if (!r.notFinished) r.done.push('edits');
-        note(`${r.edits.length} edits: first ${ms(r.edits[0])}, p50 / p95 / max ${trio(r.edits)}`);
+        note(`${r.edits.length} edits: first ${ms(r.edits[0])}, p50 / p95 / max ${trio(r.edits)}; the server's CPU per edit: first ${ms(r.editsCpu[0])}, p50 / p95 ${duo(r.editsCpu)}`);
 
         for (let i = 0; i < QUERIES; i++) {
             if (now() > deadline) throw new Timeout('time limit');
@@ -352,10 +360,10 @@ const trio = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.9
 const duo = xs => xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}` : '—';
 
 function table(results) {
-    const rows = ['| case | open → first publish / every file published | first edit → publish | edit → publish, p50 / p95 / max (n) | hover p50 / p95 (right after an edit) | completion p50 / p95 | `sites.topo` label edit → importer publish | `$/progress` (sites edit / whole run) | load avg before → after | finished |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+    const rows = ['| case | open → first publish / every file published | first edit → publish (server CPU) | edit → publish, p50 / p95 / max (n) | server CPU per edit, p50 / p95 | hover p50 / p95 (right after an edit) | completion p50 / p95 | `sites.topo` label edit → importer publish | `$/progress` (sites edit / whole run) | load avg before → after | finished |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
     for (const r of results) {
-        rows.push(`| ${r.case} | ${ms(r.firstPublishMs)} / ${ms(r.workspaceReadyMs)} | ${ms(r.edits[0])} | ${trio(r.edits)} (${r.edits.length}) | ${duo(r.hovers)} (${duo(r.hoversAfterEdit)}) | ${duo(r.completions)} | ${ms(r.sitesImporterMs)}${r.sitesImporterMs === undefined ? '' : r.sitesImporterPublished ? ' (published)' : ' (re-validated; same diagnostics, so no publish)'} | ${r.sitesProgress === undefined ? '—' : r.sitesProgress ? `yes (${r.sitesProgress})` : 'none'} / ${r.progressTotal} | ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)} | ${r.notFinished ? `did not finish: ${r.notFinished}` : `yes, ${r.seconds.toFixed(0)} s`} |`);
+        rows.push(`| ${r.case} | ${ms(r.firstPublishMs)} / ${ms(r.workspaceReadyMs)} | ${ms(r.edits[0])} (${ms(r.editsCpu[0])}) | ${trio(r.edits)} (${r.edits.length}) | ${duo(r.editsCpu)} | ${duo(r.hovers)} (${duo(r.hoversAfterEdit)}) | ${duo(r.completions)} | ${ms(r.sitesImporterMs)}${r.sitesImporterMs === undefined ? '' : r.sitesImporterPublished ? ' (published)' : ' (re-validated; same diagnostics, so no publish)'} | ${r.sitesProgress === undefined ? '—' : r.sitesProgress ? `yes (${r.sitesProgress})` : 'none'} / ${r.progressTotal} | ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)} | ${r.notFinished ? `did not finish: ${r.notFinished}` : `yes, ${r.seconds.toFixed(0)} s`} |`);
     }
     return rows.join('\n');
 }
