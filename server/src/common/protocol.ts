@@ -183,12 +183,18 @@ export type FromPreview =
 /**
  * Request: run a full garbage collection (when node was started with `--expose-gc`) and answer
  * the heap in use. Registered only when the server is started with `TOPO_DEBUG=1`; for the
- * robustness tests (test/robustness, docs/robustness-server.md), never for editors.
+ * robustness and memory tests (test/robustness, docs/robustness-server.md) and `npm run bench:lsp`,
+ * never for editors.
  */
 export interface DebugHeapResult {
     /** `process.memoryUsage().heapUsed` after the collection, in bytes */
     heapUsed: number;
     /** false when `gc()` is not exposed (the number is then without a forced collection) */
     collected: boolean;
+    /** the rest of `process.memoryUsage()` after the collection, in bytes (for `npm run bench:lsp`) */
+    heapTotal: number;
+    /** memory of typed arrays and other objects outside the heap */
+    external: number;
+    rss: number;
 }
 export const DebugHeapRequest = request<void, DebugHeapResult>('topo/debug/heap');

@@ -38,13 +38,31 @@ export interface BuiltModel {
     drills?: Map<string, DrillSource>;
 }
 
-/** Builds the model of a set of documents (an import closure). The first declaration of a name wins. */
-export function buildModel(documents: Iterable<LangiumDocument>): BuiltModel {
+/**
+ * Builds the model of a set of documents (an import closure). The first declaration of a name wins.
+ * `last`: the URI of a document whose elements go last, as `rebuildModel` puts an edited file's
+ * (the editor's closure root, the file a user edits: its first edit then copies the rows of
+ * every other file instead of compiling everything). Only when it declares no name that another
+ * document also declares (which declaration wins would change); else the documents' order.
+ */
+export function buildModel(documents: Iterable<LangiumDocument>, options: { last?: string } = {}): BuiltModel {
+    const all = [...documents];
+    const last = options.last === undefined ? undefined : all.find(d => d.uri.toString() === options.last);
+    if (last !== undefined && last !== all[all.length - 1]) {
+        const reordered = elementsOf([...all.filter(d => d !== last), last]);
+        const root = last.parseResult.value;
+        const clash = ast.isModel(root) && root.elements.some(node => node.name && node.kind && reordered.sources.get(node.name)?.uri !== options.last);
+        if (!clash) return withPoliciesAndDrills(reordered.elements, all, reordered.sources);
+    }
+    const { elements, sources } = elementsOf(all);
+    return withPoliciesAndDrills(elements, all, sources);
+}
+
+function elementsOf(documents: readonly LangiumDocument[]): { elements: Element[]; sources: Map<string, ElementSource> } {
     const elements: Element[] = [];
     const sources = new Map<string, ElementSource>();
-    const all = [...documents];
-    for (const document of all) addDocument(document, elements, sources);
-    return withPoliciesAndDrills(elements, all, sources);
+    for (const document of documents) addDocument(document, elements, sources);
+    return { elements, sources };
 }
 
 /** The built model of `elements`, with the `policy` blocks and drills of `documents` when there are any. */

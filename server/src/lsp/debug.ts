@@ -20,7 +20,8 @@ export function registerDebugRequests(connection: Connection): void {
             gc();
             gc(); // a second pass collects what the first one's finalizers released
         }
-        return { heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
+        const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
+        return { heapUsed, heapTotal, external, rss, collected: gc !== undefined };
     });
 }
 
