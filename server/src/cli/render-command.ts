@@ -8,8 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { analyze, simulate } from '../analysis/index.js';
 import { graphParts } from '../analysis/model-graph.js';
 import type { ModelGraph } from '../common/protocol.js';
-import { neighbourhood } from '../render/neighbourhood.js';
-import { renderSvg } from '../render/render-svg.js';
+import { MAX_HOPS, MIN_HOPS, renderSvg } from '../render/render-svg.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -25,11 +24,9 @@ export interface RenderCommandOptions {
     out?: string;
 }
 
-export const MAX_HOPS = 3;
-
 export function parseHops(value: string): number {
     const hops = Number(value);
-    if (!/^\d+$/.test(value.trim()) || hops < 1 || hops > MAX_HOPS) throw new UsageError(`--hops must be 1, 2 or 3, not \`${value}\``);
+    if (!/^\d+$/.test(value.trim()) || hops < MIN_HOPS || hops > MAX_HOPS) throw new UsageError(`--hops must be 1, 2 or 3, not \`${value}\``);
     return hops;
 }
 
@@ -58,12 +55,11 @@ export async function runRender(path: string, options: RenderCommandOptions, col
         const source = model.built.sources.get(name)!;
         return { uri: source.uri, range: source.name };
     });
-    let graph: ModelGraph = { uri: model.root.uri.toString(), ...parts, errors: [] };
-    if (options.focus !== undefined) graph = neighbourhood(graph, options.focus, options.hops);
+    const graph: ModelGraph = { uri: model.root.uri.toString(), ...parts, errors: [] };
     const simulation = options.fail.length > 0 ? simulate(model.built.model, options.fail) : undefined;
     const title = [path, options.focus !== undefined ? `around ${options.focus}` : undefined, simulation ? `${options.fail.join(' and ')} failed` : undefined]
         .filter(Boolean).join(', ');
-    const svg = await renderSvg(graph, { simulation, title, collapsed });
+    const svg = await renderSvg(graph, { simulation, title, collapsed, focus: options.focus !== undefined ? { name: options.focus, hops: options.hops } : undefined });
     if (options.out === undefined) return { stdout: svg, stderr: '', exitCode: 0 };
     try {
         await writeFile(options.out, svg);

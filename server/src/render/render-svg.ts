@@ -16,12 +16,17 @@ import { el, type SvgNode } from '../../../media/src/draw/svg-tree.js';
 import { layoutInput, readLayout, type ElkNodeOut } from '../../../media/src/layout/elk-graph.js';
 import type { Direction, Layout } from '../../../media/src/layout/layout.js';
 import { buildScene } from '../../../media/src/scene/build-scene.js';
+import { neighbourhood } from '../../../media/src/scene/neighbourhood.js';
 import type { Scene } from '../../../media/src/scene/scene.js';
 import { lightStyleSheet, LIGHT_COLOURS } from './light-style.js';
 import { serializeSvg } from './serialize-svg.js';
 import { measureText } from './text-width.js';
 
+export { MAX_HOPS, MIN_HOPS } from '../../../media/src/scene/neighbourhood.js';
+
 export interface RenderOptions {
+    /** draw only this element's neighbourhood (the preview's "Show neighbourhood"), `hops` steps each way */
+    focus?: { name: string; hops: number };
     /** a simulation to draw (what failed, what is down, degraded, failed over) */
     simulation?: SimulationResult;
     /** the regions and sites drawn collapsed */
@@ -39,6 +44,7 @@ const ELK = ((elkBundled as unknown as { default?: ElkConstructor }).default ?? 
 
 export async function renderSvg(graph: ModelGraph, options: RenderOptions = {}): Promise<string> {
     const direction = options.direction ?? 'DOWN';
+    if (options.focus) graph = neighbourhood(graph, options.focus.name, options.focus.hops) ?? graph;
     const scene = buildScene(graph, { collapsed: options.collapsed ?? new Set() }, measureText);
     const input = layoutInput(scene, direction);
     const elk = new ELK();
