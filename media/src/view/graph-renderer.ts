@@ -8,9 +8,8 @@ import { svg, toDom } from '../dom.js';
 import { graphDefs } from '../draw/defs.js';
 import { HEAT_CLASSES, heatScale } from '../draw/heat.js';
 import { drawNode } from '../draw/draw-node.js';
-import { pointAlong } from '../draw/edge-label-point.js';
+import { edgeCount } from '../draw/edge-label-point.js';
 import { edgeMarker, edgeShape } from '../draw/edge-shape.js';
-import { edgeRoute } from '../layout/edge-route.js';
 import type { NodeState } from '../draw/simulation-state.js';
 import { SimulationStates } from '../draw/simulation-state.js';
 import { stateTag, stateTagText } from '../draw/state-tag.js';
@@ -168,16 +167,8 @@ export class GraphRenderer {
 
     /** How many model edges an aggregated edge stands for (between collapsed containers), at its middle. */
     private countLabel(edge: SceneEdge, layout: Layout): SVGGElement | undefined {
-        const route = edgeRoute(layout, edge.id, edge.source, edge.target, edge.kind);
-        if (!route || route.points.length < 2) return undefined;
-        const middle = pointAlong(route, layout.direction);
-        const text = String(edge.count);
-        const width = Math.ceil(this.measure(text, 'header')) + 12;
-        const g = svg('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id }, this.countsLayer);
-        svg('title', {}, g, `${edge.count} ${edge.kind === 'placement' ? 'deployments' : 'dependencies'}`);
-        svg('rect', { x: -width / 2, y: -10, width, height: 20, rx: 10 }, g);
-        svg('text', { x: 0, y: 4.5, 'text-anchor': 'middle' }, g, text);
-        return g;
+        const label = edgeCount(edge, layout, this.measure);
+        return label ? (toDom(label, this.countsLayer) as SVGGElement) : undefined;
     }
 
     /** Heat map: each failure domain drawn in the colour of its blast radius (`heat-0` … `heat-4`), or none (`on` false). */

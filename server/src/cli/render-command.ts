@@ -1,8 +1,9 @@
 /**
  * `topo render FILE --format svg [--focus NAME [--hops K]] [--fail NAMES] [--collapse NAMES|all]
- * [-o OUT]`: the preview's picture of the model as a standalone SVG (server/src/render/), on
- * stdout or into OUT. --focus: only NAME's neighbourhood; --fail: the simulation drawn as the
- * preview draws it; --collapse: those regions and sites drawn closed, with what they hold counted.
+ * [--timeline] [-o OUT]`: the preview's picture of the model as a standalone SVG
+ * (server/src/render/), on stdout or into OUT. --focus: only NAME's neighbourhood; --fail: the
+ * simulation drawn as the preview draws it; --timeline: its outage over time, under the graph;
+ * --collapse: those regions and sites drawn closed, with what they hold counted.
  */
 import { writeFile } from 'node:fs/promises';
 import { analyze, simulate } from '../analysis/index.js';
@@ -21,6 +22,8 @@ export interface RenderCommandOptions {
     fail: string[];
     /** regions and sites drawn collapsed; `all`: every one */
     collapse: string[];
+    /** with `fail`: the outage over time drawn under the graph */
+    timeline?: boolean;
     out?: string;
 }
 
@@ -40,6 +43,7 @@ export async function runRender(path: string, options: RenderCommandOptions, col
     if (options.focus !== undefined && !known.has(options.focus)) {
         throw new UsageError(`--focus names \`${options.focus}\`, which is not in the model of ${path}`);
     }
+    if (options.timeline && options.fail.length === 0) throw new UsageError('--timeline draws the outage of a simulation: name what fails with --fail');
     const unknown = options.fail.filter(name => !known.has(name));
     if (unknown.length > 0) {
         throw new UsageError(`--fail names ${unknown.map(n => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the model of ${path}`);
@@ -59,7 +63,7 @@ export async function runRender(path: string, options: RenderCommandOptions, col
     const simulation = options.fail.length > 0 ? simulate(model.built.model, options.fail) : undefined;
     const title = [path, options.focus !== undefined ? `around ${options.focus}` : undefined, simulation ? `${options.fail.join(' and ')} failed` : undefined]
         .filter(Boolean).join(', ');
-    const svg = await renderSvg(graph, { simulation, title, collapsed, focus: options.focus !== undefined ? { name: options.focus, hops: options.hops } : undefined });
+    const svg = await renderSvg(graph, { simulation, title, collapsed, timeline: options.timeline === true, focus: options.focus !== undefined ? { name: options.focus, hops: options.hops } : undefined });
     if (options.out === undefined) return { stdout: svg, stderr: '', exitCode: 0 };
     try {
         await writeFile(options.out, svg);
