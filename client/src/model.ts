@@ -32,8 +32,9 @@ export class ModelService implements vscode.Disposable {
         return await this.client.sendRequest<R>(type.method, params);
     }
 
-    graph(uri: vscode.Uri): Promise<ModelGraph> {
-        return this.send(ModelGraphRequest, { uri: this.uriOf(uri) });
+    /** `importance`: with each failure domain's importance measures (the heat map asked for them) */
+    graph(uri: vscode.Uri, importance = false): Promise<ModelGraph> {
+        return this.send(ModelGraphRequest, { uri: this.uriOf(uri), ...(importance ? { importance } : {}) });
     }
 
     simulate(uri: vscode.Uri, failed: string[]): Promise<SimulationResult> {

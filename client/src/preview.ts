@@ -32,6 +32,8 @@ export class PreviewManager implements vscode.Disposable {
     /** the element whose neighbourhood the preview shows (topo.previewFocus), sent again after a reload */
     private focused: string | null = null;
     private refreshing = false;
+    /** the heat map shows an importance measure: ask for the graph with it */
+    private importance = false;
     private refreshAgain = false;
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
     private svgWaiters: ((svg: string) => void)[] = [];
@@ -182,6 +184,7 @@ export class PreviewManager implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
+                this.importance = false;
                 await this.postGraph();
                 this.postSimulation();
                 if (this.highlighted !== null) this.post({ type: 'highlight', name: this.highlighted });
@@ -208,6 +211,11 @@ export class PreviewManager implements vscode.Disposable {
                 this.lastViewState = message.state as PreviewViewState;
                 this.viewStateEmitter.fire(this.lastViewState);
                 break;
+            case 'importance':
+                if (this.importance === message.on) break;
+                this.importance = message.on;
+                if (message.on) await this.postGraph();
+                break;
         }
     }
 
@@ -226,7 +234,7 @@ export class PreviewManager implements vscode.Disposable {
         this.refreshing = true;
         try {
             const uri = this.uri;
-            const graph = await this.model.graph(uri);
+            const graph = await this.model.graph(uri, this.importance);
             if (this.uri?.toString() !== uri.toString()) return;
             this.graph = graph;
             this.post({ type: 'graph', graph, direction: layoutDirection() });

@@ -101,7 +101,7 @@ export class GraphUpdater {
         else if (status.kind === 'empty') status.set('');
         toolbar.showCollapsed(state.collapsed.size > 0);
         renderer.root.classList.toggle('focused', state.focus !== null);
-        renderer.applyHeat(state.heat, state.graph!.elements);
+        renderer.applyHeat(state.heat ? state.heatMeasure : null, state.graph!.elements);
         renderer.markFocus(state.focus ? scene.shownAs.get(state.focus.name) ?? null : null);
         outages.show(state.simulation, state.graph);
         const generation = ++state.generation;

@@ -24,6 +24,7 @@ import { exportedSvg } from './view/export-svg.js';
 import { FocusBar } from './view/focus-bar.js';
 import { GraphRenderer } from './view/graph-renderer.js';
 import { HeatLegend } from './view/heat-legend.js';
+import { importanceOffered, type HeatMeasure } from './draw/heat.js';
 import { HoverCard } from './view/hover-card.js';
 import { listenToKeyboard } from './view/keyboard.js';
 import { Legend } from './view/legend.js';
@@ -64,7 +65,8 @@ const focusBar = new FocusBar(app, {
     clearFocus: () => focus.clear(),
     setHops: hops => focus.setHops(hops),
     setFollow: on => focus.setFollow(on),
-    setHeat: on => heat(on)
+    setHeat: on => heat(on),
+    setHeatMeasure: measure => heatMeasure(measure)
 });
 const banner = new ErrorBanner(app);
 const main = html('div', { class: 'main' }, app);
@@ -95,7 +97,10 @@ const tabStop = new TabStop(state, renderer, viewport, hover);
 const selection = new Selection(state, renderer, toolbar, tabStop, post);
 const updater = new GraphUpdater({ state, saved, measure, renderer, viewport, status, toolbar, outages, tabStop, viewState, fit, painted: () => {
     if (overviewNote) status.set(OVERVIEW_SHOWN);
-    if (state.heat) heatLegend.show(true, state.graph?.elements ?? []);
+    // the model may no longer offer the measure shown (no availability declared any more): back to the blast radius
+    if (state.heat && state.heatMeasure !== 'blast' && !importanceOffered(state.graph?.elements ?? [])) heatMeasure('blast');
+    else if (state.heat) heatLegend.show(state.heatMeasure, state.graph);
+    focusBar.showHeat(state.heat, state.heatMeasure, importanceOffered(state.graph?.elements ?? []));
     overviewNote = false;
     collapsing.painted();
 } });
@@ -146,8 +151,14 @@ const isService = (name: string): boolean => {
 };
 const heat = (on: boolean): void => {
     state.heat = on;
-    renderer.applyHeat(on, state.graph?.elements ?? []);
-    heatLegend.show(on, state.graph?.elements ?? []);
+    const measure = on ? state.heatMeasure : null;
+    post({ type: 'importance', on: measure !== null && measure !== 'blast' });
+    renderer.applyHeat(measure, state.graph?.elements ?? []);
+    heatLegend.show(measure, state.graph);
+};
+const heatMeasure = (measure: HeatMeasure): void => {
+    state.heatMeasure = measure;
+    heat(state.heat);
 };
 const exportSvg = (): void => {
     if (state.current) post({ type: 'exportSvg', svg: exportedSvg(svgEl, renderer.bounds()) });

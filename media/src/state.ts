@@ -7,6 +7,7 @@
 import type { GraphElement, ModelGraph, SimulationResult } from '../../server/src/common/protocol.js';
 import type { Direction, Layout } from './layout/layout.js';
 import type { Scene } from './scene/scene.js';
+import type { HeatMeasure } from './draw/heat.js';
 import { simulationAt } from './timeline-moment.js';
 import type { Overlay } from './view/graph-renderer.js';
 
@@ -41,13 +42,15 @@ export interface PreviewState {
     moment: number | null;
     /** heat map: failure domains coloured by the users they take down alone */
     heat: boolean;
+    /** what the heat map colours the failure domains by (draw/heat.ts) */
+    heatMeasure: HeatMeasure;
 }
 
 export function initialState(): PreviewState {
     return {
         graph: null, errors: [], direction: 'DOWN', collapsed: new Set(), simulation: null, highlight: null,
         selection: new Set(), current: null, generation: 0, fittedUri: null, focusedId: null,
-        focus: null, follow: false, refit: false, moment: null, heat: false
+        focus: null, follow: false, refit: false, moment: null, heat: false, heatMeasure: 'blast'
     };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The editor protocol (server/src/protocol.ts) over a real LSP connection: the model graph of a
- * file's import closure, a simulation, a blast radius; a cancelled request; the
- * `topo-language-server` command.
+ * file's import closure (with the importance measures of `topo analyze --importance` when asked
+ * for), a simulation, a blast radius; a cancelled request; the `topo-language-server` command.
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import {
     CancellationTokenSource, createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult
 } from 'vscode-languageserver-protocol/node.js';
-import { BlastRadiusRequest, ModelGraphRequest, SimulateRequest } from '../../server/src/common/protocol.js';
+import { BlastRadiusRequest, IMPORTANCE_IN_EDITOR_ELEMENTS, ModelGraphRequest, SimulateRequest } from '../../server/src/common/protocol.js';
 import { startServer, workspaceOf } from '../helpers/lsp-server.js';
-import { PROJECT_ROOT } from '../helpers/run-topo.js';
+import { PROJECT_ROOT, runTopo } from '../helpers/run-topo.js';
 import { MAIN, SERVICES, SITES } from './fixtures.js';
 import { requireBuiltServer, TestClient } from './lsp-client.js';
 
@@ -19,8 +19,10 @@ describe('language server: editor protocol', function () {
     let client: TestClient;
     let uris: Record<string, string>;
 
+    let folder: string;
+
     before(async () => {
-        ({ client, uris } = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, { open: { 'main.topo': 7 } }));
+        ({ client, uris, folder } = await startServer({ 'sites.topo': SITES, 'services.topo': SERVICES, 'main.topo': MAIN }, { open: { 'main.topo': 7 } }));
     });
 
     after(async () => client?.stop());
@@ -86,6 +88,43 @@ describe('language server: editor protocol', function () {
         const service = await client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: 'auth' });
         assert.deepEqual(service.down, ['auth', 'talk']);
         await assert.rejects(client.send(BlastRadiusRequest, { uri: uris['main.topo'], element: 'nowhere' }), /`nowhere` is not declared in main\.topo/);
+    });
+
+    it('carries the importance measures of topo analyze --importance only when asked for', async () => {
+        const plain = await client.send(ModelGraphRequest, { uri: uris['main.topo'] });
+        assert.equal(plain.importance, undefined);
+        assert.ok(plain.elements.every(e => e.importance === undefined), 'the heat map by blast radius costs no importance');
+        const graph = await client.send(ModelGraphRequest, { uri: uris['main.topo'], importance: true });
+        assert.equal(graph.importance, 'computed');
+        // the same numbers as the CLI's, for the one domain that declares an availability
+        const cli = JSON.parse((await runTopo(['analyze', join(folder, 'main.topo'), '--importance', '--format', 'json'])).stdout) as
+            { importance: { domains: { name: string; users: { birnbaum: number; raw: number | null; fussellVesely: number | null } }[] } };
+        assert.deepEqual(cli.importance.domains.map(d => d.name), ['pangyo']);
+        assert.deepEqual(graph.elements.filter(e => e.importance).map(e => e.name), ['pangyo']);
+        const expected = cli.importance.domains[0].users;
+        const got = graph.elements.find(e => e.name === 'pangyo')!.importance!;
+        for (const key of ['birnbaum', 'raw', 'fussellVesely'] as const) {
+            assert.ok(expected[key] !== null && expected[key] > 0, key);
+            assert.ok(Math.abs(got[key]! - expected[key]) <= 1e-9 * expected[key], `${key}: ${got[key]} vs the CLI's ${expected[key]}`);
+        }
+        // the other domains declare no availability: no measures, still their blast radius
+        assert.equal(graph.elements.find(e => e.name === 'capital')!.importance, undefined);
+        assert.equal(graph.elements.find(e => e.name === 'capital')!.blastUsers, 43.2e6);
+    });
+
+    it('does not compute importance in the editor past its size, and says so', async () => {
+        const n = Math.ceil(IMPORTANCE_IN_EDITOR_ELEMENTS / 2) + 1;
+        const text = Array.from({ length: n }, (_, i) => `site s${i} {\n  availability 99.9%\n}\n\nservice a${i} {\n  runs on s${i}\n}\n`).join('\n');
+        const big = workspaceOf({ 'big.topo': text }).uris;
+        const graph = await client.send(ModelGraphRequest, { uri: big['big.topo'], importance: true });
+        assert.equal(graph.elements.length, 2 * n);
+        assert.equal(graph.importance, 'too large');
+        assert.ok(graph.elements.every(e => e.importance === undefined));
+        // a model where no domain declares an availability has nothing to compute: done at once
+        const none = workspaceOf({ 'none.topo': 'site x\n\nservice y {\n  runs on x\n}\n' }).uris;
+        const empty = await client.send(ModelGraphRequest, { uri: none['none.topo'], importance: true });
+        assert.equal(empty.importance, 'computed');
+        assert.ok(empty.elements.every(e => e.importance === undefined));
     });
 
     it('loads a file it was not told about when asked for its graph', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DRAWING_RULES } from '../../server/src/render/light-style.js';
 import { escapeXml } from '../../server/src/render/serialize-svg.js';
-import { PICTURES } from '../../scripts/docs-images.mjs';
+import { generateDocsModels, PICTURES } from '../../scripts/docs-images.mjs';
 import { PROJECT_ROOT, runTopo } from '../helpers/run-topo.js';
 import { allElements, parseXml, type XmlElement } from './xml-check.js';
 
@@ -94,6 +94,28 @@ describe('topo render (SVG without the editor)', function () {
         assert.ok(![...quiet.values()].some(c => c.some(x => x.startsWith('s-'))), 'no states without --fail');
     });
 
+    it('--timeline draws the outage over time under the graph, as the preview\'s chart does', async () => {
+        const svg = await render([KAKAO, '--fail', 'pangyo', '--timeline']);
+        const root = parseXml(svg);
+        const chart = allElements(root).find(e => e.tag === 'g' && e.attrs.get('class') === 'timeline');
+        assert.ok(chart, 'a timeline group');
+        const json = JSON.parse((await runTopo(['simulate', KAKAO, '--fail', 'pangyo', '--format', 'json'], { cwd: PROJECT_ROOT })).stdout) as { timeline: { steps: unknown[] } };
+        const bars = allElements(chart).filter(e => e.tag === 'rect' && (e.attrs.get('class') ?? '').includes('tl-services'));
+        assert.equal(bars.length, json.timeline.steps.length - 1, 'one bar a step until everything is back');
+        const words = texts(chart);
+        assert.ok(words.some(t => /^Over time · failure: 10 services down, 1 degraded, /.test(t)), words.join(' | '));
+        assert.ok(words.includes('+10h all back') && words.includes('services') && words.includes('users'), words.join(' | '));
+        const height = Number(root.attrs.get('height'));
+        assert.ok(height > Number(parseXml(await render([KAKAO, '--fail', 'pangyo'])).attrs.get('height')), 'the chart adds to the picture\'s height');
+    });
+
+    it('draws how many dependencies an aggregated edge stands for', async () => {
+        const svg = await render([KAKAO, '--collapse', 'all']);
+        const counts = allElements(parseXml(svg)).filter(e => e.tag === 'g' && (e.attrs.get('class') ?? '').startsWith('edge-count'));
+        assert.ok(counts.length > 0, 'counts drawn');
+        for (const c of counts) assert.ok(Number(texts(c).at(-1)) > 1, texts(c).join(' '));
+    });
+
     it('--collapse draws those regions and sites closed, hiding what they hold', async () => {
         const nodes = drawnNodes(await render([KAKAO, '--collapse', 'pangyo']));
         assert.ok(nodes.get('pangyo')!.includes('collapsed'));
@@ -117,6 +139,7 @@ describe('topo render (SVG without the editor)', function () {
         ['an unknown --fail name', [KAKAO, '--fail', 'pangyo,mars'], /--fail names `mars`/],
         ['--hops 4', [KAKAO, '--focus', 'auth', '--hops', '4'], /--hops must be 1, 2 or 3/],
         ['a --collapse name that is not a region or site', [KAKAO, '--collapse', 'talk'], /--collapse names `talk`, which is not a region or site/],
+        ['--timeline without --fail', [KAKAO, '--timeline'], /--timeline draws the outage of a simulation: name what fails with --fail/],
         ['a format other than svg', [KAKAO, '--format', 'png'], /png/],
         ['an --output that cannot be written', [KAKAO, '-o', '/no/such/folder/x.svg'], /cannot write \/no\/such\/folder\/x\.svg: its folder does not exist/]
     ] as const) {
@@ -130,8 +153,9 @@ describe('topo render (SVG without the editor)', function () {
     }
 
     it('the pictures in docs/images are what `npm run docs:images` draws now', async () => {
+        generateDocsModels();
         const pictures = Object.entries(PICTURES);
-        assert.ok(pictures.length >= 3);
+        assert.ok(pictures.length >= 5);
         for (const [file, args] of pictures) {
             const drawn = await render(args);
             const kept = readFileSync(join(PROJECT_ROOT, 'docs', 'images', file), 'utf8');

@@ -8,8 +8,12 @@ import { kakaoGraph } from './fixtures/graphs.js';
 import type { Harness } from './harness.js';
 import { openHarness, requireBrowserSuite } from './harness.js';
 
-/** talk, what it depends on (services, the sites it runs on), what depends on it, the whole 2-of-3 term of bank, and the region of the sites. */
-const TALK_1_HOP = ['ansan', 'auth', 'bank', 'bank-core', 'bank-replica', 'capital', 'ledger', 'media', 'messages', 'monitoring', 'ops-tooling', 'pangyo', 'pay', 'status', 'talk'];
+/**
+ * talk, what it depends on (services, the sites it runs on), what depends on it, the whole
+ * 2-of-3 term of bank, where each of them runs (bank's stores: bank-dc, bank-dr, chuncheon) and
+ * the regions of those sites.
+ */
+const TALK_1_HOP = ['ansan', 'auth', 'bank', 'bank-core', 'bank-dc', 'bank-dr', 'bank-replica', 'capital', 'chuncheon', 'gangwon', 'ledger', 'media', 'messages', 'monitoring', 'ops-tooling', 'pangyo', 'pay', 'status', 'talk'];
 
 describe('preview focus and search (Chromium)', function () {
     this.timeout(60_000);
@@ -44,7 +48,8 @@ describe('preview focus and search (Chromium)', function () {
         await rendered();
         const two = await drawn();
         assert.ok(TALK_1_HOP.every(n => two.includes(n)) && two.includes('pangyo-power-room') && two.includes('kepco-ansan'), 'two hops: the sites\' power too');
-        assert.ok(!two.includes('gangwon'), 'not what is further');
+        assert.ok(!two.includes('portal') && !two.includes('map'), 'not what is further');
+        assert.ok(!two.includes('search'), 'nor what merely runs on a shown site');
         await h.page.getByRole('button', { name: 'Show all' }).click();
         await rendered();
         assert.deepEqual(await drawn(), all);
@@ -76,14 +81,14 @@ describe('preview focus and search (Chromium)', function () {
     it('focuses as the extension asks (topo.previewFocus), and follows the cursor in follow mode', async () => {
         await h.send({ type: 'focus', name: 'pay', hops: 1 });
         await rendered();
-        assert.deepEqual(await drawn(), ['auth', 'capital', 'pangyo', 'pay', 'status', 'talk'], 'pay, what it uses, where it runs, who watches it');
+        assert.deepEqual(await drawn(), ['ansan', 'auth', 'capital', 'pangyo', 'pay', 'status', 'talk'], 'pay, what it uses, where it runs, who watches it, and where those run (talk: ansan too)');
         await h.send({ type: 'focus', name: null });
         await rendered();
         await h.page.getByRole('button', { name: 'Follow cursor' }).click();
         await h.send({ type: 'highlight', name: 'map' });
         await rendered();
         assert.equal(await h.page.locator('.focus-name').textContent(), 'map');
-        assert.deepEqual(await drawn(), ['capital', 'map', 'pangyo', 'taxi']);
+        assert.deepEqual(await drawn(), ['ansan', 'capital', 'map', 'pangyo', 'taxi']);
         await h.page.getByRole('button', { name: 'Follow cursor' }).click();
         await h.send({ type: 'highlight', name: 'auth' });
         assert.equal(await h.page.locator('.focus-name').textContent(), 'map', 'not following any more');
@@ -104,8 +109,8 @@ describe('preview focus and search (Chromium)', function () {
         await h.page.keyboard.press('Enter');
         await rendered();
         assert.equal(await h.page.locator('.focus-name').textContent(), 'bank-core');
-        // bank-core, its site, bank (which needs 2 of its 3 stores: the term is shown whole)
-        assert.deepEqual(await drawn(), ['bank', 'bank-core', 'bank-dc', 'bank-replica', 'ledger']);
+        // bank-core, its site, bank (which needs 2 of its 3 stores: the term is shown whole), and where they run
+        assert.deepEqual(await drawn(), ['bank', 'bank-core', 'bank-dc', 'bank-dr', 'bank-replica', 'chuncheon', 'gangwon', 'ledger']);
         // by label, and model text stays text
         await h.page.keyboard.press('Control+f');
         await h.page.keyboard.type('onerror');

@@ -3,8 +3,11 @@
  * (computed from the route, without asking the page, so that a thousand labels cost nothing).
  * Not the middle: two edges between the same boxes, one each way, keep their counts apart.
  */
-import type { Route } from '../layout/edge-route.js';
-import type { Direction, Point } from '../layout/layout.js';
+import { edgeRoute, type Route } from '../layout/edge-route.js';
+import type { Direction, Layout, Point } from '../layout/layout.js';
+import type { SceneEdge } from '../scene/scene.js';
+import type { Measure } from '../scene/text.js';
+import { el, type SvgNode } from './svg-tree.js';
 
 export const LABEL_AT = 0.4;
 
@@ -44,4 +47,18 @@ export function pointAlong(route: Route, direction: Direction, fraction = LABEL_
         left -= len;
     }
     return pts[pts.length - 1];
+}
+
+/** How many model edges an aggregated edge stands for (between collapsed containers), drawn along it; null when it has no route. */
+export function edgeCount(edge: SceneEdge, layout: Layout, measure: Measure): SvgNode | null {
+    const route = edgeRoute(layout, edge.id, edge.source, edge.target, edge.kind);
+    if (!route || route.points.length < 2) return null;
+    const middle = pointAlong(route, layout.direction);
+    const text = String(edge.count);
+    const width = Math.ceil(measure(text, 'header')) + 12;
+    const g = el('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id });
+    el('title', {}, g, `${edge.count} ${edge.kind === 'placement' ? 'deployments' : 'dependencies'}`);
+    el('rect', { x: -width / 2, y: -10, width, height: 20, rx: 10 }, g);
+    el('text', { x: 0, y: 4.5, 'text-anchor': 'middle' }, g, text);
+    return g;
 }

@@ -1,11 +1,18 @@
 /**
- * The neighbourhood of one element, as a smaller graph to draw: the element, what it depends
- * on and what depends on it, up to `hops` steps each way (a service running on a domain
- * depends on it; an element `in` a region or site depends on it), plus the regions and sites
- * the shown elements are drawn in, so that each keeps its place. Pure, linear in the graph.
+ * The neighbourhood of one element, as a smaller graph to draw — the one meaning of "focus",
+ * for the preview's **Show neighbourhood** and `topo render --focus` alike:
+ * - the element;
+ * - what it depends on, up to `hops` steps following the dependencies' direction, and what
+ *   depends on it, up to `hops` steps against it (a service running on a domain depends on it;
+ *   an element `in` a region or site depends on it; `depends on`, `uses` and `monitors` point
+ *   from the one that needs to the one needed). The two directions are not mixed: a sibling
+ *   (another service on the same site) is not a neighbour;
+ * - an `any` / `K of` term of a shown element whole ("2 of 3" stays true);
+ * - the failure domains every shown service runs on, and the regions and sites that hold every
+ *   shown element, so that each is drawn where it runs.
+ * Everything else is left out. Pure, linear in the graph.
  */
 import type { GraphEdge, GraphPlacement, ModelGraph } from '../../../server/src/common/protocol.js';
-import { CONTAINER_KINDS } from './scene.js';
 
 export const MIN_HOPS = 1;
 export const MAX_HOPS = 3;
@@ -43,12 +50,14 @@ export function neighbourhood(graph: ModelGraph, name: string, hops: number): Mo
     }
     // An `any` / `K of` term is shown whole ("2 of 3" stays true).
     for (const e of graph.edges) if ((e.kind === 'any' || e.kind === 'kof') && shown.has(e.from) && byName.has(e.to)) shown.add(e.to);
-    // The containers the shown elements sit in (a service in its sites, a site in its region).
+    // Where the shown services run.
+    for (const p of graph.placements) if (shown.has(p.service) && byName.has(p.domain)) shown.add(p.domain);
+    // The regions and sites that hold the shown elements (a site in its region).
     for (const n of [...shown]) {
-        let cur = byName.get(n)?.container;
-        for (let guard = 0; cur !== undefined && guard < 50 && CONTAINER_KINDS.has(byName.get(cur)?.kind ?? ''); guard++) {
+        const seen = new Set<string>();
+        for (let cur = byName.get(n)?.container; cur !== undefined && byName.has(cur) && !seen.has(cur); cur = byName.get(cur)?.container) {
+            seen.add(cur);
             shown.add(cur);
-            cur = byName.get(cur)?.container;
         }
     }
     const placements: GraphPlacement[] = graph.placements.filter(p => shown.has(p.service) && shown.has(p.domain));

@@ -1,11 +1,14 @@
 /**
  * The bar under the toolbar: the search box (Ctrl+F; type part of a name or label, the
  * matching elements are listed, arrows move, Enter shows the neighbourhood of one), the
- * neighbourhood shown and its hops (1–3), "Show all", "Follow cursor" and "Heat map".
+ * neighbourhood shown and its hops (1–3), "Show all", "Follow cursor", "Heat map" and, while
+ * it is on, what it colours by (the blast radius; the importance measures when the model
+ * declares availabilities).
  * Keyboard-only usable; model text only ever reaches the page as text.
  */
 import type { GraphElement } from '../../../server/src/common/protocol.js';
 import { clear, html } from '../dom.js';
+import { HEAT_MEASURE_TEXT, HEAT_MEASURES, type HeatMeasure } from '../draw/heat.js';
 import { MAX_HOPS, MIN_HOPS } from '../scene/neighbourhood.js';
 
 export interface FocusBarActions {
@@ -16,6 +19,7 @@ export interface FocusBarActions {
     setHops(hops: number): void;
     setFollow(on: boolean): void;
     setHeat(on: boolean): void;
+    setHeatMeasure(measure: HeatMeasure): void;
 }
 
 const MAX_LISTED = 50;
@@ -29,6 +33,7 @@ export class FocusBar {
     private readonly hops: HTMLSelectElement;
     private readonly followBtn: HTMLButtonElement;
     private readonly heatBtn: HTMLButtonElement;
+    private readonly heatMeasure: HTMLSelectElement;
     private matches: GraphElement[] = [];
     private active = -1;
 
@@ -74,9 +79,13 @@ export class FocusBar {
         this.heatBtn = html('button', { type: 'button', 'aria-pressed': 'false', title: 'Colour each failure domain by the users it takes down when it fails alone' }, tools, 'Heat map');
         this.heatBtn.addEventListener('click', () => {
             const on = this.heatBtn.getAttribute('aria-pressed') !== 'true';
-            this.showHeat(on);
+            this.heatBtn.setAttribute('aria-pressed', String(on));
+            this.heatMeasure.hidden = !on || this.heatMeasure.options.length < 2;
             actions.setHeat(on);
         });
+        this.heatMeasure = html('select', { class: 'heat-measure', 'aria-label': 'Heat map measure', title: 'What the heat map colours the failure domains by' }, tools);
+        this.heatMeasure.hidden = true;
+        this.heatMeasure.addEventListener('change', () => actions.setHeatMeasure(this.heatMeasure.value as HeatMeasure));
     }
 
     /** Ctrl+F: into the search box. */
@@ -92,8 +101,21 @@ export class FocusBar {
         this.hops.value = String(focus?.hops ?? hops);
     }
 
-    showHeat(on: boolean): void {
+    /**
+     * The heat map's state: on or off, its measure, and whether the importance measures are
+     * offered (a failure domain declares an availability); the choice of measure is shown only
+     * while the heat map is on and there is more than the blast radius to choose.
+     */
+    showHeat(on: boolean, measure: HeatMeasure, importance: boolean): void {
         this.heatBtn.setAttribute('aria-pressed', String(on));
+        const offered = HEAT_MEASURES.filter(m => m === 'blast' || importance);
+        const current = [...this.heatMeasure.options].map(o => o.value);
+        if (current.join() !== offered.join()) {
+            clear(this.heatMeasure);
+            for (const m of offered) html('option', { value: m }, this.heatMeasure, HEAT_MEASURE_TEXT[m].name);
+        }
+        this.heatMeasure.value = offered.includes(measure) ? measure : 'blast';
+        this.heatMeasure.hidden = !on || offered.length < 2;
     }
 
     private search(): void {

@@ -6,11 +6,10 @@
 import type { GraphElement, SimulationResult } from '../../../server/src/common/protocol.js';
 import { svg, toDom } from '../dom.js';
 import { graphDefs } from '../draw/defs.js';
-import { HEAT_CLASSES, heatScale } from '../draw/heat.js';
+import { HEAT_CLASSES, heatScale, heatValue, type HeatMeasure } from '../draw/heat.js';
 import { drawNode } from '../draw/draw-node.js';
-import { pointAlong } from '../draw/edge-label-point.js';
+import { edgeCount } from '../draw/edge-label-point.js';
 import { edgeMarker, edgeShape } from '../draw/edge-shape.js';
-import { edgeRoute } from '../layout/edge-route.js';
 import type { NodeState } from '../draw/simulation-state.js';
 import { SimulationStates } from '../draw/simulation-state.js';
 import { stateTag, stateTagText } from '../draw/state-tag.js';
@@ -168,28 +167,23 @@ export class GraphRenderer {
 
     /** How many model edges an aggregated edge stands for (between collapsed containers), at its middle. */
     private countLabel(edge: SceneEdge, layout: Layout): SVGGElement | undefined {
-        const route = edgeRoute(layout, edge.id, edge.source, edge.target, edge.kind);
-        if (!route || route.points.length < 2) return undefined;
-        const middle = pointAlong(route, layout.direction);
-        const text = String(edge.count);
-        const width = Math.ceil(this.measure(text, 'header')) + 12;
-        const g = svg('g', { class: `edge-count e-${edge.kind}`, transform: `translate(${middle.x.toFixed(1)},${middle.y.toFixed(1)})`, 'data-edge': edge.id }, this.countsLayer);
-        svg('title', {}, g, `${edge.count} ${edge.kind === 'placement' ? 'deployments' : 'dependencies'}`);
-        svg('rect', { x: -width / 2, y: -10, width, height: 20, rx: 10 }, g);
-        svg('text', { x: 0, y: 4.5, 'text-anchor': 'middle' }, g, text);
-        return g;
+        const label = edgeCount(edge, layout, this.measure);
+        return label ? (toDom(label, this.countsLayer) as SVGGElement) : undefined;
     }
 
-    /** Heat map: each failure domain drawn in the colour of its blast radius (`heat-0` … `heat-4`), or none (`on` false). */
-    applyHeat(on: boolean, elements: readonly GraphElement[]): void {
-        const scale = on ? heatScale(elements) : null;
-        this.root.classList.toggle('heat-map', on);
+    /** Heat map: each failure domain drawn in the colour of its value under `measure` (`heat-0` … `heat-4`, `heat-na` without one), or none (null). */
+    applyHeat(measure: HeatMeasure | null, elements: readonly GraphElement[]): void {
+        const scale = measure ? heatScale(elements, measure) : null;
+        this.root.classList.toggle('heat-map', measure !== null);
         for (const el of this.nodeEls.values()) {
             const e = el.node.element;
-            const c = scale && e && e.blastUsers !== undefined ? scale.classOf(e.blastUsers) : null;
+            const value = measure && e ? heatValue(e, measure) : undefined;
+            const c = scale && typeof value === 'number' ? scale.classOf(value) : null;
             for (let i = 0; i < HEAT_CLASSES; i++) el.g.classList.toggle(`heat-${i}`, c === i);
-            if (c === null) el.g.removeAttribute('data-blast-users');
-            else el.g.setAttribute('data-blast-users', String(e!.blastUsers));
+            // a domain without a defined value is drawn as such, never as 0
+            el.g.classList.toggle('heat-na', value === null);
+            if (value === undefined || value === null) el.g.removeAttribute('data-heat-value');
+            else el.g.setAttribute('data-heat-value', String(value));
         }
     }
 

@@ -40,7 +40,7 @@ const ZOOM_STEP = 1.25;
 export function listenToKeyboard(p: KeyboardParts): void {
     const { state, renderer, viewport } = p;
     document.addEventListener('keydown', event => {
-        if ((event.target as Element).closest?.('button, input, .outages')) return;
+        if ((event.target as Element).closest?.('button, input, select, .outages')) return;
         const g = nodeOf(document.activeElement);
         const dir = ARROWS[event.key];
         if (dir && g && state.current) {

@@ -24,6 +24,7 @@ import type { AnalysisResult, DomainReport, Finding, PathStep, RecoveryReport, S
 import { sweepDomains, type BlastRadius } from './sweep.js';
 import type { DomainKind } from './model.js';
 import { MINUTES_PER_YEAR } from '../common/format.js';
+import { IMPORTANCE_IN_EDITOR_ELEMENTS } from '../common/protocol.js';
 import { dataLossOf, type DataLoss } from './data-loss.js';
 import { singleFailures, type ServiceOutages, type SingleFailures, type SurvivingCopies } from './single-failures.js';
 import { targetOf } from './targets.js';
@@ -66,7 +67,7 @@ export function knownAvailabilities(availability: Availability): KnownAvailabili
 /** Work (candidate domains × cone size) past which a hover does not look for a service's pairs. */
 const DEFAULT_PAIR_WORK = 2_000_000;
 /** Elements past which a hover does not compute the importance of failure domains. */
-const DEFAULT_IMPORTANCE_ELEMENTS = 3_000;
+const DEFAULT_IMPORTANCE_ELEMENTS = IMPORTANCE_IN_EDITOR_ELEMENTS;
 
 export class Analysis {
     private readonly ctx: FindingContext;

@@ -124,9 +124,10 @@ function buildProgram(emit: (output: CommandOutput) => void): Command {
         .option('--hops <k>', 'with --focus: how many steps away (1-3)', parseHops, 1)
         .option('--fail <names>', 'draw what happens when these elements fail together, comma-separated; repeat to add more', addNames)
         .option('--collapse <names>', 'draw these regions and sites closed, comma-separated (all: every one); repeat to add more', namesOf('--collapse'))
+        .option('--timeline', 'with --fail: draw the outage over time (services and users) under the graph')
         .option('-o, --output <file>', 'write the picture into this file instead of stdout')
-        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; collapse?: string[]; output?: string }) => {
-            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], collapse: options.collapse ?? [], out: options.output }, colors));
+        .action(async (file: string, options: { focus?: string; hops: number; fail?: string[]; collapse?: string[]; timeline?: boolean; output?: string }) => {
+            emit(await runRender(file, { focus: options.focus, hops: options.hops, fail: options.fail ?? [], collapse: options.collapse ?? [], timeline: options.timeline, out: options.output }, colors));
         });
 
     program.command('fmt')

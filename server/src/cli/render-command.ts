@@ -1,15 +1,15 @@
 /**
  * `topo render FILE --format svg [--focus NAME [--hops K]] [--fail NAMES] [--collapse NAMES|all]
- * [-o OUT]`: the preview's picture of the model as a standalone SVG (server/src/render/), on
- * stdout or into OUT. --focus: only NAME's neighbourhood; --fail: the simulation drawn as the
- * preview draws it; --collapse: those regions and sites drawn closed, with what they hold counted.
+ * [--timeline] [-o OUT]`: the preview's picture of the model as a standalone SVG
+ * (server/src/render/), on stdout or into OUT. --focus: only NAME's neighbourhood; --fail: the
+ * simulation drawn as the preview draws it; --timeline: its outage over time, under the graph;
+ * --collapse: those regions and sites drawn closed, with what they hold counted.
  */
 import { writeFile } from 'node:fs/promises';
 import { analyze, simulate } from '../analysis/index.js';
 import { graphParts } from '../analysis/model-graph.js';
 import type { ModelGraph } from '../common/protocol.js';
-import { neighbourhood } from '../render/neighbourhood.js';
-import { renderSvg } from '../render/render-svg.js';
+import { MAX_HOPS, MIN_HOPS, renderSvg } from '../render/render-svg.js';
 import type { CommandOutput } from './check-command.js';
 import { languageErrorOutput } from './language-errors.js';
 import { loadFiles, rootModel } from './load-models.js';
@@ -22,14 +22,14 @@ export interface RenderCommandOptions {
     fail: string[];
     /** regions and sites drawn collapsed; `all`: every one */
     collapse: string[];
+    /** with `fail`: the outage over time drawn under the graph */
+    timeline?: boolean;
     out?: string;
 }
 
-export const MAX_HOPS = 3;
-
 export function parseHops(value: string): number {
     const hops = Number(value);
-    if (!/^\d+$/.test(value.trim()) || hops < 1 || hops > MAX_HOPS) throw new UsageError(`--hops must be 1, 2 or 3, not \`${value}\``);
+    if (!/^\d+$/.test(value.trim()) || hops < MIN_HOPS || hops > MAX_HOPS) throw new UsageError(`--hops must be 1, 2 or 3, not \`${value}\``);
     return hops;
 }
 
@@ -43,6 +43,7 @@ export async function runRender(path: string, options: RenderCommandOptions, col
     if (options.focus !== undefined && !known.has(options.focus)) {
         throw new UsageError(`--focus names \`${options.focus}\`, which is not in the model of ${path}`);
     }
+    if (options.timeline && options.fail.length === 0) throw new UsageError('--timeline draws the outage of a simulation: name what fails with --fail');
     const unknown = options.fail.filter(name => !known.has(name));
     if (unknown.length > 0) {
         throw new UsageError(`--fail names ${unknown.map(n => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the model of ${path}`);
@@ -58,12 +59,11 @@ export async function runRender(path: string, options: RenderCommandOptions, col
         const source = model.built.sources.get(name)!;
         return { uri: source.uri, range: source.name };
     });
-    let graph: ModelGraph = { uri: model.root.uri.toString(), ...parts, errors: [] };
-    if (options.focus !== undefined) graph = neighbourhood(graph, options.focus, options.hops);
+    const graph: ModelGraph = { uri: model.root.uri.toString(), ...parts, errors: [] };
     const simulation = options.fail.length > 0 ? simulate(model.built.model, options.fail) : undefined;
     const title = [path, options.focus !== undefined ? `around ${options.focus}` : undefined, simulation ? `${options.fail.join(' and ')} failed` : undefined]
         .filter(Boolean).join(', ');
-    const svg = await renderSvg(graph, { simulation, title, collapsed });
+    const svg = await renderSvg(graph, { simulation, title, collapsed, timeline: options.timeline === true, focus: options.focus !== undefined ? { name: options.focus, hops: options.hops } : undefined });
     if (options.out === undefined) return { stdout: svg, stderr: '', exitCode: 0 };
     try {
         await writeFile(options.out, svg);

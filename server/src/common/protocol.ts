@@ -31,6 +31,12 @@ export interface GraphElement {
     availability: number | null;
     /** failure domains: the users of the services down or degraded when it fails alone (its blast radius; the preview's heat map) */
     blastUsers?: number;
+    /**
+     * failure domains that declare an availability, when the graph was asked for with
+     * `importance`: their importance for the users of all services together (`topo analyze
+     * --importance`'s user-weighted measures; null where a measure is undefined)
+     */
+    importance?: GraphImportance;
     /** metadata for hover cards */
     description?: string;
     owner?: string;
@@ -63,6 +69,16 @@ export interface GraphEdge {
     k?: number;
 }
 
+/** A failure domain's user-weighted importance measures (SCRAM's definitions; docs/language.md). */
+export interface GraphImportance {
+    /** Birnbaum: how much more likely a user's service is down when the domain fails than when it does not */
+    birnbaum: number;
+    /** risk achievement worth: P(a user's service is down | the domain fails) / P(down); null when nothing can go down */
+    raw: number | null;
+    /** Fussell–Vesely: P(the domain has failed | a user's service is down); null when nothing can go down */
+    fussellVesely: number | null;
+}
+
 export interface ModelGraph {
     /** the file whose import closure this is */
     uri: string;
@@ -73,7 +89,16 @@ export interface ModelGraph {
     edges: GraphEdge[];
     /** language errors in the closure, one line each ("main.topo:3:5: …"); empty when the model is clean */
     errors: string[];
+    /**
+     * when asked for with `importance`: `computed` (the failure domains that declare an
+     * availability carry `importance`), or `too large` (the editor does not compute it for a
+     * model of more than IMPORTANCE_IN_EDITOR_ELEMENTS elements; `topo analyze --importance` does)
+     */
+    importance?: 'computed' | 'too large';
 }
+
+/** Elements past which the editor (hover, heat map) does not compute importance measures. */
+export const IMPORTANCE_IN_EDITOR_ELEMENTS = 3_000;
 
 /** A simulation's result, as the analysis returns it (with the reason of each outage). */
 import type { SimulationResult } from './results.js';
@@ -113,7 +138,8 @@ function notification<P>(method: string): NotificationType<P> {
     return { method };
 }
 
-export interface ModelGraphParams { uri: string }
+/** `importance`: also each failure domain's importance measures (costly on big models: asked only while the heat map shows one) */
+export interface ModelGraphParams { uri: string; importance?: boolean }
 /** Request: the graph of a file's import closure. */
 export const ModelGraphRequest = request<ModelGraphParams, ModelGraph>('topo/modelGraph');
 
@@ -176,7 +202,9 @@ export type FromPreview =
     | { type: 'simulate'; names: string[] }
     | { type: 'exportSvg'; svg: string }
     | { type: 'viewState'; state: unknown }
-    | CutSetsFromPreview;
+    | CutSetsFromPreview
+    /** the heat map shows an importance measure (on) or not: the graphs sent from now on carry `importance` or not */
+    | { type: 'importance'; on: boolean };
 
 // ---------------------------------------------------------------- debug (tests only)
 

@@ -9,6 +9,7 @@ import type { AstNode } from 'langium';
 import { knownAvailabilities, outagesCompiled, releaseArrays, simulateCompiled, type Analysis, type BufferPool, type CompiledModel, type KnownAvailability, type SimulationDetails } from '../analysis/index.js';
 import type { Element } from '../analysis/model.js';
 import type { DomainReport, Finding, Outage, RecoveryReport, ServiceReport } from '../analysis/results.js';
+import { IMPORTANCE_IN_EDITOR_ELEMENTS, type GraphImportance } from '../common/protocol.js';
 import type { BuiltModel } from '../language/build-model.js';
 import type { TopoDiagnostic } from '../language/diagnostics.js';
 import type { Carried, Known } from './carry-over.js';
@@ -186,6 +187,19 @@ export class ClosureAnalysis {
         const id = this.cm.index.get(name);
         const entry = importance?.domains.find(d => d.domain === id);
         return importance && entry ? { rank: entry.rank, of: importance.domains.length, raw: entry.users.raw } : undefined;
+    }
+
+    /**
+     * Each failure domain that declares an availability → its user-weighted importance measures
+     * (`Analysis.importance`, computed on first use and kept: the measures of `topo analyze
+     * --importance`); 'too large' past the editor's size; undefined when there is no analysis.
+     */
+    importanceByName(): Map<string, GraphImportance> | 'too large' | undefined {
+        if (this.retired || !this.cm || !this.analysis) return undefined;
+        const importance = this.analysis.importance();
+        const cm = this.cm;
+        if (!importance) return cm.n > IMPORTANCE_IN_EDITOR_ELEMENTS ? 'too large' : undefined;
+        return new Map(importance.domains.map(d => [cm.names[d.domain], { birnbaum: d.users.birnbaum, raw: d.users.raw, fussellVesely: d.users.fussellVesely }]));
     }
 
     relations(): Relations {

@@ -25,7 +25,7 @@ export function registerCustomRequests(connection: Connection, services: TopoLsp
         answer(ModelGraphRequest.method, token, async () => {
             const document = await validated(services, params?.uri, token);
             const version = (shared.workspace.LangiumDocumentFactory as TopoDocumentFactory).parsedVersion(document);
-            return modelGraph(services, document, analysis.viewOf(document), version);
+            return modelGraph(services, document, analysis.viewOf(document), version, params?.importance === true);
         }));
 
     handle(connection, SimulateRequest, (params, token) =>

@@ -7,14 +7,14 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { isDomainKind } from '../analysis/model.js';
 import { graphParts } from '../analysis/model-graph.js';
 import { closureDocuments } from '../language/closure-model.js';
-import type { BlastRadius, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
+import type { BlastRadius, GraphImportance, ModelGraph, Outage, SimulationResult } from '../common/protocol.js';
 import type { Timeline, TimelineStep } from '../common/results.js';
 import { relative } from './hover-markdown.js';
 import { isFinding } from './lsp-diagnostics.js';
 import type { TopoLspServices } from './lsp-module.js';
 import type { DocumentView } from './document-view.js';
 
-export function modelGraph(services: TopoLspServices, document: LangiumDocument, view: DocumentView, version: number | undefined): ModelGraph {
+export function modelGraph(services: TopoLspServices, document: LangiumDocument, view: DocumentView, version: number | undefined, withImportance = false): ModelGraph {
     const analysis = view.analysis;
     const { elements, placements, edges } = graphParts(
         [...analysis.elements.values()].filter(e => view.sees(e.name)),
@@ -30,6 +30,16 @@ export function modelGraph(services: TopoLspServices, document: LangiumDocument,
         const blast = analysis.domains.get(element.name);
         if (blast) element.blastUsers = view.users([...view.only(blast.down), ...view.only(blast.degraded)]);
     }
+    // asked for by the heat map: the importance measures of `topo analyze --importance` (the whole
+    // closure's, as the hover's rank); nothing to compute when no failure domain declares an availability
+    const importance = !withImportance ? undefined
+        : elements.some(e => isDomainKind(e.kind) && e.availability !== null) ? analysis.importanceByName() : new Map<string, GraphImportance>();
+    if (importance instanceof Map) {
+        for (const element of elements) {
+            const measures = importance.get(element.name);
+            if (measures) element.importance = measures;
+        }
+    }
     const from = document.uri.toString();
     const errors: string[] = [];
     for (const doc of closureDocuments(services, document)) {
@@ -40,6 +50,7 @@ export function modelGraph(services: TopoLspServices, document: LangiumDocument,
     }
     const graph: ModelGraph = { uri: from, elements, placements, edges, errors };
     if (version !== undefined) graph.version = version;
+    if (importance !== undefined) graph.importance = importance instanceof Map ? 'computed' : 'too large';
     return graph;
 }
 

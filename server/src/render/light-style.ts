@@ -101,6 +101,17 @@ export const DRAWING_RULES: readonly string[] = [
     '.state-tag text { font-size: 10px; font-weight: 700; fill: var(--bg); letter-spacing: 0.03em; }',
     '.s-degraded .state-tag rect, .s-interrupted .state-tag rect { fill: var(--amber); }',
     '.t-junction.s-down .shape { stroke: var(--red); }',
+    '.edge-count rect { fill: var(--bg); stroke: var(--edge); stroke-width: 1; }',
+    '.edge-count text { font-size: 13px; font-weight: 600; fill: var(--fg); }',
+    '.t-container.collapsed > .meta { font-size: 13px; fill: var(--fg); }',
+    '.tl-row-label { font-size: 11px; fill: var(--muted); }',
+    '.tl-tick { font-size: 10px; fill: var(--muted); }',
+    '.tl-base { stroke: var(--border); }',
+    '.tl-bar.tl-services { fill: color-mix(in srgb, var(--red) 70%, transparent); }',
+    '.tl-bar.tl-users { fill: color-mix(in srgb, var(--amber) 70%, transparent); }',
+    '.tl-bar.tl-unknown { fill: url(#hatch-down); stroke: var(--red); stroke-dasharray: 3 2; }',
+    '.tl-unknown-label { fill: var(--red); }',
+    '.tl-cursor { stroke: var(--focus); stroke-width: 2; }',
 ];
 
 /** The rules with the light colours: plain CSS for a `<style>` element. */
