@@ -204,6 +204,12 @@ export class Analysis {
         return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores) };
     }
 
+    /** The recovery targets of one service or datastore (those `recovery` reports, without any simulation). */
+    recoveryTargets(name: string): RecoveryReport['targets'] | undefined {
+        const s = this.cm.index.get(name);
+        return this.retired || s === undefined || this.cm.isDomain[s] ? undefined : targetsOf(this.cm, s);
+    }
+
     /** A service's worst single failures from its down set when that decides them (worst-single-failure.ts). */
     private quickRecoveryOf(s: number): RecoveryReports | undefined {
         const cm = this.cm;
