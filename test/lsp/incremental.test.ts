@@ -117,7 +117,7 @@ describe('language server: edits to a file nothing imports', function () {
         }
     });
 
-    it('keep, for a hover right after an edit, the availabilities and outages of what the edit did not change', async () => {
+    it('keep, for a hover right after an edit, the availabilities, outages, worst single failures and pairs of what the edit did not change', async () => {
         const sites = 'site pangyo { availability 99.9%  recovery 10h }\nsite busan { availability 99.5%  recovery 2h }\nsite gasan { availability 99%  recovery 1h }\n';
         const platform = 'import "sites.topo"\nservice auth { runs on pangyo, gasan (standby)  failover 5m }\n';
         const leaf = (users: string, placement: string) => `import "platform.topo"\nservice talk { runs on ${placement}  depends on auth  users ${users} }\n`;
@@ -136,7 +136,7 @@ describe('language server: edits to a file nothing imports', function () {
                 await editing.change(uris['leaf.topo'], texts[i], i + 2);
                 await editing.published(uris['leaf.topo'], p => p.version === i + 2);
                 const log = editing.logs.all.slice(logMark).find(l => /analysed leaf\.topo/.test(l)) ?? '';
-                const kept = /kept (\d+) availabilities and (\d+) outages/.exec(log);
+                const kept = /kept (\d+) availabilities, (\d+) outages, (\d+) worst failures and (\d+) pair lists/.exec(log);
                 const shown = await hoverText(editing, uris['leaf.topo'], texts[i]);
                 // what a server that never saw the earlier versions says
                 const { client: fresh, uris: freshUris } = await startServer({ 'sites.topo': sites, 'platform.topo': platform, 'leaf.topo': texts[i] }, { open: { 'leaf.topo': 1 } });
@@ -146,11 +146,11 @@ describe('language server: edits to a file nothing imports', function () {
                     await fresh.stop();
                 }
                 if (i === 1) {
-                    // only talk's users changed: all 5 elements keep theirs, and talk its outages
-                    assert.ok(kept && Number(kept[1]) === 5 && Number(kept[2]) > 0, log);
+                    // only talk's users changed: all 5 elements keep theirs, and talk its outages, worst failure and pairs
+                    assert.ok(kept && Number(kept[1]) === 5 && Number(kept[2]) > 0 && Number(kept[3]) === 1 && Number(kept[4]) === 1, log);
                 } else {
                     // talk runs elsewhere now: its availability and outages are computed again
-                    assert.ok(kept && Number(kept[1]) === 4 && Number(kept[2]) === 0, log);
+                    assert.ok(kept && Number(kept[1]) === 4 && Number(kept[2]) === 0 && Number(kept[3]) === 0 && Number(kept[4]) === 0, log);
                 }
             }
         } finally {

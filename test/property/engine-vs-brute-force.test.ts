@@ -71,6 +71,30 @@ describe('engine vs brute force (random models)', function () {
         }), params(Math.max(50, Math.floor(RUNS / 4))));
     });
 
+    it('one service\'s worst single failure and data loss (a hover: simulations over its cone only) as the reference and the whole analysis say', function () {
+        fc.assert(fc.property(modelArb, gm => {
+            const analysis = new Analysis(compileModel(gm.model));
+            const whole = analyze(gm.model);
+            const diffs: Diff[] = [];
+            for (const s of analyzeBF(gm.model).services) {
+                const report = analysis.recovery(s.name);
+                const worst = !report?.worstOutage ? null : { domain: report.worstOutage.domain, minutes: report.worstOutage.minutes };
+                if (JSON.stringify(worst) !== JSON.stringify(s.worstOutage)) {
+                    diffs.push({ kind: 'recovery.worstOutage', text: `${s.name}: ${JSON.stringify(worst)}, reference ${JSON.stringify(s.worstOutage)}` });
+                }
+                if (JSON.stringify(report?.worstDataLoss) !== JSON.stringify(s.worstDataLoss)) {
+                    diffs.push({ kind: 'recovery.worstDataLoss', text: `${s.name}: ${JSON.stringify(report?.worstDataLoss)}, reference ${JSON.stringify(s.worstDataLoss)}` });
+                }
+                // the reason in words too: the same as when every service is simulated at once
+                const full = whole.services.find(x => x.name === s.name);
+                if (report?.worstOutage?.reason !== full?.worstOutage?.reason) {
+                    diffs.push({ kind: 'recovery.reason', text: `${s.name}: "${report?.worstOutage?.reason}", whole analysis "${full?.worstOutage?.reason}"` });
+                }
+            }
+            if (diffs.length > 0) fail(gm.model, diffs);
+        }), params(Math.max(50, Math.floor(RUNS / 4))));
+    });
+
     it('analyze past a small availability budget: sound bounds, slo findings from them, the rest exact', function () {
         fc.assert(fc.property(modelArb, fc.constantFrom(0, 1, 2, 5, 20, 100), (gm, budget) => {
             const diffs = compareAnalysis(gm.model, analyze(gm.model, { availabilityNodeBudget: budget }), { budgeted: true });

@@ -100,7 +100,7 @@ describe('incremental compilation and down sets vs fresh ones (random models and
         assert.ok(copiedDownSets > RUNS / 50, `down sets were copied in ${copiedDownSets} of ${RUNS} runs`);
     });
 
-    it('an element whose cone did not change keeps its availability and its outage under every failure', function () {
+    it('an element whose cone did not change keeps its availability, its outage under every failure, and a service its worst single failure and pairs', function () {
         let kept = 0;
         let changed = 0;
         let boundsChecked = 0;
@@ -117,6 +117,8 @@ describe('incremental compilation and down sets vs fresh ones (random models and
                 // past a small node budget, before: bounds for some services; after: exact
                 const availabilityBefore = new Analysis(cmBefore, { availabilityNodeBudget: budget }).availability();
                 const availabilityAfter = new Analysis(cmAfter).availability();
+                const reportsBefore = new Analysis(cmBefore);
+                const reportsAfter = new Analysis(cmAfter);
                 const domains = [...new Set([...cmBefore.domains].map(d => cmBefore.names[d]).concat([...cmAfter.domains].map(d => cmAfter.names[d])))];
                 for (let y = 0; y < cmAfter.n; y++) {
                     if (!same[y]) { changed++; continue; }
@@ -135,6 +137,11 @@ describe('incremental compilation and down sets vs fresh ones (random models and
                         boundsChecked++;
                     }
                     if (cmAfter.isDomain[y]) continue;
+                    // a service's worst single failure and its pairs (kept by the editor, lsp/carry-over.ts)
+                    if (cmAfter.elements[y].kind === 'service') {
+                        assert.deepEqual(reportsAfter.recovery(name)?.worstOutage, reportsBefore.recovery(name)?.worstOutage, `worst single failure of ${context}`);
+                        assert.deepEqual(reportsAfter.pairs(name), reportsBefore.pairs(name), `pairs of ${context}`);
+                    }
                     for (const d of domains) {
                         // how long and why depend on the cone only (the users are the service's own, read anew)
                         const lengthAndReason = (cm: CompiledModel) => Object.fromEntries(Object.entries(outagesCompiled(cm, [d], [name])).map(([k, o]) => [k, { minutes: o.minutes, reason: o.reason }]));

@@ -26,7 +26,8 @@ import type { DomainKind } from './model.js';
 import { MINUTES_PER_YEAR } from '../common/format.js';
 import { IMPORTANCE_IN_EDITOR_ELEMENTS } from '../common/protocol.js';
 import { dataLossOf, type DataLoss } from './data-loss.js';
-import { singleFailures, type ServiceOutages, type SingleFailures, type SurvivingCopies } from './single-failures.js';
+import { inputsCone, singleFailures, type SingleFailures, type SurvivingCopies } from './single-failures.js';
+import { worstSingleFailure, type WorstOutages } from './worst-single-failure.js';
 import { targetOf } from './targets.js';
 
 export interface AnalyzeOptions {
@@ -233,12 +234,28 @@ export class Analysis {
         return { runs: singleFailures(this.ctx.engine, prepare(cm).outages(), services, stores, lists) };
     }
 
+    /** The recovery targets of one service or datastore (those `recovery` reports, without any simulation). */
+    recoveryTargets(name: string): RecoveryReport['targets'] | undefined {
+        const s = this.cm.index.get(name);
+        return this.retired || s === undefined || this.cm.isDomain[s] ? undefined : targetsOf(this.cm, s);
+    }
+
+    /** A service's worst single failures from its down set when that decides them (worst-single-failure.ts). */
+    private quickRecoveryOf(s: number): RecoveryReports | undefined {
+        const cm = this.cm;
+        if (cm.elements[s].kind === 'datastore') return undefined; // which copies survive: a simulation per domain
+        const { engine, sweep } = this.ctx;
+        const worst = worstSingleFailure(engine, prepare(cm).outages(), s, sweep.spofsOf(s), inputsCone(cm, [s]));
+        if (worst === undefined) return undefined;
+        return { runs: { outages: worst === null ? new Map() : new Map([[s, worst]]), copies: new Map() } };
+    }
+
     /** What single failures cost one service or datastore (kept once built; not part of `service`'s report). */
     recovery(name: string): RecoveryReport | undefined {
         if (this.retired) return undefined;
         if (this.recoveryReports.has(name)) return this.recoveryReports.get(name);
         const s = this.cm.index.get(name);
-        const report = s === undefined || this.cm.isDomain[s] ? undefined : recoveryReport(this.cm, s, this.recoveryOf([s]));
+        const report = s === undefined || this.cm.isDomain[s] ? undefined : recoveryReport(this.cm, s, this.quickRecoveryOf(s) ?? this.recoveryOf([s]));
         this.recoveryReports.set(name, report);
         return report;
     }
@@ -278,7 +295,8 @@ export class Analysis {
 }
 
 interface RecoveryReports {
-    runs: SingleFailures;
+    /** the outages: every single failure's (`singleFailures`), or only the worst ones */
+    runs: { outages: Map<number, WorstOutages>; copies: SingleFailures['copies'] };
 }
 
 function recoveryReport(cm: CompiledModel, s: number, recovery: RecoveryReports): RecoveryReport {
@@ -289,7 +307,7 @@ function recoveryReport(cm: CompiledModel, s: number, recovery: RecoveryReports)
 }
 
 /** The longest single-failure outage; an unknown one first (it may be longer than any known one). */
-function worstOutageOf(cm: CompiledModel, record: ServiceOutages | undefined): RecoveryReport['worstOutage'] {
+function worstOutageOf(cm: CompiledModel, record: WorstOutages | undefined): RecoveryReport['worstOutage'] {
     if (record === undefined) return null;
     if (record.firstUnknown !== undefined) return { domain: cm.names[record.firstUnknown.domain], minutes: null, reason: record.firstUnknown.reason };
     if (record.worst === undefined) return null;

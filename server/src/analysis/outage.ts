@@ -45,6 +45,8 @@ export class OutageEngine {
     private readonly stamp: Int32Array;
     private epoch = 1;
     private failed: Uint8Array;
+    /** the elements the current run may change (undefined: all), see `run` */
+    private scope?: Uint8Array;
 
     constructor(private readonly engine: StateEngine) {
         const cm = engine.cm;
@@ -72,13 +74,20 @@ export class OutageEngine {
         return this.engine.cm;
     }
 
-    /** Outage times for the failure set `failed` (ids; `mark` has 1 for each). */
-    run(failed: readonly number[], mark: Uint8Array): void {
+    /**
+     * Outage times for the failure set `failed` (ids; `mark` has 1 for each). `scope`: only the
+     * elements marked 1 are recomputed; when every input of a marked element (container,
+     * placement domains, `depends on` members) is marked too, their times are exactly those of
+     * a whole-model run (the failed ids must be marked).
+     */
+    run(failed: readonly number[], mark: Uint8Array, scope?: Uint8Array): void {
         if (this.touched.length > 0) this.restore();
         this.failed = mark;
+        this.scope = scope;
         const queue: number[] = [];
         for (const f of failed) if (this.engine.baseUp[f] && this.recompute(f)) queue.push(f);
         this.propagate(queue);
+        this.scope = undefined;
     }
 
     /** Recompute what depends on the raised elements in `queue`, transitively. */
@@ -86,6 +95,7 @@ export class OutageEngine {
         const cm = this.cm;
         const update = (y: number) => {
             if (!this.engine.baseUp[y]) return; // never up: unknown in every simulation (note 4)
+            if (this.scope !== undefined && !this.scope[y]) return;
             if (this.recompute(y)) queue.push(y);
         };
         for (let head = 0; head < queue.length; head++) {

@@ -96,11 +96,14 @@ export function singleFailures(
     const roots: number[] = [...timed, ...datastores];
     for (const x of datastores) for (let j = cm.backups.start[x]; j < cm.backups.start[x + 1]; j++) roots.push(cm.backups.targets[j]);
     const domains = sortByName(cm, coneDomains(cm, roots));
+    // each simulation updates only what the roots' state and time depend on: a few services
+    // asked about (a hover) cost their cones, not the whole model
+    const scope = inputsCone(cm, roots);
     try {
         for (const d of domains) {
-            engine.fail([d]);
+            engine.fail([d], scope);
             if (timed.length > 0) {
-                oe.run(engine.failedList, engine.failed);
+                oe.run(engine.failedList, engine.failed, scope);
                 const reasons = new OutageReasons(oe, engine);
                 for (const s of timed) {
                     const t = oe.T[s];
@@ -167,6 +170,29 @@ export function coneDomains(cm: CompiledModel, roots: readonly number[]): number
         }
     }
     return out;
+}
+
+/**
+ * `roots` and everything their state, health or outage time depends on (containers, placement
+ * domains, `depends on` members, `uses` targets, transitively), marked 1; undefined when that
+ * is the whole model (then there is nothing to save).
+ */
+export function inputsCone(cm: CompiledModel, roots: readonly number[]): Uint8Array | undefined {
+    const seen = new Uint8Array(cm.n);
+    const stack: number[] = [];
+    let count = 0;
+    const push = (x: number) => { if (x >= 0 && !seen[x]) { seen[x] = 1; count++; stack.push(x); } };
+    for (const r of roots) push(r);
+    while (stack.length > 0) {
+        const x = stack.pop()!;
+        push(cm.container[x]);
+        for (let j = cm.depStart[x]; j < cm.depStart[x + 1]; j++) push(cm.depDomain[j]);
+        for (let t = cm.termStart[x]; t < cm.termStart[x + 1]; t++) {
+            for (let j = cm.termMembers.start[t]; j < cm.termMembers.start[t + 1]; j++) push(cm.termMembers.targets[j]);
+        }
+        for (let j = cm.uses.start[x]; j < cm.uses.start[x + 1]; j++) push(cm.uses.targets[j]);
+    }
+    return count === cm.n ? undefined : seen;
 }
 
 /** What has no time on the way to s's unknown outage: a failed domain without `recovery`, a service without `failover`. */

@@ -47,6 +47,8 @@ export class StateEngine {
     private readonly killEpoch: Int32Array;
     private readonly touchEpoch: Int32Array;
     private epoch = 1;
+    /** the elements the current simulation may change (undefined: all), see `fail` */
+    private scope?: Uint8Array;
     private log: number[] = [];
     private upHead = 0;
     private healthHead = 0;
@@ -98,9 +100,16 @@ export class StateEngine {
         this.epoch++;
     }
 
-    /** Fail `ids` (on top of the baseline) and propagate. Call `restore()` before the next one. */
-    fail(ids: Iterable<number>): void {
+    /**
+     * Fail `ids` (on top of the baseline) and propagate. Call `restore()` before the next one.
+     * `scope`: only the elements marked 1 are updated; when every input of a marked element
+     * (container, placement domains, `depends on` members, `uses` targets) is marked too, their
+     * state is exactly that of a whole-model simulation, at the cost of the scope alone.
+     * The others keep their baseline state (and the failed ids must be marked).
+     */
+    fail(ids: Iterable<number>, scope?: Uint8Array): void {
         if (this.failedList.length > 0 || this.log.length > 0) this.restore();
+        this.scope = scope;
         for (const f of ids) {
             if (f < 0 || f >= this.cm.n || this.failed[f]) continue;
             this.failed[f] = 1;
@@ -128,6 +137,7 @@ export class StateEngine {
         this.unhealthy.length = 0;
         this.replicasTouched.length = 0;
         this.upHead = this.healthHead = 0;
+        this.scope = undefined;
         this.epoch++;
     }
 
@@ -149,6 +159,7 @@ export class StateEngine {
     // -----------------------------------------------------------------------------------------
 
     private bumpUp(x: number): void {
+        if (this.scope !== undefined && !this.scope[x]) return;
         if (++this.blockers[x] === 1) {
             this.up[x] = 0;
             this.killEpoch[x] = this.epoch;
@@ -158,10 +169,12 @@ export class StateEngine {
     }
 
     private unbumpUp(x: number): void {
+        if (this.scope !== undefined && !this.scope[x]) return;
         if (--this.blockers[x] === 0) this.up[x] = 1;
     }
 
     private bumpHealth(x: number): void {
+        if (this.scope !== undefined && !this.scope[x]) return;
         if (++this.healthBlockers[x] === 1) {
             this.healthy[x] = 0;
             this.unhealthy.push(x);
@@ -169,6 +182,7 @@ export class StateEngine {
     }
 
     private unbumpHealth(x: number): void {
+        if (this.scope !== undefined && !this.scope[x]) return;
         if (--this.healthBlockers[x] === 0) this.healthy[x] = 1;
     }
 

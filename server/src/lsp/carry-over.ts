@@ -1,14 +1,26 @@
 /**
  * What an analysis replaced after an edit hands on to the next one: the answers that depend only
- * on an element's cone (its availability, how long a failure keeps it out), for the elements
+ * on an element's cone (its availability, how long a failure keeps it out, a service's worst
+ * single failure and its pairs of failures), for the elements
  * whose cones the edit did not change (`unchangedCones`). A hover right after typing then does not
  * compute the availabilities of the whole model, nor simulate each SPOF it shows again.
  */
 import { unchangedCones } from '../analysis/unchanged-cones.js';
 import type { CompiledModel, KnownAvailability, Outage } from '../analysis/index.js';
+import type { RecoveryReport } from '../analysis/results.js';
 
-/** Availabilities by id (undefined: not known), and outages by `domain \0 service`. */
-export interface Carried {
+/** A service's cut sets of at most two domains, as a hover shows them (`Analysis.pairs`). */
+export type Pairs = string[][] | 'too large' | undefined;
+
+/** Answers about services, by service name. */
+export interface PerService {
+    /** the worst single failure (`RecoveryReport.worstOutage`) */
+    worst: Map<string, RecoveryReport['worstOutage']>;
+    pairs: Map<string, Pairs>;
+}
+
+/** Availabilities by id (undefined: not known), outages by `domain \0 service`, and answers by service. */
+export interface Carried extends PerService {
     availability?: Array<KnownAvailability | undefined>;
     outages: Map<string, Outage | undefined>;
 }
@@ -19,11 +31,13 @@ export interface Known {
     /** by id of `before` */
     availability?: ReadonlyArray<KnownAvailability | undefined>;
     outages: ReadonlyMap<string, Outage | undefined>;
+    worst: ReadonlyMap<string, RecoveryReport['worstOutage']>;
+    pairs: ReadonlyMap<string, Pairs>;
 }
 
 /** What of `known` still holds for `after`; undefined when nothing was known. */
 export function carryOver(known: Known, after: CompiledModel): Carried | undefined {
-    if (known.availability === undefined && known.outages.size === 0) return undefined;
+    if (known.availability === undefined && known.outages.size === 0 && known.worst.size === 0 && known.pairs.size === 0) return undefined;
     const same = unchangedCones(known.before, after);
     let availability: Array<KnownAvailability | undefined> | undefined;
     if (known.availability !== undefined) {
@@ -38,12 +52,20 @@ export function carryOver(known: Known, after: CompiledModel): Carried | undefin
         // how long and why depend on the cone; who waits is the service's users now
         if (y !== undefined && same[y]) outages.set(key, outage && { ...outage, users: after.users[y] });
     }
-    return { availability, outages };
+    const kept = <T>(map: ReadonlyMap<string, T>): Map<string, T> => {
+        const out = new Map<string, T>();
+        for (const [name, value] of map) {
+            const y = after.index.get(name);
+            if (y !== undefined && same[y]) out.set(name, value);
+        }
+        return out;
+    };
+    return { availability, outages, worst: kept(known.worst), pairs: kept(known.pairs) };
 }
 
 /** Counts for the analysis log. */
 export function carriedText(carried: Carried | undefined): string {
     if (carried === undefined) return '';
     const availabilities = carried.availability?.reduce((n: number, a) => (a === undefined ? n : n + 1), 0) ?? 0;
-    return `; kept ${availabilities} availabilities and ${carried.outages.size} outages`;
+    return `; kept ${availabilities} availabilities, ${carried.outages.size} outages, ${carried.worst.size} worst failures and ${carried.pairs.size} pair lists`;
 }

@@ -12,7 +12,7 @@ import type { DomainReport, Finding, Outage, RecoveryReport, ServiceReport } fro
 import { IMPORTANCE_IN_EDITOR_ELEMENTS, type GraphImportance } from '../common/protocol.js';
 import type { BuiltModel } from '../language/build-model.js';
 import type { TopoDiagnostic } from '../language/diagnostics.js';
-import type { Carried, Known } from './carry-over.js';
+import type { Carried, Known, Pairs, PerService } from './carry-over.js';
 
 /** A file of the closure, and the root of its parse (a new parse is a new root). */
 export interface Member { uri: string; root: AstNode }
@@ -51,6 +51,8 @@ export interface Reports<T> {
 const SIMULATIONS_KEPT = 64;
 /** outage lengths of (domain, service) kept per closure: a hover shows a few per service */
 const OUTAGES_KEPT = 4096;
+/** services whose worst single failure and pairs are kept per closure (the ones hovered lately) */
+const SERVICES_KEPT = 256;
 
 /** The analysis of one maximal import closure. */
 export class ClosureAnalysis {
@@ -66,6 +68,8 @@ export class ClosureAnalysis {
     readonly rawByUri: ReadonlyMap<string, TopoDiagnostic[]>;
     private readonly simulations = new Map<string, SimulationDetails>();
     private readonly outages = new Map<string, Outage | undefined>();
+    /** answers about services that depend only on their cones (kept, and carried over after an edit) */
+    private readonly perService: PerService = { worst: new Map(), pairs: new Map() };
     /** availabilities by id carried over from the analysis this one replaced */
     private readonly knownAvailability?: ReadonlyArray<KnownAvailability | undefined>;
     private relationsCache?: Relations;
@@ -83,7 +87,11 @@ export class ClosureAnalysis {
         carried?: Carried
     ) {
         this.knownAvailability = carried?.availability;
-        if (carried) for (const [key, outage] of carried.outages) this.outages.set(key, outage);
+        if (carried) {
+            for (const [key, outage] of carried.outages) this.outages.set(key, outage);
+            for (const [name, worst] of carried.worst) this.perService.worst.set(name, worst);
+            for (const [name, pairs] of carried.pairs) this.perService.pairs.set(name, pairs);
+        }
         this.services = { get: name => analysis?.service(name) };
         this.domains = { get: name => analysis?.domain(name) };
         this.findings = findings.all;
@@ -94,7 +102,17 @@ export class ClosureAnalysis {
 
     /** What single failures cost one service (its worst outage and data loss, its targets), built when asked. */
     recovery(name: string): RecoveryReport | undefined {
-        return this.analysis?.recovery(name);
+        if (!this.analysis || this.retired) return undefined;
+        // a service's worst single failure depends only on its cone; a datastore's data loss on its backups too
+        const service = this.elements.get(name)?.kind === 'service';
+        const worst = this.perService.worst;
+        if (service && worst.has(name)) {
+            const targets = this.analysis.recoveryTargets(name);
+            return targets && { worstOutage: worst.get(name)!, targets };
+        }
+        const report = this.analysis.recovery(name);
+        if (service && report) remember(worst, name, report.worstOutage);
+        return report;
     }
 
     /** The compiled model, for the next compilation to copy rows from. */
@@ -107,7 +125,7 @@ export class ClosureAnalysis {
         if (!this.cm || this.retired) return undefined;
         const computed = this.analysis?.computedAvailability();
         const availability = computed !== undefined ? knownAvailabilities(computed) : this.knownAvailability;
-        return { before: this.cm, availability, outages: this.outages };
+        return { before: this.cm, availability, outages: this.outages, worst: this.perService.worst, pairs: this.perService.pairs };
     }
 
     /** The analysis of the compiled model, for the next analysis to copy down sets from. */
@@ -176,8 +194,13 @@ export class ClosureAnalysis {
     }
 
     /** A service's cut sets of at most two domains (see `Analysis.pairs`). */
-    pairs(name: string): string[][] | 'too large' | undefined {
-        return this.retired ? undefined : this.analysis?.pairs(name);
+    pairs(name: string): Pairs {
+        if (this.retired || !this.analysis) return undefined;
+        const known = this.perService.pairs;
+        if (known.has(name)) return known.get(name);
+        const pairs = this.analysis.pairs(name);
+        remember(known, name, pairs);
+        return pairs;
     }
 
     /** A failure domain's rank for users among the domains that declare an availability, and how many there are. */
@@ -222,4 +245,10 @@ export class ClosureAnalysis {
         this.relationsCache = r;
         return r;
     }
+}
+
+/** Keeps `value` under `key`, forgetting the oldest entry past `SERVICES_KEPT`. */
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+    if (map.size >= SERVICES_KEPT) map.delete(map.keys().next().value!);
+    map.set(key, value);
 }
