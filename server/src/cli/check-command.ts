@@ -111,18 +111,24 @@ function relativeToCwd(path: string): string {
  * longest string JavaScript can hold (a model where every service has hundreds of causes).
  */
 export function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize> & { baselined?: number }): Iterable<string> {
-    let chunk = '{\n  "schemaVersion": 1,\n  "diagnostics": [';
+    // each piece joined once from its diagnostics' texts
+    let pieces = ['{\n  "schemaVersion": 1,\n  "diagnostics": ['];
+    let length = 0;
     let first = true;
     const cwd = process.cwd();
     for (const d of diagnostics) {
-        chunk += (first ? '\n    ' : ',\n    ') + jsonDiagnosticText(d, cwd);
+        const text = jsonDiagnosticText(d, cwd);
+        pieces.push(first ? '\n    ' : ',\n    ', text);
+        length += text.length;
         first = false;
-        if (chunk.length >= CHUNK) {
-            yield chunk;
-            chunk = '';
+        if (length >= CHUNK) {
+            yield pieces.join('');
+            pieces = [];
+            length = 0;
         }
     }
-    yield `${chunk}${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`;
+    pieces.push(`${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
+    yield pieces.join('');
 }
 
 /** Pieces of about 1 MB: few writes, none too large. */
