@@ -53,21 +53,23 @@ export async function runCheck(paths: string[], options: CheckOptions, colors: O
     }
     const checked = await checkDiagnostics(named, options.today);
     const diagnostics = sortDiagnostics(applySeverities(checked.diagnostics, config?.severity ?? new Map()));
-    const prints = fingerprints(diagnostics);
+    const baseline = options.writeBaseline === undefined ? options.baseline ?? config?.baseline : undefined;
+    // fingerprints (a SHA-256 each) only where they are used: baselines and SARIF
+    const prints = options.writeBaseline !== undefined || baseline !== undefined || options.format === 'sarif'
+        ? fingerprints(diagnostics) : undefined;
     let known: Set<string> | undefined;
     if (options.writeBaseline !== undefined) {
-        writeBaseline(options.writeBaseline, baselineText(diagnostics, prints));
+        writeBaseline(options.writeBaseline, baselineText(diagnostics, prints!));
         known = new Set(prints);
-    } else {
-        const baseline = options.baseline ?? config?.baseline;
-        if (baseline !== undefined) known = readBaseline(baseline);
+    } else if (baseline !== undefined) {
+        known = readBaseline(baseline);
     }
     const shown: TopoDiagnostic[] = [];
     const shownPrints: string[] = [];
     diagnostics.forEach((d, i) => {
-        if (known?.has(prints[i]) && baselinable(d)) return;
+        if (known?.has(prints![i]) && baselinable(d)) return;
         shown.push(d);
-        shownPrints.push(prints[i]);
+        if (prints) shownPrints.push(prints[i]);
     });
     const baselined = known === undefined ? undefined : diagnostics.length - shown.length;
     const summary = { ...summarize(shown), ...(baselined === undefined ? {} : { baselined }) };
