@@ -58,15 +58,19 @@ export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): stri
     const parts = [
         '{"file":', quotedPath(d.uri, cwd), ',"line":', String(start.line + 1), ',"column":', String(start.character + 1),
         ',"endLine":', String(end.line + 1), ',"endColumn":', String(end.character + 1), ',"severity":', q(d.severity),
-        ',"code":', q(d.code), ',"message":', q(d.message)
+        ',"code":', q(d.code), ',"message":'
     ];
+    pushQuoted(parts, d.message);
     if (d.subject !== undefined) parts.push(',"subject":', q(d.subject));
     if (d.causes !== undefined) parts.push(',"causes":', q(d.causes));
     if (d.causeCount !== undefined) parts.push(',"causeCount":', String(d.causeCount));
     if (d.related.length > 0) {
         parts.push(',"related":[');
         d.related.forEach((r, i) => {
-            parts.push(i > 0 ? ',' : '', relatedHead(r, cwd), q(r.message), '}');
+            if (i > 0) parts.push(',');
+            parts.push(relatedHead(r, cwd));
+            pushQuoted(parts, r.message);
+            parts.push('}');
         });
         parts.push(']');
     }
@@ -75,6 +79,18 @@ export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): stri
     }
     parts.push('}');
     return parts.join('');
+}
+
+/** What `JSON.stringify` of a string escapes: quotes, backslashes, control characters and (lone) surrogates. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(text)` as pieces: a text with nothing to escape (nearly every message) is
+ * written between quotes as it is, not copied.
+ */
+function pushQuoted(parts: string[], text: string): void {
+    if (ESCAPED.test(text)) parts.push(JSON.stringify(text));
+    else parts.push('"', text, '"');
 }
 
 /** The texts made once per file and per related place, for one working directory. */
