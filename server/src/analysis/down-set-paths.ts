@@ -13,9 +13,16 @@ import { hasBit, type DownSets } from './down-sets.js';
 import { containerStep, MAX_PATH_STEPS, placementStep, placementUnder, termStep, type Cause } from './paths.js';
 import type { PathStep } from './results.js';
 
-/** The path from x to d, or undefined when it passes through a cycle. */
+/**
+ * The step (and the element it leads to) from each element towards one domain d, kept while the
+ * paths of many services to d are walked: they share their tails (every step depends only on
+ * the element and d). `null`: no step (not down because of d). The steps are shared by the paths.
+ */
+export type StepMemo = Map<number, Cause | null>;
+
+/** The path from x to d, or undefined when it passes through a cycle; `memo` only for this d. */
 export function pathFromDownSets(
-    cm: CompiledModel, sets: DownSets, baseUp: Uint8Array, x: number, d: number
+    cm: CompiledModel, sets: DownSets, baseUp: Uint8Array, x: number, d: number, memo?: StepMemo
 ): PathStep[] | undefined {
     const bit = sets.bitOf[d];
     const down = (y: number) => hasBit(sets.down, sets.words, y, bit);
@@ -27,8 +34,12 @@ export function pathFromDownSets(
             steps.push({ element: cm.names[x], via: '…', text: '…' });
             break;
         }
-        const cause = placementCause(cm, x, d, down, baseUp) ?? containerCause(cm, x, down, baseUp) ?? termCause(cm, x, d, down, baseUp);
-        if (cause === undefined) return undefined; // not down because of d (never up): no path
+        let cause = memo?.get(x);
+        if (cause === undefined) {
+            cause = placementCause(cm, x, d, down, baseUp) ?? containerCause(cm, x, down, baseUp) ?? termCause(cm, x, d, down, baseUp) ?? null;
+            memo?.set(x, cause);
+        }
+        if (cause === null) return undefined; // not down because of d (never up): no path
         steps.push(cause.step);
         x = cause.next;
     }

@@ -99,13 +99,16 @@ export class NearestSpofs {
         return out;
     }
 
-    /** Service s's SPOFs that are not nearest, as a bitset (a scratch array, valid until the next call). */
-    othersRow(s: number): Uint32Array {
-        const nearest = this.row(s);
+    /**
+     * Service s's SPOFs that are not nearest, as a bitset (a scratch array, valid until the next
+     * call); `nearest`: its `row(s)`, when the caller holds it (else computed again).
+     */
+    othersRow(s: number, nearest: Uint32Array = this.row(s)): Uint32Array {
         const out = this.spofScratch;
+        if (!this.isUp(s)) return out.fill(0);
         const { down } = this.sweep.sets;
         const at = s * this.words;
-        for (let w = 0; w < this.words; w++) out[w] = this.isUp(s) ? (down[at + w] & ~nearest[w]) >>> 0 : 0;
+        for (let w = 0; w < this.words; w++) out[w] = (down[at + w] & ~nearest[w]) >>> 0;
         return out;
     }
 

@@ -6,7 +6,7 @@
  */
 
 import { namesOf } from './compile.js';
-import { pathFromDownSets } from './down-set-paths.js';
+import { pathFromDownSets, type StepMemo } from './down-set-paths.js';
 import type { DownSets } from './down-sets.js';
 import { MAX_PATH_STEPS, pathToFailure, type CauseMemo } from './paths.js';
 import type { PathStep } from './results.js';
@@ -25,16 +25,17 @@ export class PathCache {
     }
 
     /** The path from the down sets, when they are given and it does not pass through a cycle. */
-    private walk(s: number, d: number): PathStep[] | undefined {
-        return this.sets === undefined ? undefined : pathFromDownSets(this.engine.cm, this.sets, this.engine.baseUp, s, d);
+    private walk(s: number, d: number, memo?: StepMemo): PathStep[] | undefined {
+        return this.sets === undefined ? undefined : pathFromDownSets(this.engine.cm, this.sets, this.engine.baseUp, s, d, memo);
     }
 
-    /** Paths for `services` when only domain d failed (not kept). */
+    /** Paths for `services` when only domain d failed (not kept; they share the steps of their common tails). */
     batch(d: number, services: readonly number[]): Map<number, PathStep[]> {
         const kept = this.byDomain.get(d);
         const out = new Map<number, PathStep[]>();
+        const steps: StepMemo = new Map();
         const missing = services.filter(s => {
-            const p = this.walk(s, d) ?? kept?.get(s);
+            const p = this.walk(s, d, steps) ?? kept?.get(s);
             if (p !== undefined) out.set(s, p);
             return p === undefined;
         });

@@ -53,21 +53,23 @@ export async function runCheck(paths: string[], options: CheckOptions, colors: O
     }
     const checked = await checkDiagnostics(named, options.today);
     const diagnostics = sortDiagnostics(applySeverities(checked.diagnostics, config?.severity ?? new Map()));
-    const prints = fingerprints(diagnostics);
+    const baseline = options.writeBaseline === undefined ? options.baseline ?? config?.baseline : undefined;
+    // fingerprints (a SHA-256 each) only where they are used: baselines and SARIF
+    const prints = options.writeBaseline !== undefined || baseline !== undefined || options.format === 'sarif'
+        ? fingerprints(diagnostics) : undefined;
     let known: Set<string> | undefined;
     if (options.writeBaseline !== undefined) {
-        writeBaseline(options.writeBaseline, baselineText(diagnostics, prints));
+        writeBaseline(options.writeBaseline, baselineText(diagnostics, prints!));
         known = new Set(prints);
-    } else {
-        const baseline = options.baseline ?? config?.baseline;
-        if (baseline !== undefined) known = readBaseline(baseline);
+    } else if (baseline !== undefined) {
+        known = readBaseline(baseline);
     }
     const shown: TopoDiagnostic[] = [];
     const shownPrints: string[] = [];
     diagnostics.forEach((d, i) => {
-        if (known?.has(prints[i]) && baselinable(d)) return;
+        if (known?.has(prints![i]) && baselinable(d)) return;
         shown.push(d);
-        shownPrints.push(prints[i]);
+        if (prints) shownPrints.push(prints[i]);
     });
     const baselined = known === undefined ? undefined : diagnostics.length - shown.length;
     const summary = { ...summarize(shown), ...(baselined === undefined ? {} : { baselined }) };
@@ -111,18 +113,24 @@ function relativeToCwd(path: string): string {
  * longest string JavaScript can hold (a model where every service has hundreds of causes).
  */
 export function* jsonChunks(diagnostics: TopoDiagnostic[], summary: ReturnType<typeof summarize> & { baselined?: number }): Iterable<string> {
-    let chunk = '{\n  "schemaVersion": 1,\n  "diagnostics": [';
+    // each piece joined once from its diagnostics' texts
+    let pieces = ['{\n  "schemaVersion": 1,\n  "diagnostics": ['];
+    let length = 0;
     let first = true;
     const cwd = process.cwd();
     for (const d of diagnostics) {
-        chunk += (first ? '\n    ' : ',\n    ') + jsonDiagnosticText(d, cwd);
+        const text = jsonDiagnosticText(d, cwd);
+        pieces.push(first ? '\n    ' : ',\n    ', text);
+        length += text.length;
         first = false;
-        if (chunk.length >= CHUNK) {
-            yield chunk;
-            chunk = '';
+        if (length >= CHUNK) {
+            yield pieces.join('');
+            pieces = [];
+            length = 0;
         }
     }
-    yield `${chunk}${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`;
+    pieces.push(`${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
+    yield pieces.join('');
 }
 
 /** Pieces of about 1 MB: few writes, none too large. */

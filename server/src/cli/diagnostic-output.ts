@@ -2,7 +2,7 @@
  * Diagnostics for people (`path:line:column: severity code: message`, one per line, the form
  * editors and terminals make clickable) and for machines (the JSON of docs/cli.md, schemas/check.schema.json).
  */
-import type { TopoDiagnostic } from '../language/diagnostics.js';
+import type { RelatedPlace, TopoDiagnostic } from '../language/diagnostics.js';
 import type { Colors } from './output-style.js';
 import { displayPath } from './paths.js';
 
@@ -47,29 +47,76 @@ export function toJsonDiagnostic(d: TopoDiagnostic): JsonDiagnostic {
 
 /**
  * `JSON.stringify(toJsonDiagnostic(d))`, written directly: the same text (same keys, same order),
- * without building the object first (a large model's answer is hundreds of megabytes).
+ * without building the object first (a large model's answer is hundreds of megabytes). Built as
+ * pieces joined once, not by `+=` (which makes a string node per piece for the collector), and a
+ * related entry's `{"file":…,"line":…,"column":…,"message":` is made once per place: the places
+ * are elements' names, shared by many findings.
  */
 export function jsonDiagnosticText(d: TopoDiagnostic, cwd = process.cwd()): string {
     const q = JSON.stringify;
     const { start, end } = d.range;
-    let text = `{"file":${q(displayPath(d.uri, cwd))},"line":${start.line + 1},"column":${start.character + 1},` +
-        `"endLine":${end.line + 1},"endColumn":${end.character + 1},"severity":${q(d.severity)},"code":${q(d.code)},` +
-        `"message":${q(d.message)}`;
-    if (d.subject !== undefined) text += `,"subject":${q(d.subject)}`;
-    if (d.causes !== undefined) text += `,"causes":${q(d.causes)}`;
-    if (d.causeCount !== undefined) text += `,"causeCount":${d.causeCount}`;
+    const parts = [
+        '{"file":', quotedPath(d.uri, cwd), ',"line":', String(start.line + 1), ',"column":', String(start.character + 1),
+        ',"endLine":', String(end.line + 1), ',"endColumn":', String(end.character + 1), ',"severity":', q(d.severity),
+        ',"code":', q(d.code), ',"message":'
+    ];
+    pushQuoted(parts, d.message);
+    if (d.subject !== undefined) parts.push(',"subject":', q(d.subject));
+    if (d.causes !== undefined) parts.push(',"causes":', q(d.causes));
+    if (d.causeCount !== undefined) parts.push(',"causeCount":', String(d.causeCount));
     if (d.related.length > 0) {
-        text += ',"related":[';
+        parts.push(',"related":[');
         d.related.forEach((r, i) => {
-            text += `${i > 0 ? ',' : ''}{"file":${q(displayPath(r.uri, cwd))},"line":${r.range.start.line + 1},` +
-                `"column":${r.range.start.character + 1},"message":${q(r.message)}}`;
+            if (i > 0) parts.push(',');
+            parts.push(relatedHead(r, cwd));
+            pushQuoted(parts, r.message);
+            parts.push('}');
         });
-        text += ']';
+        parts.push(']');
     }
     if (d.accepted !== undefined) {
-        text += `,"accepted":{"reason":${q(d.accepted.reason)}${d.accepted.until !== undefined ? `,"until":${q(d.accepted.until)}` : ''}}`;
+        parts.push(`,"accepted":{"reason":${q(d.accepted.reason)}${d.accepted.until !== undefined ? `,"until":${q(d.accepted.until)}` : ''}}`);
     }
-    return text + '}';
+    parts.push('}');
+    return parts.join('');
+}
+
+/** What `JSON.stringify` of a string escapes: quotes, backslashes, control characters and (lone) surrogates. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(text)` as pieces: a text with nothing to escape (nearly every message) is
+ * written between quotes as it is, not copied.
+ */
+function pushQuoted(parts: string[], text: string): void {
+    if (ESCAPED.test(text)) parts.push(JSON.stringify(text));
+    else parts.push('"', text, '"');
+}
+
+/** The texts made once per file and per related place, for one working directory. */
+let made = { cwd: '', paths: new Map<string, string>(), heads: new WeakMap<RelatedPlace['range'], { uri: string; text: string }>() };
+
+function forCwd(cwd: string): typeof made {
+    if (made.cwd !== cwd) made = { cwd, paths: new Map(), heads: new WeakMap() };
+    return made;
+}
+
+/** The file's display path, as a JSON string. */
+function quotedPath(uri: string, cwd: string): string {
+    const { paths } = forCwd(cwd);
+    let text = paths.get(uri);
+    if (text === undefined) paths.set(uri, text = JSON.stringify(displayPath(uri, cwd)));
+    return text;
+}
+
+/** `{"file":…,"line":…,"column":…,"message":` of a related place (kept per range object). */
+function relatedHead(r: RelatedPlace, cwd: string): string {
+    const { heads } = forCwd(cwd);
+    const known = heads.get(r.range);
+    if (known !== undefined && known.uri === r.uri) return known.text;
+    const text = `{"file":${quotedPath(r.uri, cwd)},"line":${r.range.start.line + 1},"column":${r.range.start.character + 1},"message":`;
+    heads.set(r.range, { uri: r.uri, text });
+    return text;
 }
 
 export function diagnosticLine(d: TopoDiagnostic, c: Colors): string {

@@ -75,14 +75,17 @@ export function findingDiagnostics(findings: readonly Finding[], sources: Map<st
             const place = sources.get(r.element);
             if (place) related.push({ uri: place.uri, range: place.name, message: r.message });
         }
-        result.push({
-            ...findingFields(finding),
+        // the fields of findingFields written out: no intermediate object and no spread per finding
+        const diagnostic: TopoDiagnostic = {
+            severity: finding.severity, code: finding.code, message: finding.message, language: false,
+            subject: finding.subject, causes: finding.causes, causeCount: finding.causeCount,
             uri: source.uri,
             range: anchorRange(finding, source),
-            related,
-            ...(finding.accepted ? { accepted: finding.accepted } : {}),
-            ...(finding.anchor.target !== undefined ? { target: finding.anchor.target } : {})
-        });
+            related
+        };
+        if (finding.accepted) diagnostic.accepted = finding.accepted;
+        if (finding.anchor.target !== undefined) diagnostic.target = finding.anchor.target;
+        result.push(diagnostic);
     }
     return result;
 }

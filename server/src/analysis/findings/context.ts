@@ -28,15 +28,20 @@ export interface FindingContext {
     reliable(x: number): boolean;
 }
 
-/** Related entries without duplicates. */
+/**
+ * Related entries without duplicates. Looked up by element, then the few messages of that
+ * element compared: no key string built and hashed per entry (a large model's `spof` findings
+ * add millions of entries).
+ */
 export class RelatedList {
-    private readonly seen = new Set<string>();
+    private readonly seen = new Map<string, string[]>();
     readonly items: Related[] = [];
 
     add(element: string, message: string): void {
-        const key = `${element}\u0000${message}`;
-        if (this.seen.has(key)) return;
-        this.seen.add(key);
+        const messages = this.seen.get(element);
+        if (messages === undefined) this.seen.set(element, [message]);
+        else if (messages.includes(message)) return;
+        else messages.push(message);
         this.items.push({ element, message });
     }
 }

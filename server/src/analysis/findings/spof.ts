@@ -64,7 +64,7 @@ export function spofFindings(ctx: FindingContext): Finding[] {
         // only the causes a finding lists (no string per (service, cause) pair on a large model)
         const causes = head.slice(0, MAX_LISTED_CAUSES).map(d => cm.names[d]);
         // the others, in name order (only the first few are named)
-        const othersRow = nearestSpofs.othersRow(s);
+        const othersRow = nearestSpofs.othersRow(s, row);
         const othersCount = countBits(othersRow);
         const others = domainsOf(sweep, othersRow, LISTED + 1);
         const related = new RelatedList();
