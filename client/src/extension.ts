@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { SHOW_CUT_SET_COMMAND } from '../../server/src/common/protocol.js';
+import { SERVER_NODE_ARGS } from '../../server/src/common/server-node-args.js';
 import { registerCommands } from './commands.js';
 import { ModelService } from './model.js';
 import { PREVIEW_VIEW_TYPE, PreviewManager, type PreviewViewState } from './preview.js';
@@ -23,8 +24,8 @@ export interface TopoApi {
 export async function activate(context: vscode.ExtensionContext): Promise<TopoApi> {
     const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+        run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } }
     };
     const severity = new SeverityOverrides();
     const clientOptions: LanguageClientOptions = {

@@ -2,7 +2,8 @@
 //
 // For each case (a workload and a size): generate the bench's pinned workspace
 // (scripts/bench/generate.mjs, layout `files`, 101 files), start `node server.cjs --stdio` (a
-// snapshot of out/server.cjs taken at start; `--max-old-space-size` as given, `--expose-gc` and
+// snapshot of out/server.cjs taken at start; the Node options the VS Code client gives it
+// (server/src/common/server-node-args.ts), `--max-old-space-size` as given, `--expose-gc` and
 // TOPO_DEBUG=1 for the `topo/debug/heap` request) with the folder as root, open services-099.topo
 // (no other file imports it) and wait for its first publish; then waits until every file of the
 // workspace is published (the server validates them all after the open one: the workspace is
@@ -36,6 +37,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import protocol from 'vscode-languageserver-protocol/node.js';
+import { tsImport } from 'tsx/esm/api';
 import { generateModel, writeWorkspace } from './generate.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
@@ -43,6 +45,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
 const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
 const list = (name) => option(name)?.split(',').map(x => x.trim()).filter(Boolean);
+// the server's Node options, as the VS Code client starts it (one place: server/src/common/server-node-args.ts)
+const { SERVER_NODE_ARGS } = await tsImport('../../server/src/common/server-node-args.ts', import.meta.url);
 const EDITS = Number(option('--edits', '100'));
 const QUERIES = Number(option('--queries', '20'));
 const MEMORY_EDITS = Number(option('--memory-edits', '0'));
@@ -114,7 +118,7 @@ class Stream {
 async function startServer(folder) {
     // TOPO_LSP_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=bench-results/profiles"
     const extra = (process.env.TOPO_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [`--max-old-space-size=${MAX_OLD_SPACE_MB}`, '--expose-gc', ...extra, SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, `--max-old-space-size=${MAX_OLD_SPACE_MB}`, '--expose-gc', ...extra, SERVER, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TOPO_DEBUG: '1' }
     });
     let stderr = '', stopping = false, failGone;
@@ -400,7 +404,7 @@ for (const spec of CASES) {
     results.push(r);
 }
 const meta = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg(), edits: EDITS, queries: QUERIES, memoryEdits: MEMORY_EDITS, maxOldSpaceMb: MAX_OLD_SPACE_MB };
-const md = `LSP latency, ${meta.date}, Node ${meta.node}, ${meta.cpus} vCPUs; load average before ${loadBefore.map(x => x.toFixed(2)).join(' ')}, after ${meta.loadAfter.map(x => x.toFixed(2)).join(' ')}; the server started with --max-old-space-size=${MAX_OLD_SPACE_MB}.\n\n${table(results)}\n\nMemory of the server:\n\n${memoryTable(results)}\n\nTargets:\n\n${verdicts(results)}\n`;
+const md = `LSP latency, ${meta.date}, Node ${meta.node}, ${meta.cpus} vCPUs; load average before ${loadBefore.map(x => x.toFixed(2)).join(' ')}, after ${meta.loadAfter.map(x => x.toFixed(2)).join(' ')}; the server started with ${[...SERVER_NODE_ARGS, `--max-old-space-size=${MAX_OLD_SPACE_MB}`].join(' ')}.\n\n${table(results)}\n\nMemory of the server:\n\n${memoryTable(results)}\n\nTargets:\n\n${verdicts(results)}\n`;
 process.stdout.write(md);
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'lsp-latency.md'), md);

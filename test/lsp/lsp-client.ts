@@ -4,6 +4,7 @@
  * on events (a publish, a log line, a notification), never on time.
  */
 import type { RequestType } from '../../server/src/common/protocol.js';
+import { SERVER_NODE_ARGS } from '../../server/src/common/server-node-args.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -104,7 +105,7 @@ export class TestClient {
 
     static async start(options: ClientOptions = {}): Promise<TestClient> {
         requireBuiltServer();
-        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+        const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(options.nodeArgs ?? []), SERVER, '--stdio'], {
             stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }
         });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

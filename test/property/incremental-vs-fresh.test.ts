@@ -9,6 +9,7 @@
  * elsewhere), or a name that the kept rows referred to in vain, now declared. And an element
  * whose cone `unchangedCones` says the edit did not change must have the same availability and
  * the same outage under every single failure in both models (what the language server keeps).
+ * The findings about the edited elements alone are the fresh findings about them.
  *
  *   npx mocha --no-config --node-option import=tsx test/property/incremental-vs-fresh.test.ts
  *   FC_SEED=<seed> FC_RUNS=<runs> (same command)
@@ -87,7 +88,11 @@ describe('incremental compilation and down sets vs fresh ones (random models and
                 assert.deepEqual([...mine.cyclic], [...sets.cyclic], `cyclic: ${context}`);
                 assert.deepEqual([...mine.bitOf], [...sets.bitOf], `bits: ${context}`);
                 if (mine.domainAt === setsOf(earlierAnalysis).domainAt) copiedDownSets++;
-                assert.deepEqual(analysis.findings(), analyzeFindings(fresh), `findings: ${context}`);
+                const freshFindings = analyzeFindings(fresh);
+                assert.deepEqual(analysis.findings(), freshFindings, `findings: ${context}`);
+                // what an edit asks for: the findings about the edited elements only (the kept ones' stay)
+                const subjects = new Set(after.elements.slice(at).map(e => e.name));
+                assert.deepEqual(analysis.findings(subjects), freshFindings.filter(f => subjects.has(f.subject)), `findings of the edited elements: ${context}`);
 
                 earlierAnalysis.retire();
                 releaseArrays(pool, earlier);

@@ -24,6 +24,14 @@ export interface ElementIndex {
 export function indexElements(source: readonly Element[], previous: CompiledModel | undefined, arrays: Arrays): ElementIndex {
     const prefix = previous === undefined ? 0 : reusablePrefix(source, previous);
     const base = prefix > 0 ? previous : undefined;
+    if (base && sameNames(source, base, prefix)) {
+        // the usual edit: the same names in the same order, so the same ids (the index and names
+        // of `base` are never changed once built: shared instead of copied)
+        const elements = source.slice();
+        const isDomain = arrays.uint8(base.n);
+        for (let i = 0; i < base.n; i++) isDomain[i] = isDomainKind(elements[i].kind) ? 1 : 0;
+        return { n: base.n, elements, names: base.names, index: base.index, isDomain, prefix, base };
+    }
     const elements: Element[] = base ? base.elements.slice(0, prefix) : [];
     const index = new Map<string, number>();
     if (base) {
@@ -39,6 +47,16 @@ export function indexElements(source: readonly Element[], previous: CompiledMode
     const isDomain = arrays.uint8(n);
     for (let i = 0; i < n; i++) isDomain[i] = isDomainKind(elements[i].kind) ? 1 : 0;
     return { n, elements, names: elements.map(e => e.name), index, isDomain, prefix, base };
+}
+
+/** Whether `source` holds `base`'s names, in its order, from `prefix` on (the rows before are the same elements). */
+function sameNames(source: readonly Element[], base: CompiledModel, prefix: number): boolean {
+    if (source.length !== base.n) return false;
+    for (let i = prefix; i < source.length; i++) {
+        const e = source[i];
+        if (!e || e.name !== base.names[i]) return false;
+    }
+    return true;
 }
 
 /**

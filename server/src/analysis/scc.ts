@@ -18,7 +18,11 @@ export interface Components {
     selfLoop: Uint8Array;
 }
 
-export function stronglyConnectedComponents(n: number, edges: Csr): Components {
+/**
+ * `roots`: search only from these nodes (default: every node). The nodes they reach get their
+ * components, as a search from every node would give them (ids may differ); the others keep −1.
+ */
+export function stronglyConnectedComponents(n: number, edges: Csr, roots?: Iterable<number>): Components {
     const { start, targets } = edges;
     const index = new Int32Array(n).fill(-1);
     const low = new Int32Array(n);
@@ -32,7 +36,7 @@ export function stronglyConnectedComponents(n: number, edges: Csr): Components {
     const callEdge = new Int32Array(n);
     let counter = 0;
 
-    for (let root = 0; root < n; root++) {
+    for (const root of roots ?? allNodes(n)) {
         if (index[root] >= 0) continue;
         let depth = 0;
         callNode[0] = root;
@@ -80,4 +84,8 @@ export function stronglyConnectedComponents(n: number, edges: Csr): Components {
         }
     }
     return { comp, members, selfLoop };
+}
+
+function* allNodes(n: number): Generator<number> {
+    for (let x = 0; x < n; x++) yield x;
 }

@@ -31,9 +31,60 @@ export interface ElementSource {
     accepts: Range[];
 }
 
+/** Element name → where it is written (a `Map`, or after an edit `EditedSources`). */
+export interface Sources extends Iterable<[string, ElementSource]> {
+    get(name: string): ElementSource | undefined;
+    has(name: string): boolean;
+}
+
+/**
+ * The sources of a model rebuilt after edits (`rebuildModel`): those of a full build, with the
+ * files edited since hidden and their new sources on top. An edit then adds the sources of the
+ * edited files instead of copying an entry per element of the model.
+ */
+export class EditedSources implements Sources {
+    private constructor(
+        /** from the last full build; never changed */
+        private readonly base: ReadonlyMap<string, ElementSource>,
+        /** files whose entries in `base` no longer count */
+        private readonly hidden: ReadonlySet<string>,
+        /** the sources of the files edited since, by name */
+        private readonly edited: Map<string, ElementSource>
+    ) {}
+
+    /** The sources of `previous` without the files in `changed` (added back with `set`). */
+    static without(previous: Sources, changed: ReadonlySet<string>): EditedSources {
+        if (!(previous instanceof EditedSources)) return new EditedSources(previous as ReadonlyMap<string, ElementSource>, changed, new Map());
+        const hidden = new Set([...previous.hidden, ...changed]);
+        const edited = new Map<string, ElementSource>();
+        for (const [name, source] of previous.edited) if (!changed.has(source.uri)) edited.set(name, source);
+        return new EditedSources(previous.base, hidden, edited);
+    }
+
+    get(name: string): ElementSource | undefined {
+        const edited = this.edited.get(name);
+        if (edited !== undefined) return edited;
+        const source = this.base.get(name);
+        return source === undefined || this.hidden.has(source.uri) ? undefined : source;
+    }
+
+    has(name: string): boolean {
+        return this.get(name) !== undefined;
+    }
+
+    set(name: string, source: ElementSource): void {
+        this.edited.set(name, source);
+    }
+
+    *[Symbol.iterator](): Iterator<[string, ElementSource]> {
+        for (const entry of this.base) if (!this.hidden.has(entry[1].uri) && !this.edited.has(entry[0])) yield entry;
+        yield* this.edited;
+    }
+}
+
 export interface BuiltModel {
     model: Model;
-    sources: Map<string, ElementSource>;
+    sources: Sources;
     /** drill name → where it is written (absent: no drills) */
     drills?: Map<string, DrillSource>;
 }
@@ -66,7 +117,7 @@ function elementsOf(documents: readonly LangiumDocument[]): { elements: Element[
 }
 
 /** The built model of `elements`, with the `policy` blocks and drills of `documents` when there are any. */
-function withPoliciesAndDrills(elements: Element[], documents: readonly LangiumDocument[], sources: Map<string, ElementSource>): BuiltModel {
+function withPoliciesAndDrills(elements: Element[], documents: readonly LangiumDocument[], sources: Sources): BuiltModel {
     const model: Model = { elements };
     const policies = policiesOf(documents);
     if (policies.length > 0) model.policies = policies;
@@ -77,7 +128,7 @@ function withPoliciesAndDrills(elements: Element[], documents: readonly LangiumD
 }
 
 
-function addDocument(document: LangiumDocument, elements: Element[], sources: Map<string, ElementSource>): void {
+function addDocument(document: LangiumDocument, elements: Element[], sources: Sources & { set(name: string, source: ElementSource): unknown }): void {
     const root = document.parseResult.value;
     if (!ast.isModel(root)) return;
     const uri = document.uri.toString();
@@ -139,33 +190,38 @@ function elementsWithSyntaxErrors(document: LangiumDocument, root: ast.Model): S
  * may have changed, so the caller builds everything (`buildModel`).
  */
 export function rebuildModel(previous: BuiltModel, documents: readonly LangiumDocument[], changed: ReadonlySet<string>): BuiltModel | undefined {
-    const kept = new Map<string, Element[]>();
-    for (const element of previous.model.elements) {
-        const uri = previous.sources.get(element.name)?.uri;
-        if (uri === undefined || changed.has(uri)) continue;
-        const list = kept.get(uri);
-        if (list) list.push(element); else kept.set(uri, [element]);
+    // the previous model's elements come file by file: runs of one file, in order
+    const runs = new Map<string, Array<[number, number]>>();
+    const old = previous.model.elements;
+    for (let i = 0; i < old.length;) {
+        const uri = previous.sources.get(old[i].name)?.uri;
+        let j = i + 1;
+        while (j < old.length && previous.sources.get(old[j].name)?.uri === uri) j++;
+        if (uri !== undefined && !changed.has(uri)) {
+            const list = runs.get(uri);
+            if (list) list.push([i, j]); else runs.set(uri, [[i, j]]);
+        }
+        i = j;
     }
     const elements: Element[] = [];
-    const sources = new Map<string, ElementSource>();
+    const sources = EditedSources.without(previous.sources, changed);
     const edited: LangiumDocument[] = [];
     for (const document of documents) {
         const uri = document.uri.toString();
         if (changed.has(uri)) edited.push(document);
         else {
-            const own = kept.get(uri) ?? [];
+            const own = runs.get(uri) ?? [];
             // a declaration of this file that lost to another file's last time: the winner may have changed
             const root = document.parseResult.value;
             if (ast.isModel(root)) {
                 let declared = 0;
                 for (const node of root.elements) if (node.name && node.kind) declared++;
-                if (declared !== own.length) return undefined;
+                let kept = 0;
+                for (const [from, to] of own) kept += to - from;
+                if (declared !== kept) return undefined;
             }
-            for (const element of own) {
-                if (sources.has(element.name)) return undefined;
-                sources.set(element.name, previous.sources.get(element.name)!);
-                elements.push(element);
-            }
+            // (the previous model declared each name once: no two kept elements share one)
+            for (const [from, to] of own) for (let i = from; i < to; i++) elements.push(old[i]);
         }
     }
     for (const document of edited) {

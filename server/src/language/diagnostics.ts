@@ -7,7 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../analysis/results.js';
 import type { DrillSource } from './build-drills.js';
-import type { ElementSource } from './build-model.js';
+import type { ElementSource, Sources } from './build-model.js';
 import type { LanguageErrorCode } from './error-codes.js';
 
 export interface RelatedPlace {
@@ -60,7 +60,7 @@ export function languageDiagnostics(document: LangiumDocument): TopoDiagnostic[]
 }
 
 /** Places each finding on its anchor and each related element on its name. */
-export function findingDiagnostics(findings: readonly Finding[], sources: Map<string, ElementSource>, drills?: Map<string, DrillSource>): TopoDiagnostic[] {
+export function findingDiagnostics(findings: readonly Finding[], sources: Sources, drills?: Map<string, DrillSource>): TopoDiagnostic[] {
     const result: TopoDiagnostic[] = [];
     for (const finding of findings) {
         if (finding.anchor.part === 'expect') {

@@ -16,7 +16,10 @@ const MAX_CYCLE_NAMES = 8;
 export function cycleFindings(ctx: FindingContext): Finding[] {
     const { cm } = ctx;
     const edges = cm.dependsOnEdges;
-    const { comp, members, selfLoop } = stronglyConnectedComponents(cm.n, edges);
+    // the components of the wanted elements: found from them (an edit asks for a few files' elements)
+    const wanted: number[] = [];
+    for (let e = 0; e < cm.n; e++) if (ctx.wanted(e)) wanted.push(e);
+    const { comp, members, selfLoop } = stronglyConnectedComponents(cm.n, edges, wanted.length === cm.n ? undefined : wanted);
     const out: Finding[] = [];
     for (let e = 0; e < cm.n; e++) {
         if (!ctx.wanted(e)) continue;
