@@ -10,11 +10,12 @@
 //           stopped at the timeout still says how many bytes it wrote and how fast
 // and writes bench-results/latest.md and bench-results/latest.json. See docs/bench.md.
 //
-// Usage: node scripts/bench/bench.mjs [--only 1k,10k] [--timeout 30] [--runs N] [--dir]
+// Usage: node scripts/bench/bench.mjs [--only 1k,10k] [--timeout 120] [--analyze-timeout 60] [--runs N] [--dir]
 //                                     [--min-sites 2] [--no-stats] [--no-analyze] [--name latest]
 //        node scripts/bench/bench.mjs --report bench-results/latest.json   (the table of a saved run)
 //   --only       case ids to run (1k, 1k-dir, 5k, 10k, 50k, 50k-1file)
-//   --timeout    CPU seconds after which a run is stopped and reported as "> T" (default 30)
+//   --timeout    CPU seconds after which a run is stopped and reported as "> T" (default 120)
+//   --analyze-timeout  the same for the `topo analyze` run (default 60: enough for its rate)
 //   --runs       override the number of runs of every case
 //   --dir        give `topo check` the workspace directory (every file a root) instead of the
 //                entry file (the last service file, whose imports reach every file)
@@ -301,12 +302,12 @@ async function runCase(spec, options) {
         log(`   run ${r + 1}/${runs} topo check: ${ok ? `${seconds(check.wallMs)} (CPU ${seconds(check.cpuMs)}), ${mebibytes(check.maxRssKiB)}, exit ${check.code}` : failureOf(check, timeoutMs)}`
             + (check.oom ? ' (JavaScript heap out of memory)' : ''));
 
-        if (options.analyze && !spec.dir && !options.dir) {
+        if (options.analyze && r === 0 && !spec.dir && !options.dir) {
             // the complete answer, streamed into a pipe; a model with language errors writes none (exit 1)
-            const analyze = await runNode([CLI, 'analyze', entry, '--format', 'json'], { timeoutMs, countStdout: true });
+            const analyze = await runNode([CLI, 'analyze', entry, '--format', 'json'], { timeoutMs: options.analyzeTimeoutMs, countStdout: true });
             const analyzeOk = !analyze.timedOut && analyze.code === 0 && !analyze.signal;
             raw.analyze.push({ ...analyze, stdout: undefined, ok: analyzeOk });
-            log(`   run ${r + 1}/${runs} topo analyze: ${analyzeOk ? `${seconds(analyze.wallMs)} (CPU ${seconds(analyze.cpuMs)}), ${mebibytes(analyze.maxRssKiB)}` : failureOf(analyze, timeoutMs)}`
+            log(`   run ${r + 1}/${runs} topo analyze: ${analyzeOk ? `${seconds(analyze.wallMs)} (CPU ${seconds(analyze.cpuMs)}), ${mebibytes(analyze.maxRssKiB)}` : failureOf(analyze, options.analyzeTimeoutMs)}`
                 + `, ${(analyze.stdoutBytes / 1e6).toFixed(0)} MB written${analyze.cpuMs ? `, ${(analyze.stdoutBytes / 1e6 / (analyze.cpuMs / 1000)).toFixed(1)} MB per CPU second` : ''}`);
         }
         if (!ok || (!ours.skipped && (!oursJson || oursJson.partial))) {
@@ -343,8 +344,8 @@ async function runCase(spec, options) {
     for (const key of ['parserInit', 'parse', 'index', 'link', 'indexRefs', 'total']) floorPhases[key] = median(raw.floor.map(x => x.json?.timings?.[key]));
     const lastOurs = raw.ours.map(x => x.json).filter(j => j && !j.partial).at(-1);
     const analyze = raw.analyze.length === 0 ? undefined : {
-        wallMs: measure(raw.analyze, x => x.ok ? x.wallMs : undefined, x => failureOf(x, timeoutMs)),
-        cpuMs: measure(raw.analyze, x => x.ok ? x.cpuMs : undefined, x => failureOf(x, timeoutMs)),
+        wallMs: measure(raw.analyze, x => x.ok ? x.wallMs : undefined, x => failureOf(x, options.analyzeTimeoutMs)),
+        cpuMs: measure(raw.analyze, x => x.ok ? x.cpuMs : undefined, x => failureOf(x, options.analyzeTimeoutMs)),
         rssKiB: median(raw.analyze.map(x => x.maxRssKiB || undefined)),
         bytes: median(raw.analyze.map(x => x.stdoutBytes)),
         // bytes per CPU second (a stopped run too: how fast it wrote until then); CPU, as the machine may be shared
@@ -502,7 +503,8 @@ async function main() {
     const only = option('--only', undefined)?.split(',');
     const options = {
         seed: Number(option('--seed', String(DEFAULT_SEED))),
-        timeoutMs: Number(option('--timeout', '30')) * 1000,
+        timeoutMs: Number(option('--timeout', '120')) * 1000,
+        analyzeTimeoutMs: Number(option('--analyze-timeout', '60')) * 1000,
         runs: option('--runs', undefined) === undefined ? undefined : Number(option('--runs', '1')),
         dir: process.argv.includes('--dir'),
         minSites: Number(option('--min-sites', '1')),
