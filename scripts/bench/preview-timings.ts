@@ -5,7 +5,8 @@
  *   first paint  from the graph message to the overview on screen (regions collapsed);
  *   full layout  from "Expand all" to everything laid out and painted (level by level), and
  *                to the first level's paint (the regions opened: what the user sees first);
- *   focus        a neighbourhood (1 hop) of one service, from the message to its paint.
+ *   focus        a neighbourhood (1 hop) of one service, from the message to its paint;
+ *   one region   the first region opened from the overview (its toggle), from the click to the paint.
  * Writes bench-results/preview.md and preview.json. A full layout that has not finished after
  * --timeout seconds (default 300) is reported as "> T s".
  *
@@ -24,7 +25,7 @@ const option = (name: string): string | undefined => {
 const sizes = (option('only') ?? '200,1000,5000').split(',').map(Number);
 const timeoutS = Number(option('timeout') ?? 300);
 
-interface Row { services: number; firstPaintMs: number; overviewBoxes: number; fullLayoutMs: number | null; firstLevelMs: number | null; fullBoxes: number; focusMs: number }
+interface Row { services: number; firstPaintMs: number; overviewBoxes: number; fullLayoutMs: number | null; firstLevelMs: number | null; fullBoxes: number; focusMs: number; expandOneMs: number; expandOneBoxes: number }
 
 async function measure(n: number): Promise<Row> {
     const h = await openHarness({ theme: 'dark' });
@@ -41,12 +42,21 @@ async function measure(n: number): Promise<Row> {
         const focusMs = Number(await h.data('paintedAt')) - t0;
         await h.send({ type: 'focus', name: null });
         await h.waitForRender(3);
+        // one region opened from the overview (its toggle), then closed again
+        const region = await h.page.locator('g.node.k-region').first().getAttribute('data-name');
+        t0 = await h.js<number>('performance.now()');
+        await h.page.locator(`g.node[data-name="${region}"] [data-toggle]`).click();
+        await h.waitForRender(4);
+        const expandOneMs = Number(await h.data('paintedAt')) - t0;
+        const expandOneBoxes = await h.page.locator('g.node').count();
+        await h.page.locator(`g.node[data-name="${region}"] [data-toggle]`).click();
+        await h.waitForRender(5);
         t0 = await h.js<number>('performance.now()');
         await h.page.getByRole('button', { name: 'Expand all' }).click();
         let fullLayoutMs: number | null = null;
         let firstLevelMs: number | null = null;
         try {
-            await h.waitForRender(4);
+            await h.waitForRender(6);
             firstLevelMs = Number(await h.data('paintedAt')) - t0;
             await h.page.waitForFunction(() => {
                 // the last level's paint: nothing collapsed is left on screen, services are
@@ -58,7 +68,7 @@ async function measure(n: number): Promise<Row> {
             fullLayoutMs = null;
         }
         const fullBoxes = await h.page.locator('g.node').count();
-        return { services: n, firstPaintMs, overviewBoxes, fullLayoutMs, firstLevelMs, fullBoxes, focusMs };
+        return { services: n, firstPaintMs, overviewBoxes, fullLayoutMs, firstLevelMs, fullBoxes, focusMs, expandOneMs, expandOneBoxes };
     } finally {
         await h.close();
     }
@@ -75,14 +85,14 @@ async function main(): Promise<void> {
     for (const n of sizes) {
         const row = await measure(n);
         rows.push(row);
-        console.log(`preview ${n} services: first paint ${s(row.firstPaintMs)} (${row.overviewBoxes} boxes), focus ${s(row.focusMs)}, full layout ${s(row.fullLayoutMs)} (${row.fullBoxes} boxes; first level painted after ${s(row.firstLevelMs)})`);
+        console.log(`preview ${n} services: first paint ${s(row.firstPaintMs)} (${row.overviewBoxes} boxes), focus ${s(row.focusMs)}, one region opened ${s(row.expandOneMs)} (${row.expandOneBoxes} boxes), full layout ${s(row.fullLayoutMs)} (${row.fullBoxes} boxes; first level painted after ${s(row.firstLevelMs)})`);
     }
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const md = [
         `Preview timings in Chromium, ${when} UTC (from the graph message to the paint):`, '',
-        '| services | first paint (overview) | neighbourhood of one service | "Expand all" to the full layout | "Expand all" to its first level |',
-        '| ---: | ---: | ---: | ---: | ---: |',
-        ...rows.map(r => `| ${r.services.toLocaleString('en')} | ${s(r.firstPaintMs)} (${r.overviewBoxes} boxes) | ${s(r.focusMs)} | ${s(r.fullLayoutMs)} (${r.fullBoxes} boxes) | ${s(r.firstLevelMs)} |`), ''
+        '| services | first paint (overview) | neighbourhood of one service | one region opened | "Expand all" to the full layout | "Expand all" to its first level |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...rows.map(r => `| ${r.services.toLocaleString('en')} | ${s(r.firstPaintMs)} (${r.overviewBoxes} boxes) | ${s(r.focusMs)} | ${s(r.expandOneMs)} (${r.expandOneBoxes} boxes) | ${s(r.fullLayoutMs)} (${r.fullBoxes} boxes) | ${s(r.firstLevelMs)} |`), ''
     ].join('\n');
     const out = path.join(ROOT, 'bench-results');
     mkdirSync(out, { recursive: true });

@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { analyze, type Model } from '../../server/src/analysis/index.js';
-import { any, datastore, HOURS, on, one, service, site } from './build.js';
+import { any, datastore, HOURS, on, one, region, service, site } from './build.js';
 
 const findings = (model: Model, code: string) => analyze(model).findings.filter(f => f.code === code);
 
@@ -29,6 +29,19 @@ describe('analysis: recovery targets', () => {
             service('talk', { deployments: [on('pangyo', 2), on('ansan', 2, true)], failover: 30, rto: HOURS })
         ] };
         assert.deepEqual(analyze(model).findings.filter(f => f.code.startsWith('rto')), []);
+    });
+
+    it('a service failing over already with nothing failed exceeds its rto whichever domain fails, its cone or not', () => {
+        // ansan's only deployment is on pangyo, which needs quorum 2 of one replica: never up;
+        // so talk runs on its standby at gasan with nothing failed, after 1h of failover
+        const model: Model = { elements: [
+            region('kr'), site('pangyo', { recovery: 2 * HOURS }), site('busan'), site('gasan'),
+            service('never', { deployments: [on('gasan')], quorum: 2 }),
+            site('ansan', { dependsOn: [one('never')] }),
+            service('talk', { deployments: [on('ansan'), on('gasan', 1, true)], failover: HOURS, rto: 1 })
+        ] };
+        const [f] = findings(model, 'rto-exceeded');
+        assert.deepEqual(f.causes, ['ansan', 'busan', 'kr', 'pangyo'], 'every domain but gasan, whose failure leaves it down for an unknown time');
     });
 
     it('rto-unverifiable says what has no time', () => {

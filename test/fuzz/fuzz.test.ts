@@ -27,15 +27,15 @@ describe('fuzz: generated input through the whole pipeline', function () {
     this.timeout(300_000);
     this.slow(60_000);
 
-    it('600 random token sequences in the language\'s vocabulary', async () => {
-        await property(tokenSoup, 600, SEED);
+    it('300 random token sequences in the language\'s vocabulary', async () => {
+        await property(tokenSoup, 300, SEED);
     });
 
-    it('500 structured models with random references, numbers and imports', async () => {
-        await property(structuredModel, 500, SEED + 1);
+    it('250 structured models with random references, numbers and imports', async () => {
+        await property(structuredModel, 250, SEED + 1);
     });
 
-    it('900 mutated conformance and example models', async () => {
-        await property(mutatedSeed(loadSeeds()), 900, SEED + 2);
+    it('450 mutated conformance and example models', async () => {
+        await property(mutatedSeed(loadSeeds()), 450, SEED + 2);
     });
 });
