@@ -211,7 +211,7 @@ export async function openHarness(options: { theme?: Theme; width?: number; heig
         async send(message) {
             await p.evaluate(m => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
         },
-        waitForPost(type, predicate, timeoutMs = 10_000) {
+        waitForPost(type, predicate, timeoutMs = HANG_GUARD_MS) {
             const already = posted.find(m => m.type === type && (!predicate || predicate(m as never)));
             if (already) return Promise.resolve(already as never);
             return new Promise((resolve, reject) => {

@@ -218,8 +218,9 @@ describe('preview webview (Chromium)', function () {
 
     it('restores its zoom and position after a reload', async () => {
         await h.page.locator('svg.graph').focus();
-        await h.page.keyboard.press('+');
+        // the zoom before the key press (read before it: its own viewState may come at once)
         const zoomBefore = (h.posted.filter(p => p.type === 'viewState').pop() as { state: { zoom: number } }).state.zoom;
+        await h.page.keyboard.press('+');
         await h.waitForPost('viewState', m => Math.abs((m.state as { zoom: number }).zoom - zoomBefore * 1.25) < 1e-6);
         await h.page.waitForFunction(`(sessionStorage.getItem('vscodeState') ?? '').includes('"k"')`);
         const transform = await h.page.locator('g.viewport').getAttribute('transform');
