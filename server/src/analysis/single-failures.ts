@@ -96,7 +96,6 @@ export function singleFailures(
     // failing over already with nothing failed: a domain outside the roots' cones leaves such a
     // service out exactly that long, so its outage is known without a simulation
     const failingOver = lists ? timed.filter(s => oe.T[s] > 0 && Number.isFinite(oe.T[s])) : [];
-    const baselineMinutes = failingOver.map(s => oe.T[s]);
 
     const roots: number[] = [...timed, ...datastores];
     for (const x of datastores) for (let j = cm.backups.start[x]; j < cm.backups.start[x + 1]; j++) roots.push(cm.backups.targets[j]);
@@ -151,10 +150,11 @@ export function singleFailures(
     if (failingOver.length > 0) {
         const simulated = new Set(domains);
         const others = sortByName(cm, Array.from(cm.domains).filter(d => !simulated.has(d)));
-        failingOver.forEach((s, i) => {
+        // every run above was restored: oe.T holds the baseline outages again
+        for (const s of failingOver) {
             const record = outages.get(s)!;
-            for (const d of others) record.outages.push({ domain: d, minutes: baselineMinutes[i] });
-        });
+            for (const d of others) record.outages.push({ domain: d, minutes: oe.T[s] });
+        }
     }
     for (const [s, record] of outages) {
         const found = lacking.get(s)!;
