@@ -241,16 +241,22 @@ async function runCase(spec) {
         const usersLine = lines.findIndex(l => l.trimStart().startsWith('users '));
         const editDeadline = now() + (deadline - now()) / 2;
         let version = 1;
-        for (let i = 0; i < EDITS; i++) {
-            if (now() > editDeadline) { r.notFinished = `edits: ${i} of ${EDITS} done when half of the time left had passed`; break; }
+        /** One edit of that line to `users N` (full-text didChange), waited for until its publish: when it was sent, and the publish. */
+        const editUsers = async (users) => {
             const edited = [...lines];
-            edited[usersLine] = `    users ${1000 + i}`;
+            edited[usersLine] = `    users ${users}`;
             version++;
             const from = server.publishes.all.length;
-            const t = now(), cpu = server.cpu();
+            const sentAt = now();
             await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
-            const p = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
-            r.edits.push(p.t - t);
+            const publish = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
+            return { sentAt, publish };
+        };
+        for (let i = 0; i < EDITS; i++) {
+            if (now() > editDeadline) { r.notFinished = `edits: ${i} of ${EDITS} done when half of the time left had passed`; break; }
+            const cpu = server.cpu();
+            const { sentAt, publish } = await editUsers(1000 + i);
+            r.edits.push(publish.t - sentAt);
             if (cpu !== undefined) r.editsCpu.push(server.cpu() - cpu);
         }
         if (!r.notFinished) r.done.push('edits');
@@ -307,12 +313,7 @@ async function runCase(spec) {
         // question to a new analysis
         for (let i = 0; i < QUERIES; i++) {
             if (now() > deadline) throw new Timeout('time limit');
-            const edited = [...lines];
-            edited[usersLine] = `    users ${5000 + i}`;
-            version++;
-            const from = server.publishes.all.length;
-            await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
-            await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
+            await editUsers(5000 + i);
             const t = now();
             await until(server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri099 }, position: hoverPos }), deadline);
             r.hoversAfterEdit.push(now() - t);
@@ -324,14 +325,8 @@ async function runCase(spec) {
         // results are part of what must not grow), then the live heap again
         for (let i = 0; i < MEMORY_EDITS; i++) {
             if (now() > deadline) throw new Timeout('time limit');
-            const edited = [...lines];
-            edited[usersLine] = `    users ${20000 + i}`;
-            version++;
-            const from = server.publishes.all.length;
-            const t = now();
-            await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri099, version }, contentChanges: [{ text: edited.join('\n') }] });
-            const p = await server.publishes.next(p => p.uri === uri099 && p.version === version, from, deadline);
-            r.memoryEdits.push(p.t - t);
+            const { sentAt, publish } = await editUsers(20000 + i);
+            r.memoryEdits.push(publish.t - sentAt);
             if (i % 100 === 99) note(`${i + 1} more edits: ${duo(r.memoryEdits)}`);
             if (i % 50 === 49) await until(server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri099 }, position: hoverPos }), deadline);
         }
